@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { IsoDateTime } from './indicator';
+
+export const UpstreamHealth = z
+  .object({
+    system: z.string().meta({ description: 'Upstream system id, e.g. parking-platform' }),
+    breaker: z.enum(['closed', 'open', 'half-open']).meta({ description: 'Circuit breaker state' }),
+    lastSuccessAt: IsoDateTime.nullable(),
+    errorRate: z.number().min(0).max(1).meta({ description: 'Share of failed calls over the recent window' }),
+  })
+  .meta({ id: 'UpstreamHealth' });
+export type UpstreamHealth = z.infer<typeof UpstreamHealth>;
+
+export const Health = z
+  .object({
+    status: z.enum(['ok', 'degraded']).meta({ description: 'degraded when any upstream is failing' }),
+    version: z.string(),
+    uptimeSeconds: z.number().nonnegative(),
+    now: IsoDateTime,
+    upstreams: z.array(UpstreamHealth),
+  })
+  .meta({ id: 'Health', description: 'Service health' });
+export type Health = z.infer<typeof Health>;

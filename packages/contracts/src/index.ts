@@ -1,0 +1,5 @@
+export * from './error';
+export * from './health';
+export * from './indicator';
+export * from './region';
+export * from './theme';

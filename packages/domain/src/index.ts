@@ -1,0 +1,2 @@
+export * from './eco/index';
+export * from './geo/index';
