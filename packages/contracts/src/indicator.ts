@@ -13,8 +13,14 @@ export const IsoDateTime = z.iso.datetime({ offset: false }).meta({
 
 export const IndicatorValue = z
   .object({
-    indicatorId: z.string().min(1).meta({ description: 'Registry id of the indicator, e.g. parking.freeBerths' }),
-    value: z.number().nullable().meta({ description: 'The value; null only when no good value was ever obtained' }),
+    indicatorId: z
+      .string()
+      .min(1)
+      .meta({ description: 'Registry id of the indicator, e.g. parking.freeBerths' }),
+    value: z
+      .number()
+      .nullable()
+      .meta({ description: 'The value; null only when no good value was ever obtained' }),
     unit: z.string().meta({ description: 'Display unit, e.g. 辆, 个, μg/m³, dB(A), 分钟, %' }),
     at: IsoDateTime.meta({ description: 'When the value was observed upstream (UTC)' }),
     status: IndicatorStatus,

@@ -1,0 +1,137 @@
+import { Health } from '@cockpit/contracts';
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from './test/create-test-app';
+
+const app = createTestApp();
+
+function expectErrorShape(body: unknown, code: string) {
+  expect(body).toMatchObject({ error: { code, message: expect.any(String) } });
+}
+
+describe('GET /api/v1/health', () => {
+  it('reports status, version, uptime and the upstreams', async () => {
+    const res = await app.request('/api/v1/health');
+    expect(res.status).toBe(200);
+    const body = Health.parse(await res.json());
+    expect(body.version).toBe('0.0.0-test');
+    expect(body.status).toBe('ok');
+    expect(body.upstreams).toEqual([]);
+  });
+
+  it('is degraded when an upstream breaker is open', async () => {
+    const degraded = createTestApp({
+      upstreams: () => [{ system: 'parking-platform', breaker: 'open', lastSuccessAt: null, errorRate: 1 }],
+    });
+    const body = Health.parse(await (await degraded.request('/api/v1/health')).json());
+    expect(body.status).toBe('degraded');
+    expect(body.upstreams[0]?.system).toBe('parking-platform');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves a 3.1 document that lists the routes and the shared schemas', async () => {
+    const res = await app.request('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/health', '/api/v1/regions/{code}', '/api/v1/regions']),
+    );
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['ApiError', 'RegionDetail', 'Health']),
+    );
+  });
+
+  it('serves the docs page and its assets locally, with no CDN', async () => {
+    const page = await (await app.request('/api/docs')).text();
+    expect(page).toContain('/api/docs/assets/swagger-ui-bundle.js');
+    expect(page).not.toMatch(/https?:\/\//);
+    const asset = await app.request('/api/docs/assets/swagger-ui-bundle.js');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toContain('javascript');
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown /api path with a JSON 404', async () => {
+    const res = await app.request('/api/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expectErrorShape(await res.json(), 'NOT_FOUND');
+  });
+
+  it('answers a wrong method with a JSON 405 and an Allow header', async () => {
+    const res = await app.request('/api/v1/health', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET');
+    expectErrorShape(await res.json(), 'METHOD_NOT_ALLOWED');
+  });
+
+  it('answers a validation failure with 400 VALIDATION and the failing fields', async () => {
+    const res = await app.request('/api/v1/regions?q=');
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; details: { path: string }[] } };
+    expectErrorShape(body, 'VALIDATION');
+    expect(body.error.details.map((d) => d.path)).toContain('q');
+  });
+
+  it('survives a malformed query string', async () => {
+    const res = await app.request('/api/v1/regions?q=%E0%A4%A&limit=%%');
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('refuses a body over 1 MiB with 413 in the shared shape', async () => {
+    const res = await app.request('/api/v1/health', { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1) });
+    expect(res.status).toBe(413);
+    expectErrorShape(await res.json(), 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('never leaks a stack trace', async () => {
+    const res = await app.request('/api/v1/regions/abc');
+    const text = await res.text();
+    expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});
+
+describe('static files and the SPA fallback', () => {
+  it('serves index.html for a client route without an extension', async () => {
+    const res = await app.request('/parking/331023105');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(await res.text()).toContain('<div id="root">');
+  });
+
+  it('serves a hashed asset with a long-lived cache header', async () => {
+    const res = await app.request('/assets/index-abc123.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('answers a missing asset with 404, never index.html', async () => {
+    const res = await app.request('/assets/missing-000.js');
+    expect(res.status).toBe(404);
+    expectErrorShape(await res.json(), 'NOT_FOUND');
+  });
+
+  it('does not fall back for /api paths', async () => {
+    const res = await app.request('/api/unknown');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('refuses to serve files outside the web root', async () => {
+    const res = await app.request('/..%2f..%2fpackage.json');
+    expect(res.status).toBe(404);
+  });
+
+  it('compresses large responses when the client accepts gzip', async () => {
+    const res = await app.request('/api/openapi.json', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+  });
+});

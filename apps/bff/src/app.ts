@@ -1,0 +1,123 @@
+import type { UpstreamHealth } from '@cockpit/contracts';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from './config';
+import type { Hierarchy } from './geo/hierarchy';
+import { type AppEnv, validationHook } from './lib/create-router';
+import { errorBody, HttpError } from './lib/errors';
+import type { Logger } from './lib/logger';
+import { allowedMethodsLookup } from './lib/method-not-allowed';
+import { serveSpa } from './lib/static';
+import { docsRouter } from './routes/docs/docs.index';
+import { healthRouter } from './routes/health/health.index';
+import { regionsRouter } from './routes/regions/regions.index';
+
+export type AppDeps = {
+  config: Pick<Config, 'version' | 'webDist'>;
+  logger: Logger;
+  hierarchy: Hierarchy;
+  upstreams?: () => UpstreamHealth[];
+  startedAt?: number;
+};
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Builds the whole HTTP app without listening, so tests can drive it with app.request(). */
+export function createApp(deps: AppDeps) {
+  const { config, logger } = deps;
+  const app = new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook });
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info(
+      {
+        reqId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  });
+  // No HSTS: on a government intranet the service is often plain HTTP behind the command centre's own proxy.
+  app.use(
+    secureHeaders({
+      crossOriginEmbedderPolicy: false,
+      crossOriginResourcePolicy: 'same-origin',
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(compress());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', 'The request body is over 1 MiB'), 413),
+    }),
+  );
+
+  app.route(
+    '/',
+    healthRouter({
+      version: config.version,
+      startedAt: deps.startedAt ?? Date.now(),
+      upstreams: deps.upstreams ?? (() => []),
+    }),
+  );
+  app.route('/', regionsRouter(deps.hierarchy));
+  app.route('/', docsRouter());
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '天台县数字驾驶舱 BFF API',
+      version: config.version,
+      description: 'Tiantai county digital cockpit: the API the wall, tablet and desk screens use.',
+    },
+  });
+
+  app.use('*', serveSpa(config.webDist));
+
+  const allowedMethods = allowedMethodsLookup(app);
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return c.json(
+        errorBody(
+          'METHOD_NOT_ALLOWED',
+          `${c.req.method} is not allowed on ${c.req.path}; use ${allowed.join(', ')}`,
+        ),
+        405,
+      );
+    }
+    return c.json(errorBody('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), 404);
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) {
+      return c.json(errorBody(err.code, err.message, err.details), err.status);
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'UPSTREAM';
+      return c.json(errorBody(code, err.message || 'Bad request'), status);
+    }
+    logger.error({ reqId: c.get('requestId'), err }, 'unhandled error');
+    return c.json(
+      errorBody('INTERNAL', `Internal error; see the server log for request id ${c.get('requestId')}`),
+      500,
+    );
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,19 @@
+import type { Health, UpstreamHealth } from '@cockpit/contracts';
+
+export type HealthSource = {
+  version: string;
+  startedAt: number;
+  upstreams: () => UpstreamHealth[];
+};
+
+export function buildHealth(source: HealthSource, now = Date.now()): Health {
+  const upstreams = source.upstreams();
+  const failing = upstreams.some((u) => u.breaker !== 'closed');
+  return {
+    status: failing ? 'degraded' : 'ok',
+    version: source.version,
+    uptimeSeconds: Math.round((now - source.startedAt) / 1000),
+    now: new Date(now).toISOString(),
+    upstreams,
+  };
+}

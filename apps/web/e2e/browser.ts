@@ -1,0 +1,113 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { findChromium } from './chromium-path.mjs';
+
+/** The flags DESIGN.md names for headless Chromium on these machines (WebGL2 through SwiftShader). */
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+export async function launch(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium: run e2e/ensure-chromium.mjs or set CHROME_PATH');
+  return chromium.launch({ executablePath, args: FLAGS, headless: true });
+}
+
+export type PageWatch = { consoleErrors: string[]; failedRequests: string[]; foreignRequests: string[] };
+
+/** Records console errors, failed requests and any request that leaves the BFF's origin. */
+export function watch(page: Page, baseUrl: string): PageWatch {
+  const w: PageWatch = { consoleErrors: [], failedRequests: [], foreignRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') w.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => w.consoleErrors.push(String(err)));
+  page.on('requestfailed', (req) => {
+    // Aborted fetches of superseded queries are not failures of the app.
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED')
+      w.failedRequests.push(`${req.url()} ${req.failure()?.errorText}`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) w.failedRequests.push(`${res.status()} ${res.url()}`);
+  });
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      w.foreignRequests.push(url);
+  });
+  return w;
+}
+
+/** Waits until the app's map has loaded its sources and stopped moving. */
+export async function waitForMapIdle(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const map = (window as unknown as { __cockpitMap?: { loaded(): boolean; isMoving(): boolean } })
+        .__cockpitMap;
+      return Boolean(map?.loaded() && !map.isMoving());
+    },
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+}
+
+/** Waits until the map shows the region (geometry drawn, camera arrived) and is idle. */
+export async function waitForRegion(page: Page, code: string) {
+  await page
+    .locator(`[data-testid="map"][data-ready-region="${code}"]`)
+    .waitFor({ state: 'attached', timeout: 60_000 });
+  await waitForMapIdle(page);
+}
+
+/** Share of map pixels that differ from the plain background: > 0 means something was drawn. */
+export async function mapDrawnShare(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas');
+    if (!canvas) return 0;
+    const img = new Image();
+    img.src = canvas.toDataURL('image/png');
+    await img.decode();
+    const probe = document.createElement('canvas');
+    probe.width = 200;
+    probe.height = 120;
+    const ctx = probe.getContext('2d');
+    if (!ctx) return 0;
+    ctx.drawImage(img, 0, 0, probe.width, probe.height);
+    const { data } = ctx.getImageData(0, 0, probe.width, probe.height);
+    const [r0, g0, b0] = [data[0] ?? 0, data[1] ?? 0, data[2] ?? 0];
+    let differing = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const d =
+        Math.abs((data[i] ?? 0) - r0) + Math.abs((data[i + 1] ?? 0) - g0) + Math.abs((data[i + 2] ?? 0) - b0);
+      if (d > 24) differing++;
+    }
+    return differing / (data.length / 4);
+  });
+}
+
+/** Screen position of a lon/lat on the app's map, in page coordinates (accounts for the wall's scaling). */
+export async function projectToPage(page: Page, lonLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = (
+      window as unknown as {
+        __cockpitMap: {
+          project(p: [number, number]): { x: number; y: number };
+          getCanvas(): HTMLCanvasElement;
+        };
+      }
+    ).__cockpitMap;
+    const p = map.project(ll);
+    const canvas = map.getCanvas();
+    const rect = canvas.getBoundingClientRect();
+    const scale = rect.width / canvas.offsetWidth || 1;
+    return { x: rect.left + p.x * scale, y: rect.top + p.y * scale };
+  }, lonLat);
+}

@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'react';
+import { formatClock, formatDate } from '../lib/format';
+
+/** Beijing time, ticking once a second (one interval, cleared on unmount). */
+export function Clock() {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const id = window.setInterval(() => setNow(new Date()), 1000);
+    return () => window.clearInterval(id);
+  }, []);
+  return (
+    <div className="clock" aria-live="off">
+      <span className="clock__time">{formatClock(now)}</span>
+      <span className="clock__date">{formatDate(now)}</span>
+    </div>
+  );
+}

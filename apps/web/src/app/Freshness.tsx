@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { healthQuery } from './health.api';
+
+/** Header indicator: are we receiving live data? Driven by the BFF's health and its upstreams. */
+export function Freshness() {
+  const { t } = useTranslation();
+  const health = useQuery(healthQuery());
+  const state = health.isError
+    ? 'error'
+    : health.data?.status === 'degraded'
+      ? 'stale'
+      : health.data
+        ? 'ok'
+        : 'stale';
+  const label =
+    state === 'ok' ? t('header.fresh') : state === 'stale' ? t('header.stale') : t('header.error');
+  return (
+    <div className={`freshness freshness--${state}`} data-testid="freshness" data-state={state}>
+      <span className="freshness__dot" aria-hidden />
+      {t('header.freshness')} {label}
+    </div>
+  );
+}

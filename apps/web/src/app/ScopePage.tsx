@@ -1,0 +1,96 @@
+import { levelOfCode, RegionCode, Theme } from '@cockpit/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { COCKPITS } from '../cockpits/registry';
+import { ApiRequestError } from '../lib/api';
+import { scopePath } from '../map/drill';
+import { MapStage } from '../map/MapStage';
+import { regionQuery } from '../map/regions.api';
+import { useRegionLayers } from '../map/useRegionLayers';
+import { useUi } from '../stores/ui';
+import { Breadcrumb } from './Breadcrumb';
+import { Clock } from './Clock';
+import { Freshness } from './Freshness';
+import { NotFound } from './NotFound';
+import { RegionSearch } from './RegionSearch';
+import { ThemeTabs } from './ThemeTabs';
+
+/** `/:theme/:regionCode`: the shell around one cockpit for one region. */
+export function ScopePage() {
+  const params = useParams();
+  const theme = Theme.safeParse(params.theme);
+  const code = RegionCode.safeParse(params.regionCode);
+  if (!theme.success || !code.success) return <NotFound />;
+  return <Shell theme={theme.data} regionCode={code.data} />;
+}
+
+function Shell({ theme, regionCode }: { theme: Theme; regionCode: string }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { search } = useLocation();
+  const profile = useUi((s) => s.profile);
+  const region = useQuery(regionQuery(regionCode));
+  const detail = region.data;
+  const level = levelOfCode(regionCode) ?? 'county';
+
+  const go = useCallback(
+    (code: string) => navigate(scopePath(theme, code, search)),
+    [navigate, theme, search],
+  );
+  useRegionLayers({ detail, touch: profile === 'tablet', onDrill: go });
+
+  // Esc goes up one level.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !detail?.parentCode) return;
+      if (e.target instanceof HTMLInputElement) return;
+      go(detail.parentCode);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [detail, go]);
+
+  useEffect(() => {
+    document.title = `${detail?.name ?? ''} · ${t(`theme.${theme}`)} · ${t('app.title')}`;
+  }, [detail, theme, t]);
+
+  if (region.error instanceof ApiRequestError && region.error.status === 404) return <NotFound />;
+  const Cockpit = COCKPITS[theme];
+
+  return (
+    <div className={`shell shell--${theme}`} data-theme={theme}>
+      <header className="header">
+        <div className="header__brand">
+          <h1 className="header__title">{t('app.title')}</h1>
+          <span className="header__subtitle">{t('app.subtitle')}</span>
+        </div>
+        {detail && <Breadcrumb path={detail.path} theme={theme} />}
+        <ThemeTabs regionCode={regionCode} />
+        <div className="header__right">
+          {profile !== 'wall' && <RegionSearch onPick={go} />}
+          <Freshness />
+          <Clock />
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => void i18n.changeLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+          >
+            {t('header.language')}
+          </button>
+        </div>
+      </header>
+      <MapStage>
+        {detail && detail.accuracy === 'approximate' && (
+          <div className="map-notes" data-testid="map-notes">
+            {t('map.notes')}：{t('map.approximate')}
+          </div>
+        )}
+      </MapStage>
+      <Suspense fallback={null}>
+        <Cockpit level={level} regionCode={regionCode} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+export const zhCN = {
+  app: { title: '天台县数字驾驶舱', subtitle: '智慧县域 · 城市大脑' },
+  theme: { overview: '县域总览', parking: '智慧停车', trauma: '创伤急救', eco: '生态环保' },
+  level: { county: '县', township: '乡镇/街道', village: '村/社区' },
+  header: { freshness: '数据', fresh: '实时', stale: '延迟', error: '异常', language: 'English' },
+  panel: { source: '来源', updated: '更新于', loading: '加载中…', noData: '暂无数据' },
+  status: { ok: '正常', stale: '延迟', error: '异常' },
+  health: {
+    title: '系统运行状态',
+    service: '服务状态',
+    uptime: '运行时长',
+    version: '版本',
+    upstreams: '接入系统',
+    none: '尚未接入部门系统',
+    ok: '正常',
+    degraded: '降级',
+  },
+  map: { notes: '数据说明', approximate: '乡镇、村边界与位置为推算示意，非法定界线' },
+  notFound: { title: '页面不存在', body: '没有找到这个页面或区域。', back: '返回县域总览' },
+  pending: { title: '驾驶舱建设中', body: '该部门驾驶舱尚未接入数据，上线后将在此显示。' },
+  scope: {
+    title: '当前区域',
+    source: '国家统计局 2023 区划代码',
+    unit: '个',
+    hint: '点击地图进入下一级，Esc 返回上一级',
+  },
+  unit: { hours: '小时', minutes: '分钟', seconds: '秒' },
+  search: { placeholder: '搜索乡镇、村（名称、拼音首字母或代码）' },
+};
+export type Messages = typeof zhCN;

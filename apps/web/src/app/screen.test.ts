@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CANVAS, detectProfile, fitCanvas, parseCanvas } from './screen';
+
+describe('parseCanvas', () => {
+  it.each([
+    ['1920x1080', { width: 1920, height: 1080 }],
+    ['5760x1080', { width: 5760, height: 1080 }],
+    ['7680X2160', { width: 7680, height: 2160 }],
+    [' 3840×2160 ', { width: 3840, height: 2160 }],
+  ])('reads %s', (value, expected) => {
+    expect(parseCanvas(value)).toEqual(expected);
+  });
+
+  it.each([null, '', 'big', '10x10', '99999x1080', '1920x', '1920x1080x2'])('falls back on %s', (value) => {
+    expect(parseCanvas(value)).toEqual(DEFAULT_CANVAS);
+  });
+});
+
+describe('detectProfile', () => {
+  const base = { requested: null, coarsePointer: false, viewportWidth: 1440, viewportHeight: 900 };
+  it('honours ?screen=', () => {
+    expect(detectProfile({ ...base, requested: 'wall' })).toBe('wall');
+    expect(detectProfile({ ...base, coarsePointer: true, requested: 'desk' })).toBe('desk');
+  });
+  it('ignores an unknown ?screen= value', () => {
+    expect(detectProfile({ ...base, requested: 'tv' })).toBe('desk');
+  });
+  it('detects touch devices as tablets', () => {
+    expect(detectProfile({ ...base, coarsePointer: true, viewportWidth: 1024, viewportHeight: 1366 })).toBe(
+      'tablet',
+    );
+  });
+  it('detects a large landscape viewport as a wall', () => {
+    expect(detectProfile({ ...base, viewportWidth: 3840, viewportHeight: 2160 })).toBe('wall');
+    expect(detectProfile({ ...base, viewportWidth: 2560, viewportHeight: 3000 })).toBe('desk');
+  });
+});
+
+describe('fitCanvas', () => {
+  it('scales 3840×2160 to a 1920×1080 window with no letterbox', () => {
+    expect(fitCanvas({ width: 3840, height: 2160 }, 1920, 1080)).toEqual({
+      scale: 0.5,
+      offsetX: 0,
+      offsetY: 0,
+    });
+  });
+  it('letterboxes an ultra-wide canvas top and bottom', () => {
+    const fit = fitCanvas({ width: 5760, height: 1080 }, 1920, 1080);
+    expect(fit.scale).toBeCloseTo(1 / 3);
+    expect(fit.offsetX).toBe(0);
+    expect(fit.offsetY).toBe(360);
+  });
+  it('pillarboxes a 16:9 canvas on a 4:3 window', () => {
+    const fit = fitCanvas({ width: 1920, height: 1080 }, 1024, 1024);
+    expect(fit.scale).toBeCloseTo(1024 / 1920);
+    expect(fit.offsetX).toBe(0);
+    expect(fit.offsetY).toBe(Math.round((1024 - 1080 * (1024 / 1920)) / 2));
+  });
+});

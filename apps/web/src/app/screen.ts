@@ -1,0 +1,51 @@
+/** How the app lays itself out: a fixed scaled canvas on a wall, touch-first on a tablet, a page on a desk. */
+export type ScreenProfile = 'wall' | 'tablet' | 'desk';
+
+export type Canvas = { width: number; height: number };
+
+export const DEFAULT_CANVAS: Canvas = { width: 3840, height: 2160 };
+const MIN_CANVAS_SIDE = 640;
+const MAX_CANVAS_SIDE = 16384;
+
+/** Parses `?canvas=WxH` (e.g. 1920x1080, 5760x1080). Anything else falls back to 3840×2160. */
+export function parseCanvas(value: string | null): Canvas {
+  const match = value?.trim().match(/^(\d{3,5})[x×*](\d{3,5})$/i);
+  if (!match) return DEFAULT_CANVAS;
+  const width = Number(match[1]);
+  const height = Number(match[2]);
+  const ok = (n: number) => n >= MIN_CANVAS_SIDE && n <= MAX_CANVAS_SIDE;
+  return ok(width) && ok(height) ? { width, height } : DEFAULT_CANVAS;
+}
+
+export type Environment = {
+  /** `?screen=` value, if any. */
+  requested: string | null;
+  /** `(pointer: coarse)` and no fine pointer: a touch device. */
+  coarsePointer: boolean;
+  viewportWidth: number;
+  viewportHeight: number;
+};
+
+/**
+ * The profile to use: `?screen=wall|tablet|desk` wins; otherwise a touch-only device is a tablet, a very
+ * large landscape viewport (≥ 2560 px wide) is a wall, and everything else is a desk.
+ */
+export function detectProfile(env: Environment): ScreenProfile {
+  if (env.requested === 'wall' || env.requested === 'tablet' || env.requested === 'desk')
+    return env.requested;
+  if (env.coarsePointer) return 'tablet';
+  if (env.viewportWidth >= 2560 && env.viewportWidth > env.viewportHeight) return 'wall';
+  return 'desk';
+}
+
+export type Fit = { scale: number; offsetX: number; offsetY: number };
+
+/** Uniform scale that fits the canvas in the window, centred: the rest is letterbox. */
+export function fitCanvas(canvas: Canvas, windowWidth: number, windowHeight: number): Fit {
+  const scale = Math.min(windowWidth / canvas.width, windowHeight / canvas.height);
+  return {
+    scale,
+    offsetX: Math.round((windowWidth - canvas.width * scale) / 2),
+    offsetY: Math.round((windowHeight - canvas.height * scale) / 2),
+  };
+}

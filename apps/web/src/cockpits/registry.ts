@@ -1,0 +1,13 @@
+import type { Level, Theme } from '@cockpit/contracts';
+import { type ComponentType, lazy } from 'react';
+
+/** What every cockpit receives: the scope it shows. */
+export type CockpitProps = { level: Level; regionCode: string };
+
+/** Theme → lazily loaded cockpit, so each theme is its own chunk. Themes never import each other. */
+export const COCKPITS: Record<Theme, ComponentType<CockpitProps>> = {
+  overview: lazy(() => import('./overview/OverviewCockpit')),
+  parking: lazy(() => import('./pending/PendingCockpit')),
+  trauma: lazy(() => import('./pending/PendingCockpit')),
+  eco: lazy(() => import('./pending/PendingCockpit')),
+};

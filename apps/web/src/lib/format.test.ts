@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ageSeconds, formatClock, formatCount, formatDate, formatPercent } from './format';
+
+describe('times are shown in Beijing time whatever the machine zone', () => {
+  it('formats a UTC instant as Asia/Shanghai', () => {
+    expect(formatClock('2026-11-28T16:05:09Z')).toBe('00:05:09');
+    expect(formatDate('2026-11-28T16:05:09Z')).toContain('2026/11/29');
+  });
+});
+
+describe('formatCount', () => {
+  it.each([
+    [0, '0'],
+    [1234, '1,234'],
+    [9999, '9,999'],
+    [10000, '1万'],
+    [32000, '3.2万'],
+    [32049, '3.2万'],
+    [150000000, '1.5亿'],
+    [-25000, '-2.5万'],
+  ])('zh-CN %d → %s', (value, expected) => {
+    expect(formatCount(value)).toBe(expected);
+  });
+  it('uses plain grouping in English', () => {
+    expect(formatCount(32000, 'en')).toBe('32,000');
+  });
+  it('shows a dash for non-finite numbers', () => {
+    expect(formatCount(Number.NaN)).toBe('—');
+  });
+});
+
+describe('formatPercent', () => {
+  it('keeps one decimal', () => {
+    expect(formatPercent(0.8534)).toBe('85.3%');
+    expect(formatPercent(1)).toBe('100.0%');
+    expect(formatPercent(0)).toBe('0.0%');
+  });
+});
+
+describe('ageSeconds', () => {
+  it('never goes negative', () => {
+    const now = new Date('2026-11-28T00:00:10Z');
+    expect(ageSeconds('2026-11-28T00:00:00Z', now)).toBe(10);
+    expect(ageSeconds('2026-11-28T00:01:00Z', now)).toBe(0);
+  });
+});

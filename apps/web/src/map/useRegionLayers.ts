@@ -1,0 +1,198 @@
+import type { RegionDetail } from '@cockpit/contracts';
+import { TextLayer } from '@deck.gl/layers';
+import { useQuery } from '@tanstack/react-query';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
+import { useEffect, useRef } from 'react';
+import { useUi } from '../stores/ui';
+import { MAP_COLORS } from './basemap';
+import { tapDecision } from './drill';
+import { boundaryQuery, childrenQuery } from './regions.api';
+import { getMapRuntime } from './runtime';
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const SRC_SCOPE = 'scope-boundary';
+const SRC_CHILDREN = 'scope-children';
+const LABEL_GROUP = 'region-labels';
+
+type Options = {
+  detail: RegionDetail | undefined;
+  touch: boolean;
+  onDrill: (code: string) => void;
+};
+
+/**
+ * Draws the current region's boundary and its children (fill, outline, hover highlight, labels), and turns
+ * clicks into drill-down. Labels are drawn by deck.gl's TextLayer with the local CJK font, so Chinese
+ * renders offline with no glyph server. Everything it adds to the map it removes on unmount.
+ */
+export function useRegionLayers({ detail, touch, onDrill }: Options) {
+  const code = detail?.code;
+  // A village has no children: its siblings are drawn instead, for context (and a tap moves to a sibling).
+  const contextCode = detail?.level === 'village' ? detail.parentCode : code;
+  const boundary = useQuery({ ...boundaryQuery(code ?? ''), enabled: Boolean(code) });
+  const children = useQuery({ ...childrenQuery(contextCode ?? ''), enabled: Boolean(contextCode) });
+  const setHovered = useUi((s) => s.setHoveredRegion);
+  const onDrillRef = useRef(onDrill);
+  onDrillRef.current = onDrill;
+
+  // Sources and layers: added once, emptied on unmount.
+  useEffect(() => {
+    const { map } = getMapRuntime();
+    const install = () => {
+      if (map.getSource(SRC_SCOPE)) return;
+      map.addSource(SRC_SCOPE, { type: 'geojson', data: EMPTY });
+      map.addSource(SRC_CHILDREN, { type: 'geojson', data: EMPTY, promoteId: 'code' });
+      map.addLayer({
+        id: 'scope-fill',
+        type: 'fill',
+        source: SRC_SCOPE,
+        paint: { 'fill-color': MAP_COLORS.countyFill, 'fill-opacity': 0.85 },
+      });
+      map.addLayer({
+        id: 'children-fill',
+        type: 'fill',
+        source: SRC_CHILDREN,
+        paint: {
+          'fill-color': [
+            'case',
+            ['boolean', ['feature-state', 'hover'], false],
+            MAP_COLORS.childFillHover,
+            MAP_COLORS.childFill,
+          ],
+          'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.9, 0.55],
+        },
+      });
+      map.addLayer({
+        id: 'children-line',
+        type: 'line',
+        source: SRC_CHILDREN,
+        paint: { 'line-color': MAP_COLORS.childLine, 'line-width': 1.5, 'line-opacity': 0.9 },
+      });
+      map.addLayer({
+        id: 'scope-line',
+        type: 'line',
+        source: SRC_SCOPE,
+        paint: { 'line-color': MAP_COLORS.regionLine, 'line-width': 4, 'line-blur': 1 },
+      });
+    };
+    if (map.isStyleLoaded()) install();
+    else map.once('load', install);
+    return () => {
+      map.off('load', install);
+      for (const id of ['scope-line', 'children-line', 'children-fill', 'scope-fill']) {
+        if (map.getLayer(id)) map.removeLayer(id);
+      }
+      for (const id of [SRC_CHILDREN, SRC_SCOPE]) if (map.getSource(id)) map.removeSource(id);
+    };
+  }, []);
+
+  // Data: once the region's geometry is here, push it into the sources and fly to the region's bounds.
+  // The map element carries data-ready-region when the region is drawn and the camera has arrived.
+  useEffect(() => {
+    if (!detail || !boundary.data || !children.data) return;
+    const { map, element, setLayers } = getMapRuntime();
+    const kids = children.data;
+    const markReady = () => {
+      element.dataset.readyRegion = detail.code;
+    };
+    const apply = () => {
+      (map.getSource(SRC_SCOPE) as GeoJSONSource | undefined)?.setData(boundary.data);
+      (map.getSource(SRC_CHILDREN) as GeoJSONSource | undefined)?.setData(kids);
+      setLayers(LABEL_GROUP, [labelLayer(kids.features, detail.level === 'county' ? 34 : 26)]);
+      delete element.dataset.readyRegion;
+      map.once('moveend', markReady);
+      map.fitBounds(detail.level === 'village' ? widen(detail.bbox, 0.6) : detail.bbox, {
+        padding: 60,
+        duration: 900,
+        essential: true,
+      });
+    };
+    if (map.getSource(SRC_SCOPE)) apply();
+    else map.once('load', apply);
+    return () => {
+      map.off('load', apply);
+      map.off('moveend', markReady);
+    };
+  }, [detail, boundary.data, children.data]);
+
+  // Interaction: hover highlight and drill-down.
+  useEffect(() => {
+    const { map, clearLayers } = getMapRuntime();
+    let hovered: string | null = null;
+    let lastTap: { code: string; at: number } | null = null;
+    const setHover = (next: string | null) => {
+      if (hovered === next) return;
+      if (hovered && map.getSource(SRC_CHILDREN)) {
+        map.setFeatureState({ source: SRC_CHILDREN, id: hovered }, { hover: false });
+      }
+      hovered = next;
+      if (next) map.setFeatureState({ source: SRC_CHILDREN, id: next }, { hover: true });
+      map.getCanvas().style.cursor = next ? 'pointer' : '';
+      setHovered(next);
+    };
+    const codeOf = (e: MapLayerMouseEvent) => {
+      const value = e.features?.[0]?.properties?.code;
+      return typeof value === 'string' ? value : null;
+    };
+    const onMove = (e: MapLayerMouseEvent) => setHover(codeOf(e));
+    const onLeave = () => setHover(null);
+    const onClick = (e: MapLayerMouseEvent) => {
+      const code = codeOf(e);
+      if (!code) return;
+      if (!touch) {
+        onDrillRef.current(code);
+        return;
+      }
+      const decision = tapDecision(lastTap, code, performance.now());
+      lastTap = decision.select;
+      setHover(code);
+      if (decision.drill) onDrillRef.current(code);
+    };
+    map.doubleClickZoom.disable();
+    map.on('mousemove', 'children-fill', onMove);
+    map.on('mouseleave', 'children-fill', onLeave);
+    map.on('click', 'children-fill', onClick);
+    return () => {
+      map.off('mousemove', 'children-fill', onMove);
+      map.off('mouseleave', 'children-fill', onLeave);
+      map.off('click', 'children-fill', onClick);
+      clearLayers(LABEL_GROUP);
+      setHover(null);
+    };
+  }, [touch, setHovered]);
+}
+
+/** The bbox grown by a share of its size on every side, so a village is seen among its neighbours. */
+function widen([w, s, e, n]: RegionDetail['bbox'], share: number): RegionDetail['bbox'] {
+  const dx = (e - w) * share;
+  const dy = (n - s) * share;
+  return [w - dx, s - dy, e + dx, n + dy];
+}
+
+type Label = { code: string; name: string; position: [number, number] };
+
+function labelLayer(features: Feature[], size: number) {
+  const data: Label[] = features.map((f) => {
+    const props = (f.properties ?? {}) as { code: string; name: string; labelPoint: [number, number] };
+    return { code: props.code, name: props.name, position: props.labelPoint };
+  });
+  return new TextLayer<Label>({
+    id: 'region-labels',
+    data,
+    getPosition: (d) => d.position,
+    getText: (d) => d.name,
+    getSize: size,
+    sizeUnits: 'pixels',
+    getColor: [226, 238, 255, 255],
+    outlineColor: [6, 16, 31, 255],
+    outlineWidth: 4,
+    fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif',
+    fontWeight: 600,
+    fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
+    characterSet: 'auto',
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'center',
+    pickable: false,
+  });
+}

@@ -1,0 +1,37 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const bff = process.env.BFF_URL ?? 'http://127.0.0.1:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: bff, changeOrigin: false } },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // Big, rarely-changing libraries get their own long-cached chunks.
+        codeSplitting: {
+          groups: [
+            { name: 'maplibre', test: /node_modules[\\/].*maplibre-gl/ },
+            {
+              name: 'deckgl',
+              test: /node_modules[\\/].*(@deck\.gl|@luma\.gl|@loaders\.gl|@math\.gl|mjolnir)/,
+            },
+            { name: 'echarts', test: /node_modules[\\/].*(echarts|zrender)/ },
+            { name: 'react', test: /node_modules[\\/].*(react|react-dom|scheduler|react-router)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.test.{ts,tsx}'],
+  },
+});
