@@ -1,1 +1,28 @@
-export {};
+export type { SignalOnPath, SignalPoint, SignalsAlongOptions } from './along';
+export { signalsAlongPath } from './along';
+export type { RouteOptions, RouteResult } from './astar';
+export { route, routeBetweenSnaps, shortestPath } from './astar';
+export type { DayKind } from './congestion';
+export { beijingHour, congestionCostFactor, congestionFactor } from './congestion';
+export type { CostFactorFn, SearchOptions } from './cost';
+export { roadFactor } from './cost';
+export type { DijkstraSource } from './dijkstra';
+export { dijkstra, dijkstraAll } from './dijkstra';
+export type { RoadGraph, RoadInfo } from './graph';
+export { buildRoadGraph, EARTH_RADIUS_M, haversineM, nodeAt } from './graph';
+export { MinHeap } from './heap';
+export type { IsochroneOptions } from './isochrone';
+export { bandOf, DEFAULT_BANDS, isochroneEdges, nodeTimesAtPoints, travelTimesFrom } from './isochrone';
+export type { PathResult } from './path';
+export type { EdgeIndex, SnapOptions, SnapResult } from './snap';
+export { buildEdgeIndex, snapToGraph } from './snap';
+export type {
+  Coord,
+  LonLat,
+  RoadClass,
+  RoadCollection,
+  RoadFeature,
+  RoadLineString,
+  RoadProperties,
+} from './types';
+export { ROAD_CLASSES } from './types';
