@@ -102,9 +102,12 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
       setLayers(LABEL_GROUP, [labelLayer(kids.features, detail.level === 'county' ? 34 : 26)]);
       delete element.dataset.readyRegion;
       map.once('moveend', markReady);
+      // Fly between regions so the move reads as a drill; on the first region just jump there.
+      const first = element.dataset.shownRegion === undefined;
+      element.dataset.shownRegion = detail.code;
       map.fitBounds(detail.level === 'village' ? widen(detail.bbox, 0.6) : detail.bbox, {
         padding: 60,
-        duration: 900,
+        duration: first ? 0 : 900,
         essential: true,
       });
     };

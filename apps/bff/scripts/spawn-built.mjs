@@ -1,0 +1,37 @@
+// Starts the built BFF (dist/server.mjs) as a child process on a free port and resolves once it listens.
+// Used by the browser tests and the benchmarks, so both run the real server as production does.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const bffDir = fileURLToPath(new URL('..', import.meta.url));
+
+export function spawnBuiltBff(env = {}) {
+  const child = spawn(process.execPath, ['dist/server.mjs'], {
+    cwd: bffDir,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SIM_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve(undefined);
+      child.once('exit', () => resolve(undefined));
+      child.kill('SIGTERM');
+    });
+  const ready = new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`BFF did not start in 60 s:\n${out}`)), 60_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk.toString();
+      const match = out.match(/running at (http:\/\/[^\s/]+)\//);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1], stop, child });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`BFF exited with ${code}:\n${out}`));
+    });
+  });
+  return ready;
+}

@@ -1,0 +1,39 @@
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { spawnBuiltBff } from '../../../apps/bff/scripts/spawn-built.mjs';
+import { launchChromium } from './browser';
+import { formatTable, type Row } from './harness';
+import { mapDrawSuite } from './suites/map-draw';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const want = (suite: string) => only.length === 0 || only.includes(suite);
+
+async function main() {
+  if (!existsSync(`${root}apps/bff/dist/server.mjs`) || !existsSync(`${root}apps/web/dist/index.html`)) {
+    console.log('[bench] building the app first …');
+    execSync('pnpm build', { cwd: root, stdio: 'inherit' });
+  }
+  const rows: Row[] = [];
+  const bff = await spawnBuiltBff();
+  const browser = await launchChromium();
+  try {
+    if (want('map')) rows.push(...(await mapDrawSuite({ browser, bffUrl: bff.url, runs })));
+  } finally {
+    await browser.close();
+    await bff.stop();
+  }
+  console.log(`\n${formatTable(rows)}\n`);
+  const out = fileURLToPath(new URL('../results/', import.meta.url));
+  mkdirSync(out, { recursive: true });
+  const result = { at: new Date().toISOString(), runs, node: process.version, rows };
+  writeFileSync(`${out}latest.json`, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`[bench] wrote packages/bench/results/latest.json`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
