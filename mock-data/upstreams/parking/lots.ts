@@ -1,0 +1,577 @@
+/**
+ * The simulated parking inventory of Tiantai: scenic-area lots at 国清寺 / 天台山 / 琼台仙谷 / 石梁 / 华顶,
+ * hospital lots, urban-core lots and on-street sections, and a few town-centre lots. Names are plausible,
+ * positions approximate, capacities invented. Guide screens (诱导屏) point drivers at them.
+ */
+import { type Anchor, at, nearSeat as seat } from '../geo';
+
+export type ParkCategory = 'scenic' | 'hospital' | 'core' | 'general';
+
+export interface LotSpec {
+  parkId: string;
+  parkName: string;
+  /** 1 off-street lot, 2 on-street section */
+  parkType: 1 | 2;
+  category: ParkCategory;
+  berthTotal: number;
+  /** 元/小时 */
+  price?: number;
+  anchor: Anchor;
+  /** demand multiplier: >1 fills up first (closest to the gate), <1 stays half-empty */
+  attract: number;
+  /** sensors that go silent more often */
+  flaky?: boolean;
+}
+
+export const LOT_SPECS: readonly LotSpec[] = [
+  // 国清寺 / 天台山 scenic area
+  {
+    parkId: 'PK0001',
+    parkName: '国清寺1号停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 320,
+    price: 5,
+    anchor: at(121.043, 29.1728),
+    attract: 1.38,
+  },
+  {
+    parkId: 'PK0002',
+    parkName: '国清寺2号停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 260,
+    price: 5,
+    anchor: at(121.0395, 29.1712),
+    attract: 1.18,
+  },
+  {
+    parkId: 'PK0003',
+    parkName: '国清寺北侧停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 180,
+    price: 5,
+    anchor: at(121.0455, 29.1776),
+    attract: 0.55,
+  },
+  {
+    parkId: 'PK0004',
+    parkName: '国清景区临时停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 400,
+    price: 3,
+    anchor: at(121.0362, 29.1688),
+    attract: 0.45,
+  },
+  {
+    parkId: 'PK0005',
+    parkName: '天台山游客中心停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 600,
+    price: 5,
+    anchor: at(121.05, 29.18),
+    attract: 1.22,
+  },
+  {
+    parkId: 'PK0006',
+    parkName: '天台山游客中心东侧停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 300,
+    price: 4,
+    anchor: at(121.0538, 29.1813),
+    attract: 0.6,
+    flaky: true,
+  },
+  {
+    parkId: 'PK0007',
+    parkName: '琼台仙谷停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 350,
+    price: 5,
+    anchor: at(121.0005, 29.1998),
+    attract: 1.28,
+  },
+  {
+    parkId: 'PK0008',
+    parkName: '琼台仙谷二号停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 200,
+    price: 4,
+    anchor: at(121.0036, 29.1973),
+    attract: 0.6,
+  },
+  {
+    parkId: 'PK0009',
+    parkName: '石梁飞瀑景区停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 280,
+    price: 5,
+    anchor: at(121.0905, 29.2605),
+    attract: 1.32,
+  },
+  {
+    parkId: 'PK0010',
+    parkName: '石梁游客集散中心停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 220,
+    price: 4,
+    anchor: at(121.0985, 29.266),
+    attract: 0.55,
+  },
+  {
+    parkId: 'PK0011',
+    parkName: '华顶景区停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 250,
+    price: 5,
+    anchor: at(121.168, 29.247),
+    attract: 1.1,
+  },
+  {
+    parkId: 'PK0012',
+    parkName: '赤城山景区停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 150,
+    price: 4,
+    anchor: at(121.038, 29.164),
+    attract: 0.85,
+  },
+  {
+    parkId: 'PK0013',
+    parkName: '济公故居停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 120,
+    price: 4,
+    anchor: at(121.0352, 29.153),
+    attract: 0.75,
+  },
+  // hospitals
+  {
+    parkId: 'PK0014',
+    parkName: '县人民医院地面停车场',
+    parkType: 1,
+    category: 'hospital',
+    berthTotal: 260,
+    price: 3,
+    anchor: at(121.0288, 29.1436),
+    attract: 1.12,
+  },
+  {
+    parkId: 'PK0015',
+    parkName: '县人民医院地下停车库',
+    parkType: 1,
+    category: 'hospital',
+    berthTotal: 520,
+    price: 3,
+    anchor: at(121.0276, 29.1427),
+    attract: 0.9,
+  },
+  {
+    parkId: 'PK0016',
+    parkName: '县中医院停车场',
+    parkType: 1,
+    category: 'hospital',
+    berthTotal: 220,
+    price: 3,
+    anchor: at(121.0182, 29.1373),
+    attract: 1.02,
+    flaky: true,
+  },
+  {
+    parkId: 'PK0017',
+    parkName: '县妇幼保健院停车场',
+    parkType: 1,
+    category: 'hospital',
+    berthTotal: 80,
+    price: 3,
+    anchor: at(121.0122, 29.1452),
+    attract: 0.85,
+  },
+  {
+    parkId: 'PK0018',
+    parkName: '平桥中心卫生院停车场',
+    parkType: 1,
+    category: 'hospital',
+    berthTotal: 60,
+    anchor: seat('331023105', 0.2, -0.15),
+    attract: 0.8,
+  },
+  // urban core, off-street
+  {
+    parkId: 'PK0019',
+    parkName: '县行政中心停车场',
+    parkType: 1,
+    category: 'core',
+    berthTotal: 400,
+    anchor: at(121.0062, 29.1446),
+    attract: 0.85,
+  },
+  {
+    parkId: 'PK0020',
+    parkName: '中心广场地下停车场',
+    parkType: 1,
+    category: 'core',
+    berthTotal: 600,
+    price: 4,
+    anchor: at(121.0302, 29.1452),
+    attract: 0.95,
+  },
+  {
+    parkId: 'PK0021',
+    parkName: '商业中心地下停车场',
+    parkType: 1,
+    category: 'core',
+    berthTotal: 800,
+    price: 4,
+    anchor: at(121.0342, 29.1402),
+    attract: 0.9,
+  },
+  {
+    parkId: 'PK0022',
+    parkName: '人民东路停车场',
+    parkType: 1,
+    category: 'core',
+    berthTotal: 120,
+    price: 4,
+    anchor: at(121.0385, 29.1438),
+    attract: 1.05,
+  },
+  {
+    parkId: 'PK0023',
+    parkName: '天台汽车站停车场',
+    parkType: 1,
+    category: 'general',
+    berthTotal: 150,
+    price: 3,
+    anchor: at(121.0205, 29.1302),
+    attract: 0.95,
+  },
+  {
+    parkId: 'PK0024',
+    parkName: '天台山站停车场',
+    parkType: 1,
+    category: 'general',
+    berthTotal: 500,
+    price: 3,
+    anchor: at(121.0385, 29.0965),
+    attract: 1.1,
+  },
+  {
+    parkId: 'PK0025',
+    parkName: '始丰溪公园停车场',
+    parkType: 1,
+    category: 'core',
+    berthTotal: 180,
+    price: 2,
+    anchor: at(121.0252, 29.1282),
+    attract: 0.7,
+  },
+  {
+    parkId: 'PK0026',
+    parkName: '县体育中心停车场',
+    parkType: 1,
+    category: 'core',
+    berthTotal: 300,
+    price: 2,
+    anchor: at(121.0002, 29.1352),
+    attract: 0.55,
+  },
+  {
+    parkId: 'PK0027',
+    parkName: '农贸市场停车场',
+    parkType: 1,
+    category: 'core',
+    berthTotal: 90,
+    price: 3,
+    anchor: at(121.0412, 29.1382),
+    attract: 1.1,
+    flaky: true,
+  },
+  {
+    parkId: 'PK0028',
+    parkName: '福溪街道便民停车场',
+    parkType: 1,
+    category: 'general',
+    berthTotal: 80,
+    price: 2,
+    anchor: at(121.0415, 29.0925),
+    attract: 0.8,
+  },
+  // urban core, on-street sections (路段)
+  ...(
+    [
+      ['PK0029', '赤城路(工人路-人民路)', 121.0318, 29.1468, 46],
+      ['PK0030', '人民东路(赤城路-劳动路)', 121.0355, 29.1432, 38],
+      ['PK0031', '人民西路(飞鹤路-赤城路)', 121.0262, 29.1425, 42],
+      ['PK0032', '工人东路', 121.0372, 29.1478, 30],
+      ['PK0033', '劳动路(北段)', 121.0398, 29.1455, 28],
+      ['PK0034', '和平路', 121.0295, 29.1392, 36],
+      ['PK0035', '解放路', 121.0328, 29.1372, 40],
+      ['PK0036', '飞鹤路(南段)', 121.0232, 29.1398, 24],
+      ['PK0037', '玉龙路', 121.0082, 29.1432, 52],
+      ['PK0038', '始丰路', 121.0145, 29.1405, 44],
+      ['PK0039', '天台山大道(城区段)', 121.0355, 29.1525, 60],
+      ['PK0040', '桥南路', 121.0305, 29.1318, 26],
+    ] as const
+  ).map(
+    ([parkId, parkName, lon, lat, berthTotal], i): LotSpec => ({
+      parkId,
+      parkName,
+      parkType: 2,
+      category: 'core',
+      berthTotal,
+      price: i % 3 === 0 ? 3 : 2,
+      anchor: at(lon, lat),
+      attract: 0.85 + (i % 4) * 0.08,
+      flaky: i === 7,
+    }),
+  ),
+  // town centres
+  {
+    parkId: 'PK0041',
+    parkName: '平桥镇中心停车场',
+    parkType: 1,
+    category: 'general',
+    berthTotal: 120,
+    anchor: seat('331023105', -0.2, 0.1),
+    attract: 0.9,
+  },
+  {
+    parkId: 'PK0042',
+    parkName: '白鹤镇中心停车场',
+    parkType: 1,
+    category: 'general',
+    berthTotal: 100,
+    anchor: seat('331023101'),
+    attract: 0.85,
+  },
+  {
+    parkId: 'PK0043',
+    parkName: '街头镇中心停车场',
+    parkType: 1,
+    category: 'general',
+    berthTotal: 80,
+    anchor: seat('331023104'),
+    attract: 0.8,
+  },
+  {
+    parkId: 'PK0044',
+    parkName: '坦头镇中心停车场',
+    parkType: 1,
+    category: 'general',
+    berthTotal: 100,
+    anchor: seat('331023106'),
+    attract: 0.85,
+  },
+  {
+    parkId: 'PK0045',
+    parkName: '三合镇中心停车场',
+    parkType: 1,
+    category: 'general',
+    berthTotal: 70,
+    anchor: seat('331023107'),
+    attract: 0.75,
+  },
+  {
+    parkId: 'PK0046',
+    parkName: '洪畴镇中心停车场',
+    parkType: 1,
+    category: 'general',
+    berthTotal: 70,
+    anchor: seat('331023108'),
+    attract: 0.75,
+  },
+  {
+    parkId: 'PK0047',
+    parkName: '石梁镇镇区停车场',
+    parkType: 1,
+    category: 'general',
+    berthTotal: 60,
+    anchor: seat('331023102', -0.1, -0.12),
+    attract: 0.85,
+  },
+  {
+    parkId: 'PK0048',
+    parkName: '南屏乡游客停车场',
+    parkType: 1,
+    category: 'scenic',
+    berthTotal: 90,
+    price: 3,
+    anchor: seat('331023207', 0.3, 0.2),
+    attract: 0.7,
+  },
+];
+
+export interface ScreenSpec {
+  screenId: string;
+  screenName: string;
+  /** 1 main road, 2 intersection, 3 lot entrance */
+  level: 1 | 2 | 3;
+  anchor: Anchor;
+  targets: readonly { parkId: string; direction: '左' | '右' | '直行' }[];
+  /** minutes the display lags behind the lot */
+  lagMin?: number;
+  /** constant added to the displayed number (a mis-configured screen) */
+  bias?: number;
+  /** chance per 12-hour block of an offline spell */
+  offlineRate?: number;
+}
+
+export const SCREEN_SPECS: readonly ScreenSpec[] = [
+  {
+    screenId: 'GS001',
+    screenName: '天台山大道国清路口诱导屏',
+    level: 1,
+    anchor: at(121.0372, 29.1602),
+    targets: [
+      { parkId: 'PK0001', direction: '直行' },
+      { parkId: 'PK0002', direction: '直行' },
+      { parkId: 'PK0003', direction: '右' },
+      { parkId: 'PK0004', direction: '左' },
+    ],
+  },
+  {
+    screenId: 'GS002',
+    screenName: '国清寺景区入口诱导屏',
+    level: 2,
+    anchor: at(121.0405, 29.1698),
+    targets: [
+      { parkId: 'PK0001', direction: '右' },
+      { parkId: 'PK0002', direction: '左' },
+      { parkId: 'PK0003', direction: '直行' },
+    ],
+    lagMin: 20,
+  },
+  {
+    screenId: 'GS003',
+    screenName: '天台山游客中心诱导屏',
+    level: 2,
+    anchor: at(121.0482, 29.1782),
+    targets: [
+      { parkId: 'PK0005', direction: '直行' },
+      { parkId: 'PK0006', direction: '右' },
+    ],
+    offlineRate: 0.35,
+  },
+  {
+    screenId: 'GS004',
+    screenName: '琼台仙谷路口诱导屏',
+    level: 2,
+    anchor: at(120.998, 29.1935),
+    targets: [
+      { parkId: 'PK0007', direction: '直行' },
+      { parkId: 'PK0008', direction: '右' },
+    ],
+  },
+  {
+    screenId: 'GS005',
+    screenName: '石梁镇入口诱导屏',
+    level: 1,
+    anchor: at(121.0935, 29.2555),
+    targets: [
+      { parkId: 'PK0009', direction: '左' },
+      { parkId: 'PK0010', direction: '直行' },
+      { parkId: 'PK0047', direction: '右' },
+    ],
+    bias: 25,
+  },
+  {
+    screenId: 'GS006',
+    screenName: '人民医院门口诱导屏',
+    level: 3,
+    anchor: at(121.0292, 29.1441),
+    targets: [
+      { parkId: 'PK0014', direction: '直行' },
+      { parkId: 'PK0015', direction: '右' },
+    ],
+  },
+  {
+    screenId: 'GS007',
+    screenName: '赤城路工人路口诱导屏',
+    level: 2,
+    anchor: at(121.0322, 29.1475),
+    targets: [
+      { parkId: 'PK0020', direction: '直行' },
+      { parkId: 'PK0022', direction: '右' },
+      { parkId: 'PK0039', direction: '左' },
+    ],
+  },
+  {
+    screenId: 'GS008',
+    screenName: '人民路解放路口诱导屏',
+    level: 2,
+    anchor: at(121.0335, 29.1412),
+    targets: [
+      { parkId: 'PK0021', direction: '直行' },
+      { parkId: 'PK0027', direction: '右' },
+      { parkId: 'PK0034', direction: '左' },
+    ],
+    lagMin: 15,
+    offlineRate: 0.3,
+  },
+  {
+    screenId: 'GS009',
+    screenName: '玉龙路行政中心诱导屏',
+    level: 2,
+    anchor: at(121.0075, 29.1438),
+    targets: [
+      { parkId: 'PK0019', direction: '右' },
+      { parkId: 'PK0026', direction: '左' },
+      { parkId: 'PK0037', direction: '直行' },
+    ],
+  },
+  {
+    screenId: 'GS010',
+    screenName: '天台山站出口诱导屏',
+    level: 3,
+    anchor: at(121.0392, 29.0972),
+    targets: [{ parkId: 'PK0024', direction: '直行' }],
+  },
+  {
+    screenId: 'GS011',
+    screenName: '中医院路口诱导屏',
+    level: 3,
+    anchor: at(121.0188, 29.1379),
+    targets: [{ parkId: 'PK0016', direction: '左' }],
+  },
+  {
+    screenId: 'GS012',
+    screenName: '华顶景区入口诱导屏',
+    level: 3,
+    anchor: at(121.1665, 29.2455),
+    targets: [{ parkId: 'PK0011', direction: '直行' }],
+    offlineRate: 0.2,
+  },
+  {
+    screenId: 'GS013',
+    screenName: '始丰溪大桥北诱导屏',
+    level: 1,
+    anchor: at(121.0285, 29.1335),
+    targets: [
+      { parkId: 'PK0021', direction: '直行' },
+      { parkId: 'PK0025', direction: '右' },
+      { parkId: 'PK0040', direction: '左' },
+    ],
+  },
+  {
+    screenId: 'GS014',
+    screenName: '济公故居路口诱导屏',
+    level: 3,
+    anchor: at(121.0345, 29.1522),
+    targets: [
+      { parkId: 'PK0013', direction: '直行' },
+      { parkId: 'PK0012', direction: '右' },
+    ],
+  },
+];
