@@ -3,9 +3,7 @@
 // so each run-time dependency must be listed in apps/bff/package.json.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/server.ts'],
-  outfile: 'dist/server.mjs',
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -22,5 +20,9 @@ await build({
     },
   ],
   logLevel: 'warning',
-});
-console.log('built apps/bff/dist/server.mjs');
+};
+
+await build({ ...common, entryPoints: ['src/server.ts'], outfile: 'dist/server.mjs' });
+// The embedded department-system simulator, started by the server as a child process.
+await build({ ...common, entryPoints: ['../../mock-data/upstreams/main.ts'], outfile: 'dist/simulator.mjs' });
+console.log('built apps/bff/dist/server.mjs and dist/simulator.mjs');

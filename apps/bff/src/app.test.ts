@@ -1,6 +1,6 @@
 import { Health } from '@cockpit/contracts';
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from './test/create-test-app';
+import { createTestApp, testServices } from './test/create-test-app';
 
 const app = createTestApp();
 
@@ -15,16 +15,26 @@ describe('GET /api/v1/health', () => {
     const body = Health.parse(await res.json());
     expect(body.version).toBe('0.0.0-test');
     expect(body.status).toBe('ok');
-    expect(body.upstreams).toEqual([]);
+    expect(body.upstreams.map((u) => u.system).sort()).toEqual([
+      'county-services',
+      'emergency-120',
+      'env-monitor',
+      'parking-platform',
+    ]);
   });
 
-  it('is degraded when an upstream breaker is open', async () => {
-    const degraded = createTestApp({
-      upstreams: () => [{ system: 'parking-platform', breaker: 'open', lastSuccessAt: null, errorRate: 1 }],
-    });
+  it('is degraded when an upstream fails and says which one', async () => {
+    const services = testServices();
+    // Nothing listens on port 9: every call to the upstreams fails and the breakers open.
+    for (let i = 0; i < 3; i++)
+      await services.upstreams['parking-platform'].getJson(`/x${i}`).catch(() => null);
+    const degraded = createTestApp({ services });
     const body = Health.parse(await (await degraded.request('/api/v1/health')).json());
     expect(body.status).toBe('degraded');
-    expect(body.upstreams[0]?.system).toBe('parking-platform');
+    const parking = body.upstreams.find((u) => u.system === 'parking-platform');
+    expect(parking?.breaker).toBe('open');
+    expect(parking?.errorRate).toBe(1);
+    expect(body.upstreams.find((u) => u.system === 'env-monitor')?.breaker).toBe('closed');
   });
 });
 

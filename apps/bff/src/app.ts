@@ -1,4 +1,3 @@
-import type { UpstreamHealth } from '@cockpit/contracts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -12,15 +11,18 @@ import { errorBody, HttpError } from './lib/errors';
 import type { Logger } from './lib/logger';
 import { allowedMethodsLookup } from './lib/method-not-allowed';
 import { serveSpa } from './lib/static';
+import { cockpitsRouter } from './routes/cockpits/cockpits.index';
 import { docsRouter } from './routes/docs/docs.index';
 import { healthRouter } from './routes/health/health.index';
+import { liveRouter } from './routes/live/live.index';
 import { regionsRouter } from './routes/regions/regions.index';
+import type { Services } from './services';
 
 export type AppDeps = {
   config: Pick<Config, 'version' | 'webDist'>;
   logger: Logger;
   hierarchy: Hierarchy;
-  upstreams?: () => UpstreamHealth[];
+  services: Services;
   startedAt?: number;
 };
 
@@ -68,10 +70,15 @@ export function createApp(deps: AppDeps) {
     healthRouter({
       version: config.version,
       startedAt: deps.startedAt ?? Date.now(),
-      upstreams: deps.upstreams ?? (() => []),
+      upstreams: () => Object.values(deps.services.upstreams).map((u) => u.health()),
     }),
   );
   app.route('/', regionsRouter(deps.hierarchy));
+  app.route('/', cockpitsRouter(deps.services.snapshots));
+  app.route(
+    '/',
+    liveRouter({ hub: deps.services.hub, hierarchy: deps.hierarchy, snapshots: deps.services.snapshots }),
+  );
   app.route('/', docsRouter());
 
   app.doc31('/api/openapi.json', {

@@ -12,6 +12,15 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default(resolve(bffRoot, '../web/dist')),
   GEO_DIR: z.string().optional(),
+  SIM_EMBEDDED: z.enum(['true', 'false']).default('true'),
+  SIM_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
+  SIM_SPEED: z.coerce.number().min(0).max(3600).default(1),
+  SIM_SEED: z.coerce.number().int().default(20211),
+  UPSTREAM_PARKING_URL: z.url().optional(),
+  UPSTREAM_EMERGENCY_URL: z.url().optional(),
+  UPSTREAM_ENV_URL: z.url().optional(),
+  UPSTREAM_COUNTY_URL: z.url().optional(),
+  LIVE_TICK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
 });
 
 export type Config = {
@@ -21,6 +30,12 @@ export type Config = {
   webDist: string;
   geoDir: string | undefined;
   version: string;
+  simulator: { embedded: boolean; port: number; speed: number; seed: number };
+  /** Explicit upstream base URLs; a missing one points at the embedded simulator. */
+  upstreamUrls: Partial<
+    Record<'parking-platform' | 'emergency-120' | 'env-monitor' | 'county-services', string>
+  >;
+  liveTickMs: number;
 };
 
 /** Reads configuration from the environment; throws a readable error naming each bad variable. */
@@ -38,5 +53,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST,
     geoDir: e.GEO_DIR,
     version: process.env.npm_package_version ?? '0.1.0',
+    simulator: {
+      embedded: e.SIM_EMBEDDED === 'true',
+      port: e.SIM_PORT,
+      speed: e.SIM_SPEED,
+      seed: e.SIM_SEED,
+    },
+    upstreamUrls: Object.fromEntries(
+      Object.entries({
+        'parking-platform': e.UPSTREAM_PARKING_URL,
+        'emergency-120': e.UPSTREAM_EMERGENCY_URL,
+        'env-monitor': e.UPSTREAM_ENV_URL,
+        'county-services': e.UPSTREAM_COUNTY_URL,
+      }).filter(([, url]) => url !== undefined),
+    ),
+    liveTickMs: e.LIVE_TICK_MS,
   };
 }

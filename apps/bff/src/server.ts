@@ -1,32 +1,59 @@
+import { BUNDLED_GEO_DIR } from '@cockpit/mock-data/geo/dir';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { GeoDataError } from './geo/load';
 import { openGeography } from './geo/open';
 import { createLogger } from './lib/logger';
+import { createServices } from './services';
+import { startEmbeddedSimulator } from './upstreams/embedded-simulator';
+import { SYSTEMS } from './upstreams/systems';
 
 const startedAt = Date.now();
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
+
+function fail(message: string): never {
+  process.stderr.write(`\nRefusing to start: ${message}\n\n`);
+  process.exit(1);
+}
+
 let hierarchy: ReturnType<typeof openGeography>;
 try {
   hierarchy = openGeography(config.geoDir);
   logger.info({ regions: hierarchy.regions.size, files: hierarchy.files }, 'geography loaded');
 } catch (err) {
   if (err instanceof GeoDataError) {
-    process.stderr.write(
-      `\nRefusing to start: ${err.message}\n\nFix the files in GEO_DIR (${config.geoDir ?? 'unset'}) or unset GEO_DIR to use the bundled data.\n`,
+    fail(
+      `${err.message}\n\nFix the files in GEO_DIR (${config.geoDir ?? 'unset'}) or unset GEO_DIR to use the bundled data.`,
     );
-    process.exit(1);
   }
   throw err;
 }
-const app = createApp({ config, logger, startedAt, hierarchy });
+
+// The department systems: configured URLs, or the embedded simulator for any that is not configured.
+const needsSimulator = SYSTEMS.some((s) => !config.upstreamUrls[s]);
+const simulator =
+  needsSimulator && config.simulator.embedded
+    ? await startEmbeddedSimulator({ ...config.simulator, geoDir: BUNDLED_GEO_DIR }, logger).catch(
+        (err: Error) => fail(`the embedded upstream simulator did not start: ${err.message}`),
+      )
+    : undefined;
+if (needsSimulator && !simulator) {
+  fail('SIM_EMBEDDED=false but not every UPSTREAM_*_URL is set; set them all or enable the simulator.');
+}
+const baseUrls = Object.fromEntries(
+  SYSTEMS.map((s) => [s, config.upstreamUrls[s] ?? simulator!.url]),
+) as Record<(typeof SYSTEMS)[number], string>;
+
+const services = createServices({ hierarchy, logger, baseUrls, liveTickMs: config.liveTickMs });
+const app = createApp({ config, logger, startedAt, hierarchy, services });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const host = info.address.includes(':') ? `[${info.address}]` : info.address;
   const url = `http://${host}:${info.port}`;
-  logger.info({ url, readyMs: Date.now() - startedAt }, 'listening');
+  services.publisher.start();
+  logger.info({ url, readyMs: Date.now() - startedAt, upstreams: baseUrls }, 'listening');
   process.stdout.write(`\n  天台县数字驾驶舱 is running at ${url}/\n  API docs: ${url}/api/docs\n\n`);
 });
 
@@ -35,17 +62,23 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down: no new connections, finishing open requests');
+  services.publisher.stop();
   const force = setTimeout(() => {
     logger.warn('open requests did not finish in 10 s; exiting');
     process.exit(1);
   }, 10_000);
   force.unref();
-  server.close((err) => {
+  server.close(async (err) => {
     if (err) logger.error({ err }, 'error while closing');
+    await simulator?.stop();
     process.exit(err ? 1 : 0);
   });
-  // Idle keep-alive sockets would hold close() open; in-flight requests are left to finish.
+  // Idle keep-alive sockets would hold close() open; in-flight requests are left to finish. Live streams
+  // are long-lived by design: end them so the browsers reconnect to the next instance.
   if ('closeIdleConnections' in server) server.closeIdleConnections();
+  setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  }, 2000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

@@ -6,7 +6,13 @@ export const UpstreamHealth = z
     system: z.string().meta({ description: 'Upstream system id, e.g. parking-platform' }),
     breaker: z.enum(['closed', 'open', 'half-open']).meta({ description: 'Circuit breaker state' }),
     lastSuccessAt: IsoDateTime.nullable(),
-    errorRate: z.number().min(0).max(1).meta({ description: 'Share of failed calls over the recent window' }),
+    errorRate: z.number().min(0).max(1).meta({ description: 'Share of failed calls over the last minute' }),
+    droppedRecords: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'Upstream records that failed validation and were dropped, since start' }),
+    calls: z.number().int().nonnegative().meta({ description: 'HTTP calls made to the system since start' }),
   })
   .meta({ id: 'UpstreamHealth' });
 export type UpstreamHealth = z.infer<typeof UpstreamHealth>;

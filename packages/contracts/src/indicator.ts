@@ -21,7 +21,9 @@ export const IndicatorValue = z
       .number()
       .nullable()
       .meta({ description: 'The value; null only when no good value was ever obtained' }),
-    unit: z.string().meta({ description: 'Display unit, e.g. 辆, 个, μg/m³, dB(A), 分钟, %' }),
+    unit: z.string().meta({
+      description: 'Display unit, e.g. 辆, 个, μg/m³, dB(A), 分钟. For % the value is a share from 0 to 1.',
+    }),
     at: IsoDateTime.meta({ description: 'When the value was observed upstream (UTC)' }),
     status: IndicatorStatus,
     lastGoodAt: IsoDateTime.optional().meta({ description: 'When the last good value was obtained (UTC)' }),

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppDeps, createApp } from '../app';
 import { openGeography } from '../geo/open';
+import type { Timing } from '../indicators/datasets';
 import { createLogger } from '../lib/logger';
+import { createServices, type Services } from '../services';
+import { SYSTEMS, type SystemId } from '../upstreams/systems';
 
 let geography: ReturnType<typeof openGeography> | undefined;
 
@@ -22,12 +25,32 @@ export function fakeWebDist(): string {
   return dir;
 }
 
+/** Fast refreshes so tests see faults and recoveries within a second or two. */
+export const TEST_TIMING: Timing = { fastMs: 150, mediumMs: 150, slowMs: 150 };
+
+export function testServices(
+  upstreamUrl = 'http://127.0.0.1:9',
+  overrides: Partial<Parameters<typeof createServices>[0]> = {},
+): Services {
+  const baseUrls = Object.fromEntries(SYSTEMS.map((s) => [s, upstreamUrl])) as Record<SystemId, string>;
+  return createServices({
+    hierarchy: testGeography(),
+    logger: createLogger('silent'),
+    baseUrls,
+    timing: TEST_TIMING,
+    tuning: { timeoutMs: 400, retries: 1, backoffMs: 20, openMs: 300 },
+    liveTickMs: 100,
+    ...overrides,
+  });
+}
+
 /** The whole app, as production builds it, with a silent logger. */
 export function createTestApp(overrides: Partial<AppDeps> = {}) {
   return createApp({
     config: { version: '0.0.0-test', webDist: fakeWebDist() },
     logger: createLogger('silent'),
     hierarchy: testGeography(),
+    services: overrides.services ?? testServices(),
     ...overrides,
   });
 }

@@ -15,6 +15,8 @@ const upstream = (breaker: 'closed' | 'open') => ({
   breaker,
   lastSuccessAt: null,
   errorRate: 0,
+  droppedRecords: 0,
+  calls: 0,
 });
 
 function gaugeValue(health: Health): { value: number; color: unknown } {

@@ -1,0 +1,38 @@
+import type { Hierarchy } from './geo/hierarchy';
+import { DatasetCache } from './indicators/dataset-cache';
+import { createDatasets, DEFAULT_TIMING, type Timing } from './indicators/datasets';
+import type { Logger } from './lib/logger';
+import { LiveHub } from './live/hub';
+import { LivePublisher } from './live/publisher';
+import { SnapshotService } from './snapshots/service';
+import { createUpstreams, type SystemId, type Upstreams, type UpstreamTuning } from './upstreams/systems';
+
+export type Services = {
+  upstreams: Upstreams;
+  cache: DatasetCache;
+  snapshots: SnapshotService;
+  hub: LiveHub;
+  publisher: LivePublisher;
+};
+
+export type ServicesOptions = {
+  hierarchy: Hierarchy;
+  logger: Logger;
+  baseUrls: Record<SystemId, string>;
+  timing?: Timing;
+  tuning?: UpstreamTuning;
+  liveTickMs?: number;
+  replayBuffer?: number;
+};
+
+/** The aggregation layer: upstream clients → dataset cache → snapshots → live stream. */
+export function createServices(opts: ServicesOptions): Services {
+  const timing = opts.timing ?? DEFAULT_TIMING;
+  const upstreams = createUpstreams(opts.baseUrls, opts.tuning);
+  const cache = new DatasetCache();
+  const datasets = createDatasets(upstreams, timing);
+  const snapshots = new SnapshotService({ hierarchy: opts.hierarchy, cache, datasets, upstreams, timing });
+  const hub = new LiveHub(opts.replayBuffer ?? 1000);
+  const publisher = new LivePublisher(hub, snapshots, opts.logger, opts.liveTickMs ?? 2000);
+  return { upstreams, cache, snapshots, hub, publisher };
+}

@@ -1,0 +1,299 @@
+import type {
+  Alarm,
+  Breakdown,
+  DepartmentSummary,
+  IndicatorValue,
+  OverviewSnapshot,
+  Series,
+} from '@cockpit/contracts';
+import { computeAqi } from '@cockpit/domain/eco';
+import type { Region } from '../geo/hierarchy';
+import type { DatasetRead } from '../indicators/dataset-cache';
+import type { IndicatorId } from '../indicators/registry';
+import { inRegion, rollup } from '../indicators/rollup';
+import type {
+  HospitalActivity,
+  ScenicSpot,
+  Timed,
+  TownshipCases,
+  TownshipCongestion,
+} from '../upstreams/county-services/adapter';
+import type { Incident } from '../upstreams/emergency-120/adapter';
+import type { AirObservation } from '../upstreams/env-monitor/adapter';
+import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
+import { indicatorValue, median, sourceStatus } from './values';
+
+export type OverviewReads = {
+  lots: DatasetRead<ParkingLotState[]>;
+  incidents: DatasetRead<{ asOf: number; items: Incident[] }>;
+  air: DatasetRead<AirObservation[]>;
+  spots: DatasetRead<Timed<ScenicSpot>>;
+  cases: DatasetRead<Timed<TownshipCases>>;
+  hospitals: DatasetRead<Timed<HospitalActivity>>;
+  congestion: DatasetRead<Timed<TownshipCongestion>>;
+};
+
+const ACTIVE = new Set<Incident['status']>(['pending', 'dispatched', 'on_scene', 'transporting']);
+const DAY_MS = 24 * 3600_000;
+
+/** The values of every overview indicator for one region, from the units inside it. */
+export function regionValues(
+  code: string,
+  reads: OverviewReads,
+): Partial<Record<IndicatorId, number | null>> {
+  const lots = (reads.lots.value ?? []).filter((l) => inRegion(code, l.villageCode));
+  const spots = (reads.spots.value?.items ?? []).filter((s) => inRegion(code, s.villageCode));
+  const hospitals = (reads.hospitals.value?.items ?? []).filter((h) => inRegion(code, h.villageCode));
+  const towns = (code.length <= 9 ? (reads.cases.value?.items ?? []) : []).filter((t) =>
+    inRegion(code, t.townshipCode),
+  );
+  const congestion = (code.length <= 9 ? (reads.congestion.value?.items ?? []) : []).filter((t) =>
+    inRegion(code, t.townshipCode),
+  );
+  const incidents = (reads.incidents.value?.items ?? []).filter((i) => inRegion(code, i.villageCode));
+  const nowMs = reads.incidents.value?.asOf ?? Date.now();
+
+  const sum = (xs: number[]) =>
+    rollup(
+      'sum',
+      xs.map((value) => ({ value })),
+    );
+  const total = sum(lots.map((l) => l.berthTotal));
+  const occupied = sum(lots.map((l) => l.berthOccupied));
+  const reported = sum(towns.map((t) => t.reported));
+  const closed = sum(towns.map((t) => t.closed));
+  const responses = incidents
+    .filter((i) => i.calledAt >= nowMs - DAY_MS && i.dispatchedAt !== null && i.arrivedSceneAt !== null)
+    .map((i) => (i.arrivedSceneAt! - i.dispatchedAt!) / 60_000);
+
+  return {
+    'traffic.congestionIndex': rollup(
+      'mean',
+      congestion.map((c) => ({ value: c.index })),
+    ),
+    'parking.berthTotal': total,
+    'parking.freeBerths': sum(lots.map((l) => l.berthFree)),
+    'parking.occupancyRate': total ? (occupied ?? 0) / total : null,
+    'urban.casesReported': reported,
+    'urban.casesClosed': closed,
+    'urban.closureRate': reported ? (closed ?? 0) / reported : null,
+    'health.outpatientVisits': sum(hospitals.map((h) => h.outpatientVisitsToday)),
+    'health.edLoad': rollup(
+      'mean',
+      hospitals.map((h) => ({ value: h.edLoad })),
+    ),
+    'tourism.visitorsToday': sum(spots.map((s) => s.visitorsToday)),
+    'tourism.spotFlow': sum(spots.map((s) => s.currentFlow)),
+    'trauma.activeCases': reads.incidents.value ? incidents.filter((i) => ACTIVE.has(i.status)).length : null,
+    'trauma.medianResponseMinutes': median(responses),
+    'eco.aqi': regionAqi(code, reads.air.value ?? [])?.aqi ?? null,
+  };
+}
+
+/** HJ 633 hourly AQI from the mean concentration of each pollutant over the region's stations. */
+export function regionAqi(code: string, air: readonly AirObservation[]) {
+  const stations = air.filter((a) => inRegion(code, a.villageCode));
+  const mean = (key: 'pm25' | 'pm10' | 'so2' | 'no2' | 'co' | 'o3_1h') =>
+    rollup(
+      'mean',
+      stations.map((s) => ({ value: s[key] })),
+    ) ?? undefined;
+  const sample = {
+    pm25: mean('pm25'),
+    pm10: mean('pm10'),
+    so2: mean('so2'),
+    no2: mean('no2'),
+    co: mean('co'),
+    o3_1h: mean('o3_1h'),
+  };
+  const present = Object.fromEntries(Object.entries(sample).filter(([, v]) => v !== undefined));
+  if (Object.keys(present).length === 0) return null;
+  try {
+    return { ...computeAqi(present, { period: 'hour' }), at: stations[0]?.at };
+  } catch {
+    return null;
+  }
+}
+
+type Sources = { [K in IndicatorId]?: keyof OverviewReads };
+const SOURCE_OF: Sources = {
+  'traffic.congestionIndex': 'congestion',
+  'parking.berthTotal': 'lots',
+  'parking.freeBerths': 'lots',
+  'parking.occupancyRate': 'lots',
+  'urban.casesReported': 'cases',
+  'urban.casesClosed': 'cases',
+  'urban.closureRate': 'cases',
+  'health.outpatientVisits': 'hospitals',
+  'health.edLoad': 'hospitals',
+  'tourism.visitorsToday': 'spots',
+  'tourism.spotFlow': 'spots',
+  'trauma.activeCases': 'incidents',
+  'trauma.medianResponseMinutes': 'incidents',
+  'eco.aqi': 'air',
+};
+
+function observedAt(key: keyof OverviewReads, reads: OverviewReads): string | undefined {
+  const v = reads[key].value as unknown;
+  if (!v) return undefined;
+  if (key === 'incidents') return new Date((v as { asOf: number }).asOf).toISOString();
+  if (key === 'lots') return latest((v as ParkingLotState[]).map((l) => l.updatedAt));
+  if (key === 'air') return latest((v as AirObservation[]).map((a) => a.at));
+  return (v as { asOf: string }).asOf;
+}
+
+/** The latest of ISO 8601 UTC instants (they sort as text). */
+const latest = (isos: string[]) => [...isos].sort().at(-1);
+
+const OVERVIEW_IDS: IndicatorId[] = [
+  'traffic.congestionIndex',
+  'parking.freeBerths',
+  'parking.occupancyRate',
+  'urban.casesReported',
+  'urban.casesClosed',
+  'urban.closureRate',
+  'health.outpatientVisits',
+  'health.edLoad',
+  'tourism.visitorsToday',
+  'tourism.spotFlow',
+];
+const BREAKDOWN_IDS: IndicatorId[] = [
+  'parking.freeBerths',
+  'tourism.visitorsToday',
+  'urban.casesReported',
+  'health.outpatientVisits',
+  'traffic.congestionIndex',
+];
+
+export function buildOverview(input: {
+  region: Region;
+  children: readonly Region[];
+  reads: OverviewReads;
+  series: Series[];
+  now: number;
+}): OverviewSnapshot {
+  const { region, children, reads } = input;
+  const values = regionValues(region.code, reads);
+  const ind = (id: IndicatorId): IndicatorValue | null => {
+    const key = SOURCE_OF[id]!;
+    const value = values[id];
+    if (value === undefined) return null;
+    return indicatorValue(id, value, reads[key], observedAt(key, reads));
+  };
+  const levelHas = (id: IndicatorId) =>
+    region.level !== 'village' || (!id.startsWith('urban.') && id !== 'traffic.congestionIndex');
+
+  const indicators = OVERVIEW_IDS.filter(levelHas).flatMap((id) => ind(id) ?? []);
+  const breakdowns: Breakdown[] = children.length
+    ? BREAKDOWN_IDS.filter((id) => children[0]!.level !== 'village' || levelHas(id)).map((id) => ({
+        indicatorId: id,
+        unit: ind(id)?.unit ?? '',
+        children: children.map((c) => ({
+          regionCode: c.code,
+          name: c.name,
+          value: roundOrNull(regionValues(c.code, reads)[id] ?? null),
+        })),
+      }))
+    : [];
+
+  const aqi = regionAqi(region.code, reads.air.value ?? []);
+  const busiest = (reads.lots.value ?? [])
+    .filter((l) => inRegion(region.code, l.villageCode) && l.berthTotal > 0)
+    .sort((a, b) => b.berthOccupied / b.berthTotal - a.berthOccupied / a.berthTotal)[0];
+  const summaries: DepartmentSummary[] = [
+    {
+      theme: 'parking',
+      headline: ind('parking.freeBerths')!,
+      secondary: [ind('parking.occupancyRate')!, ind('parking.berthTotal')!],
+      note: busiest
+        ? {
+            zh: `最繁忙：${busiest.name}（${Math.round((busiest.berthOccupied / busiest.berthTotal) * 100)}%）`,
+            en: `Busiest: ${busiest.name} (${Math.round((busiest.berthOccupied / busiest.berthTotal) * 100)}%)`,
+          }
+        : null,
+    },
+    {
+      theme: 'trauma',
+      headline: ind('trauma.activeCases')!,
+      secondary: [ind('trauma.medianResponseMinutes')!],
+      note: null,
+    },
+    {
+      theme: 'eco',
+      headline: ind('eco.aqi')!,
+      secondary: [],
+      note: aqi
+        ? {
+            zh: `${aqi.category}${aqi.primary.length ? `，首要污染物 ${aqi.primary.join('、')}` : ''}`,
+            en: `${aqi.categoryEn ?? aqi.category}${aqi.primary.length ? `, primary ${aqi.primary.join(', ')}` : ''}`,
+          }
+        : null,
+    },
+  ];
+
+  return {
+    theme: 'overview',
+    regionCode: region.code,
+    level: region.level,
+    generatedAt: new Date(input.now).toISOString(),
+    indicators,
+    series: input.series,
+    breakdowns,
+    sources: [
+      sourceStatus('county-services', [reads.spots, reads.cases, reads.hospitals, reads.congestion]),
+      sourceStatus('parking-platform', [reads.lots]),
+      sourceStatus('emergency-120', [reads.incidents]),
+      sourceStatus('env-monitor', [reads.air]),
+    ],
+    summaries,
+    alarms: overviewAlarms(region.code, values),
+  };
+}
+
+function roundOrNull(v: number | null): number | null {
+  return v === null ? null : Math.round(v * 10000) / 10000;
+}
+
+function overviewAlarms(code: string, values: Partial<Record<IndicatorId, number | null>>): Alarm[] {
+  const alarms: Alarm[] = [];
+  const ed = values['health.edLoad'];
+  if (ed != null && ed >= 0.85) {
+    alarms.push({
+      id: `ED_LOAD:${code}`,
+      kind: 'ED_LOAD',
+      severity: ed >= 0.95 ? 'alarm' : 'warning',
+      title: { zh: `急诊负荷 ${Math.round(ed * 100)}%`, en: `ED load ${Math.round(ed * 100)}%` },
+      regionCode: code,
+      entityId: null,
+      since: null,
+    });
+  }
+  const cong = values['traffic.congestionIndex'];
+  if (cong != null && cong >= 2.5) {
+    alarms.push({
+      id: `CONGESTION:${code}`,
+      kind: 'CONGESTION',
+      severity: cong >= 3.5 ? 'alarm' : 'warning',
+      title: { zh: `交通拥堵指数 ${cong.toFixed(1)}`, en: `Congestion index ${cong.toFixed(1)}` },
+      regionCode: code,
+      entityId: null,
+      since: null,
+    });
+  }
+  const occ = values['parking.occupancyRate'];
+  if (occ != null && occ >= 0.85) {
+    alarms.push({
+      id: `PARKING_BUSY:${code}`,
+      kind: 'PARKING_BUSY',
+      severity: occ >= 0.95 ? 'alarm' : 'warning',
+      title: {
+        zh: `泊位占用率 ${(occ * 100).toFixed(1)}%`,
+        en: `Parking occupancy ${(occ * 100).toFixed(1)}%`,
+      },
+      regionCode: code,
+      entityId: null,
+      since: null,
+    });
+  }
+  return alarms;
+}

@@ -1,0 +1,218 @@
+import { type IndicatorValue, OverviewSnapshot } from '@cockpit/contracts';
+import { startSimulator } from '@cockpit/mock-data/upstreams/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, testGeography, testServices } from '../test/create-test-app';
+import type { SystemId } from '../upstreams/systems';
+
+// A frozen simulator clock (speed 0): values do not move, so "the last good value is kept" is exact.
+let sim: Awaited<ReturnType<typeof startSimulator>>;
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, seed: 20211, speed: 0, startAt: new Date('2026-10-03T04:00:00Z') });
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+async function snapshot(app: ReturnType<typeof createTestApp>, code = '331023') {
+  const res = await app.request(`/api/v1/cockpits/overview/${code}/snapshot`);
+  expect(res.status).toBe(200);
+  return OverviewSnapshot.parse(await res.json());
+}
+
+const indicator = (snap: OverviewSnapshot, id: string): IndicatorValue => {
+  const v =
+    snap.indicators.find((i) => i.indicatorId === id) ??
+    snap.summaries.flatMap((s) => [s.headline, ...s.secondary]).find((i) => i.indicatorId === id);
+  if (!v) throw new Error(`no ${id}`);
+  return v;
+};
+
+async function setFault(system: SystemId | 'all', mode: string, extra: Record<string, number> = {}) {
+  const systems: SystemId[] =
+    system === 'all' ? ['parking-platform', 'emergency-120', 'env-monitor', 'county-services'] : [system];
+  for (const s of systems) {
+    const res = await fetch(`${sim.url}/admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ system: s, mode, ...extra }),
+    });
+    expect(res.status).toBe(200);
+  }
+}
+
+/** Polls the snapshot until the predicate holds (each poll is one more read, so refreshes happen). */
+async function until(
+  app: ReturnType<typeof createTestApp>,
+  predicate: (s: OverviewSnapshot) => boolean,
+  code = '331023',
+) {
+  const deadline = Date.now() + 8000;
+  for (;;) {
+    const snap = await snapshot(app, code);
+    if (predicate(snap)) return snap;
+    if (Date.now() > deadline)
+      throw new Error(`condition not reached; last snapshot: ${JSON.stringify(snap.sources)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const BY_SYSTEM: Record<SystemId, string[]> = {
+  'parking-platform': ['parking.freeBerths', 'parking.occupancyRate'],
+  'emergency-120': ['trauma.activeCases'],
+  'env-monitor': ['eco.aqi'],
+  'county-services': [
+    'traffic.congestionIndex',
+    'urban.casesReported',
+    'tourism.visitorsToday',
+    'health.outpatientVisits',
+  ],
+};
+const ALL_IDS = Object.values(BY_SYSTEM).flat();
+
+describe('overview snapshot against the simulator', () => {
+  it('answers with every indicator fresh, and the county equals the sum of its townships', async () => {
+    const app = createTestApp({ services: testServices(sim.url) });
+    const snap = await snapshot(app);
+    for (const id of ALL_IDS) expect(indicator(snap, id).status, id).toBe('ok');
+    expect(snap.sources.every((s) => s.status === 'ok')).toBe(true);
+    for (const id of [
+      'parking.freeBerths',
+      'urban.casesReported',
+      'tourism.visitorsToday',
+      'health.outpatientVisits',
+    ]) {
+      const breakdown = snap.breakdowns.find((b) => b.indicatorId === id)!;
+      expect(breakdown.children).toHaveLength(15);
+      const sum = breakdown.children.reduce((s, c) => s + (c.value ?? 0), 0);
+      expect(indicator(snap, id).value, id).toBeCloseTo(sum, 6);
+    }
+    // And a township equals the sum of its villages.
+    const township = await snapshot(app, '331023001');
+    const villages = township.breakdowns.find((b) => b.indicatorId === 'parking.freeBerths')!;
+    expect(indicator(township, 'parking.freeBerths').value).toBe(
+      villages.children.reduce((s, c) => s + (c.value ?? 0), 0),
+    );
+  });
+
+  it('has an ETag and answers 304 when nothing changed', async () => {
+    const app = createTestApp({ services: testServices(sim.url) });
+    const first = await app.request('/api/v1/cockpits/overview/331023/snapshot');
+    const etag = first.headers.get('etag')!;
+    const again = await app.request('/api/v1/cockpits/overview/331023/snapshot', {
+      headers: { 'If-None-Match': etag },
+    });
+    expect(again.status).toBe(304);
+  });
+
+  it('400s a malformed scope and 404s an unknown one, never 5xx', async () => {
+    const app = createTestApp({ services: testServices(sim.url) });
+    expect((await app.request('/api/v1/cockpits/weather/331023/snapshot')).status).toBe(400);
+    expect((await app.request('/api/v1/cockpits/overview/12/snapshot')).status).toBe(400);
+    expect((await app.request('/api/v1/cockpits/overview/331023999/snapshot')).status).toBe(404);
+  });
+
+  it('coalesces: concurrent snapshot requests make one upstream call per dataset', async () => {
+    const services = testServices(sim.url);
+    const app = createTestApp({ services });
+    const before = Object.fromEntries(Object.entries(services.upstreams).map(([k, u]) => [k, u.calls]));
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, () => app.request('/api/v1/cockpits/overview/331023/snapshot')),
+    );
+    expect(responses.every((r) => r.status === 200)).toBe(true);
+    const calls = (s: SystemId) => services.upstreams[s].calls - (before[s] ?? 0);
+    expect(calls('parking-platform')).toBe(1); // one page of lots
+    expect(calls('emergency-120')).toBe(1);
+    expect(calls('env-monitor')).toBe(1);
+    // tourism, cases, health, congestion, and two history series
+    expect(calls('county-services')).toBe(6);
+  });
+});
+
+describe.each([
+  ['outage', {}],
+  ['errors', { errorRate: 1 }],
+  ['timeout', {}],
+  ['latency', { latencyMs: 1500 }],
+  ['malformed', {}],
+  ['drift', {}],
+])('under the %s fault', (mode, extra) => {
+  it('still answers 200 with the last good values marked stale, and recovers once the fault clears', async () => {
+    const app = createTestApp({ services: testServices(sim.url) });
+    const good = await snapshot(app);
+    await setFault('all', mode, extra);
+    try {
+      const degraded = await until(app, (s) => ALL_IDS.every((id) => indicator(s, id).status === 'stale'));
+      for (const id of ALL_IDS) {
+        expect(indicator(degraded, id).value, id).toBe(indicator(good, id).value);
+        expect(indicator(degraded, id).lastGoodAt, id).toBeDefined();
+      }
+      expect(degraded.sources.every((s) => s.status === 'stale' && s.error)).toBe(true);
+    } finally {
+      await setFault('all', 'none');
+    }
+    const recovered = await until(app, (s) => ALL_IDS.every((id) => indicator(s, id).status === 'ok'));
+    expect(indicator(recovered, 'parking.freeBerths').value).toBe(
+      indicator(good, 'parking.freeBerths').value,
+    );
+  });
+});
+
+describe('fault isolation and schema drift', () => {
+  it('an outage of one system leaves the others fresh', async () => {
+    const app = createTestApp({ services: testServices(sim.url) });
+    await snapshot(app);
+    await setFault('parking-platform', 'outage');
+    try {
+      const snap = await until(app, (s) => indicator(s, 'parking.freeBerths').status === 'stale');
+      for (const id of [
+        ...BY_SYSTEM['county-services'],
+        ...BY_SYSTEM['env-monitor'],
+        ...BY_SYSTEM['emergency-120'],
+      ]) {
+        expect(indicator(snap, id).status, id).toBe('ok');
+      }
+    } finally {
+      await setFault('parking-platform', 'none');
+    }
+  });
+
+  it('counts and drops drifted records, and reports it in health', async () => {
+    const services = testServices(sim.url);
+    const app = createTestApp({ services });
+    await snapshot(app);
+    await setFault('county-services', 'drift');
+    try {
+      await until(app, (s) => indicator(s, 'urban.casesReported').status === 'stale');
+      const health = (await (await app.request('/api/v1/health')).json()) as {
+        upstreams: { system: string; droppedRecords: number }[];
+      };
+      expect(health.upstreams.find((u) => u.system === 'county-services')!.droppedRecords).toBeGreaterThan(0);
+      expect(health.upstreams.find((u) => u.system === 'parking-platform')!.droppedRecords).toBe(0);
+    } finally {
+      await setFault('county-services', 'none');
+    }
+  });
+
+  it('a first read during an outage answers 200 with status error and no values', async () => {
+    await setFault('env-monitor', 'outage');
+    try {
+      const app = createTestApp({ services: testServices(sim.url) });
+      const snap = await snapshot(app);
+      expect(indicator(snap, 'eco.aqi')).toMatchObject({ status: 'error', value: null });
+      expect(snap.sources.find((s) => s.system === 'env-monitor')?.status).toBe('error');
+    } finally {
+      await setFault('env-monitor', 'none');
+    }
+  });
+});
+
+describe('villages', () => {
+  it('serves a village snapshot without township-only indicators', async () => {
+    const app = createTestApp({ services: testServices(sim.url) });
+    const village = [...testGeography().regions.values()].find((r) => r.level === 'village')!;
+    const snap = await snapshot(app, village.code);
+    expect(snap.level).toBe('village');
+    expect(snap.indicators.some((i) => i.indicatorId === 'urban.casesReported')).toBe(false);
+    expect(snap.breakdowns).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import { type UpstreamClient, UpstreamError } from './http-client';
+
+/**
+ * Validates each upstream record on its own: a bad record is dropped and counted, never passed on and never
+ * fatal. If every record of a non-empty answer is bad (a renamed field, say), the answer as a whole is
+ * unusable and the call fails, so the last good data is kept instead of being replaced by nothing.
+ */
+export function parseRecords<S extends z.ZodType>(
+  client: Pick<UpstreamClient, 'system' | 'droppedRecords'>,
+  schema: S,
+  rows: readonly unknown[],
+  what: string,
+): z.infer<S>[] {
+  const valid: z.infer<S>[] = [];
+  let firstIssue: string | undefined;
+  for (const row of rows) {
+    const parsed = schema.safeParse(row);
+    if (parsed.success) valid.push(parsed.data);
+    else firstIssue ??= parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  }
+  const dropped = rows.length - valid.length;
+  client.droppedRecords += dropped;
+  if (rows.length > 0 && valid.length === 0) {
+    throw new UpstreamError(
+      client.system,
+      'malformed',
+      `all ${rows.length} ${what} records failed validation (${firstIssue})`,
+    );
+  }
+  return valid;
+}
+
+/** Parses an envelope; a wrong envelope means the answer is unusable. */
+export function parseEnvelope<S extends z.ZodType>(
+  client: Pick<UpstreamClient, 'system'>,
+  schema: S,
+  body: unknown,
+  what: string,
+): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new UpstreamError(
+      client.system,
+      'malformed',
+      `unexpected ${what} envelope: ${parsed.error.issues[0]?.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** "yyyy-MM-dd HH:mm:ss" in Beijing time (UTC+8, no DST) → ISO 8601 UTC. Undefined if malformed. */
+export function beijingToIso(text: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
+  const ms = Date.UTC(y, mo - 1, d, h - 8, mi, s);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** ISO 8601 UTC → "yyyy-MM-dd HH:mm:ss" Beijing time, for vendor query parameters. */
+export function isoToBeijing(ms: number): string {
+  const d = new Date(ms + 8 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
