@@ -14,6 +14,7 @@ import { serveSpa } from './lib/static';
 import { cockpitsRouter } from './routes/cockpits/cockpits.index';
 import { docsRouter } from './routes/docs/docs.index';
 import { healthRouter } from './routes/health/health.index';
+import { indicatorsRouter } from './routes/indicators/indicators.index';
 import { liveRouter } from './routes/live/live.index';
 import { regionsRouter } from './routes/regions/regions.index';
 import type { Services } from './services';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/', regionsRouter(deps.hierarchy));
+  app.route('/', indicatorsRouter());
   app.route('/', cockpitsRouter(deps.services.snapshots));
   app.route(
     '/',

@@ -21,6 +21,7 @@ const Env = z.object({
   UPSTREAM_ENV_URL: z.url().optional(),
   UPSTREAM_COUNTY_URL: z.url().optional(),
   LIVE_TICK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  UPSTREAM_REFRESH_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
 });
 
 export type Config = {
@@ -36,6 +37,8 @@ export type Config = {
     Record<'parking-platform' | 'emergency-120' | 'env-monitor' | 'county-services', string>
   >;
   liveTickMs: number;
+  /** Refresh interval of the fastest datasets; the others scale from it. */
+  refreshMs: number;
 };
 
 /** Reads configuration from the environment; throws a readable error naming each bad variable. */
@@ -68,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }).filter(([, url]) => url !== undefined),
     ),
     liveTickMs: e.LIVE_TICK_MS,
+    refreshMs: e.UPSTREAM_REFRESH_MS,
   };
 }

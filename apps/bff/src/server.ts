@@ -4,6 +4,7 @@ import { createApp } from './app';
 import { loadConfig } from './config';
 import { GeoDataError } from './geo/load';
 import { openGeography } from './geo/open';
+import { timingFrom } from './indicators/datasets';
 import { createLogger } from './lib/logger';
 import { createServices } from './services';
 import { startEmbeddedSimulator } from './upstreams/embedded-simulator';
@@ -46,7 +47,13 @@ const baseUrls = Object.fromEntries(
   SYSTEMS.map((s) => [s, config.upstreamUrls[s] ?? simulator!.url]),
 ) as Record<(typeof SYSTEMS)[number], string>;
 
-const services = createServices({ hierarchy, logger, baseUrls, liveTickMs: config.liveTickMs });
+const services = createServices({
+  hierarchy,
+  logger,
+  baseUrls,
+  liveTickMs: config.liveTickMs,
+  timing: timingFrom(config.refreshMs),
+});
 const app = createApp({ config, logger, startedAt, hierarchy, services });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -12,7 +12,12 @@ import type { Dataset } from './dataset-cache';
 
 /** How often each kind of data is refreshed; tests shorten these. */
 export type Timing = { fastMs: number; mediumMs: number; slowMs: number };
-export const DEFAULT_TIMING: Timing = { fastMs: 10_000, mediumMs: 15_000, slowMs: 60_000 };
+export const DEFAULT_TIMING: Timing = timingFrom(10_000);
+
+/** Live data every `fastMs`, county statistics 1.5× slower, hourly environment data 6× slower. */
+export function timingFrom(fastMs: number): Timing {
+  return { fastMs, mediumMs: Math.round(fastMs * 1.5), slowMs: fastMs * 6 };
+}
 
 function dataset<T>(id: string, system: SystemId, ttlMs: number, load: () => Promise<T>): Dataset<T> {
   // Reported stale once two refreshes in a row have been missed.

@@ -204,7 +204,7 @@ export function buildOverview(input: {
     {
       theme: 'parking',
       headline: ind('parking.freeBerths')!,
-      secondary: [ind('parking.occupancyRate')!, ind('parking.berthTotal')!],
+      secondary: [ind('parking.occupancyRate')!],
       note: busiest
         ? {
             zh: `最繁忙：${busiest.name}（${Math.round((busiest.berthOccupied / busiest.berthTotal) * 100)}%）`,
@@ -224,8 +224,8 @@ export function buildOverview(input: {
       secondary: [],
       note: aqi
         ? {
-            zh: `${aqi.category}${aqi.primary.length ? `，首要污染物 ${aqi.primary.join('、')}` : ''}`,
-            en: `${aqi.categoryEn ?? aqi.category}${aqi.primary.length ? `, primary ${aqi.primary.join(', ')}` : ''}`,
+            zh: `${aqi.category}${aqi.primary.length ? `，首要污染物 ${aqi.primary.map(pollutantLabel).join('、')}` : ''}`,
+            en: `${aqi.categoryEn}${aqi.primary.length ? `, primary pollutant ${aqi.primary.map(pollutantLabel).join(', ')}` : ''}`,
           }
         : null,
     },
@@ -249,6 +249,17 @@ export function buildOverview(input: {
     alarms: overviewAlarms(region.code, values),
   };
 }
+
+const POLLUTANT_LABELS: Record<string, string> = {
+  pm25: 'PM2.5',
+  pm10: 'PM10',
+  so2: 'SO₂',
+  no2: 'NO₂',
+  co: 'CO',
+  o3_1h: 'O₃',
+  o3_8h: 'O₃-8h',
+};
+const pollutantLabel = (p: string) => POLLUTANT_LABELS[p] ?? p;
 
 function roundOrNull(v: number | null): number | null {
   return v === null ? null : Math.round(v * 10000) / 10000;

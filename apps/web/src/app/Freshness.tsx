@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useUi } from '../stores/ui';
 import { healthQuery } from './health.api';
 
-/** Header indicator: are we receiving live data? Driven by the BFF's health and its upstreams. */
+/** Header indicator: are we receiving live data? Driven by the live stream, the BFF's health and its upstreams. */
 export function Freshness() {
   const { t } = useTranslation();
   const health = useQuery(healthQuery());

@@ -1,9 +1,11 @@
 import type { RegionDetail } from '@cockpit/contracts';
+import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions';
 import { TextLayer } from '@deck.gl/layers';
 import { useQuery } from '@tanstack/react-query';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef } from 'react';
+import type { ScreenProfile } from '../app/screen';
 import { useUi } from '../stores/ui';
 import { MAP_COLORS } from './basemap';
 import { tapDecision } from './drill';
@@ -33,6 +35,7 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
   const boundary = useQuery({ ...boundaryQuery(code ?? ''), enabled: Boolean(code) });
   const children = useQuery({ ...childrenQuery(contextCode ?? ''), enabled: Boolean(contextCode) });
   const setHovered = useUi((s) => s.setHoveredRegion);
+  const profile = useUi((s) => s.profile);
   const onDrillRef = useRef(onDrill);
   onDrillRef.current = onDrill;
 
@@ -99,7 +102,7 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
     const apply = () => {
       (map.getSource(SRC_SCOPE) as GeoJSONSource | undefined)?.setData(boundary.data);
       (map.getSource(SRC_CHILDREN) as GeoJSONSource | undefined)?.setData(kids);
-      setLayers(LABEL_GROUP, [labelLayer(kids.features, detail.level === 'county' ? 34 : 26)]);
+      setLayers(LABEL_GROUP, [labelLayer(kids.features, labelSize(profile, detail.level === 'county'))]);
       delete element.dataset.readyRegion;
       map.once('moveend', markReady);
       // Fly between regions so the move reads as a drill; on the first region just jump there.
@@ -117,7 +120,7 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
       map.off('load', apply);
       map.off('moveend', markReady);
     };
-  }, [detail, boundary.data, children.data]);
+  }, [detail, boundary.data, children.data, profile]);
 
   // Interaction: hover highlight and drill-down.
   useEffect(() => {
@@ -173,6 +176,14 @@ function widen([w, s, e, n]: RegionDetail['bbox'], share: number): RegionDetail[
   return [w - dx, s - dy, e + dx, n + dy];
 }
 
+/** Label size in CSS pixels of the layout: townships larger than villages, the wall larger than a desk. */
+function labelSize(profile: ScreenProfile, townships: boolean): number {
+  const sizes = { wall: [34, 24], tablet: [17, 13], desk: [16, 12] } as const;
+  return sizes[profile][townships ? 0 : 1];
+}
+
+const collision = new CollisionFilterExtension();
+
 type Label = { code: string; name: string; position: [number, number] };
 
 function labelLayer(features: Feature[], size: number) {
@@ -180,7 +191,7 @@ function labelLayer(features: Feature[], size: number) {
     const props = (f.properties ?? {}) as { code: string; name: string; labelPoint: [number, number] };
     return { code: props.code, name: props.name, position: props.labelPoint };
   });
-  return new TextLayer<Label>({
+  return new TextLayer<Label, CollisionFilterExtensionProps<Label>>({
     id: 'region-labels',
     data,
     getPosition: (d) => d.position,
@@ -197,5 +208,10 @@ function labelLayer(features: Feature[], size: number) {
     getTextAnchor: 'middle',
     getAlignmentBaseline: 'center',
     pickable: false,
+    // Labels that would overlap hide each other (computed on the GPU); zooming in reveals them.
+    extensions: [collision],
+    collisionEnabled: true,
+    getCollisionPriority: (d: Label) => -d.name.length,
+    collisionTestProps: { sizeScale: 1.6 },
   });
 }

@@ -1,11 +1,14 @@
 import { create } from 'zustand';
 import type { Canvas, ScreenProfile } from '../app/screen';
+import type { LiveState } from '../lib/live';
 
 /** UI state only: server data lives in TanStack Query. */
 type UiState = {
   profile: ScreenProfile;
   canvas: Canvas;
   hoveredRegionCode: string | null;
+  liveState: LiveState;
+  setLiveState: (state: LiveState) => void;
   setScreen: (profile: ScreenProfile, canvas: Canvas) => void;
   setHoveredRegion: (code: string | null) => void;
 };
@@ -14,6 +17,8 @@ export const useUi = create<UiState>()((set) => ({
   profile: 'desk',
   canvas: { width: 3840, height: 2160 },
   hoveredRegionCode: null,
+  liveState: 'connecting',
+  setLiveState: (liveState) => set({ liveState }),
   setScreen: (profile, canvas) => set({ profile, canvas }),
   setHoveredRegion: (code) => set({ hoveredRegionCode: code }),
 }));

@@ -14,7 +14,7 @@ export function ScopePanel({ level, regionCode }: CockpitProps) {
   const hoveredName = detail?.children.find((c) => c.code === hovered)?.name;
   const childLevel = level === 'county' ? 'township' : 'village';
   return (
-    <Panel title={t('scope.title')} source={t('scope.source')}>
+    <Panel title={t('scope.title')} source={t('scope.source')} className="panel--compact">
       {detail && (
         <div className="scope">
           <div className="scope__name" data-testid="scope-name">

@@ -1,0 +1,22 @@
+import { IndicatorCatalog } from '@cockpit/contracts';
+import { createRoute } from '@hono/zod-openapi';
+import { INDICATORS } from '../../indicators/registry';
+import { createRouter } from '../../lib/create-router';
+import { jsonResponse } from '../../lib/json-errors';
+
+const listIndicators = createRoute({
+  method: 'get',
+  path: '/api/v1/indicators',
+  tags: ['indicators'],
+  summary:
+    'The indicator registry: names (zh, en), units, themes, levels, sources, roll-up rules, freshness targets',
+  responses: { 200: jsonResponse(IndicatorCatalog, 'Every indicator') },
+});
+
+export function indicatorsRouter() {
+  const body = { indicators: [...INDICATORS] };
+  return createRouter().openapi(listIndicators, (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(body, 200);
+  });
+}

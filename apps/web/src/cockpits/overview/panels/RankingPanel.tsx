@@ -1,0 +1,76 @@
+import type { IndicatorMeta, OverviewSnapshot } from '@cockpit/contracts';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChartSizes } from '../../../components/chartSizes';
+import { EChart } from '../../../components/EChart';
+import { Panel } from '../../../components/Panel';
+import { formatIndicator } from '../../../lib/indicator-format';
+import { rankingOption } from '../../../panels/ranking/transform';
+import { useUi } from '../../../stores/ui';
+
+const ROTATE_MS = 20_000;
+
+/**
+ * The region's children ranked on one indicator. On the wall it steps through the indicators on its own
+ * (the one purposeful motion of this panel); on desk and tablet the tabs choose.
+ */
+export function RankingPanel({
+  snapshot,
+  catalog,
+}: {
+  snapshot: OverviewSnapshot | undefined;
+  catalog: ReadonlyMap<string, IndicatorMeta> | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const sizes = useChartSizes();
+  const profile = useUi((s) => s.profile);
+  const breakdowns = snapshot?.breakdowns ?? [];
+  const [index, setIndex] = useState(0);
+  const count = breakdowns.length;
+  useEffect(() => {
+    if (profile !== 'wall' || count < 2) return;
+    const id = window.setInterval(() => setIndex((i) => (i + 1) % count), ROTATE_MS);
+    return () => window.clearInterval(id);
+  }, [profile, count]);
+  const current = breakdowns[index % Math.max(1, count)];
+  const lang = i18n.language;
+  const option = useMemo(
+    () =>
+      current
+        ? rankingOption(current, {
+            limit: 8,
+            color: '#36c3f0',
+            sizes,
+            format: (v) => {
+              const f = formatIndicator(v, current.unit, lang);
+              return `${f.text}${f.unit}`;
+            },
+          })
+        : undefined,
+    [current, sizes, lang],
+  );
+  if (count === 0) return null;
+  const nameOf = (id: string) => {
+    const meta = catalog?.get(id);
+    return meta ? (lang === 'en' ? meta.name.en : meta.name.zh) : id;
+  };
+  return (
+    <Panel title={t('overview.ranking')} source={t('overview.rankingSource')} at={snapshot?.generatedAt}>
+      <div className="chips" role="tablist">
+        {breakdowns.map((b, i) => (
+          <button
+            key={b.indicatorId}
+            type="button"
+            role="tab"
+            aria-selected={i === index % count}
+            className={`chip ${i === index % count ? 'is-active' : ''}`}
+            onClick={() => setIndex(i)}
+          >
+            {nameOf(b.indicatorId)}
+          </button>
+        ))}
+      </div>
+      {option && <EChart option={option} label={t('overview.ranking')} className="chart chart--ranking" />}
+    </Panel>
+  );
+}

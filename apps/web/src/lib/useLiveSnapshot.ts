@@ -1,0 +1,22 @@
+import type { Theme } from '@cockpit/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useUi } from '../stores/ui';
+import { connectLive } from './live';
+import { snapshotKey } from './snapshot';
+
+/** Keeps the snapshot of one cockpit scope live for as long as the component is mounted. */
+export function useLiveSnapshot(theme: Theme, regionCode: string) {
+  const queryClient = useQueryClient();
+  const setLiveState = useUi((s) => s.setLiveState);
+  useEffect(
+    () =>
+      connectLive({
+        topics: [`snapshot:${theme}:${regionCode}`],
+        queryClient,
+        keyOf: () => snapshotKey(theme, regionCode),
+        onState: setLiveState,
+      }),
+    [theme, regionCode, queryClient, setLiveState],
+  );
+}
