@@ -7,13 +7,16 @@ import { healthQuery } from './health.api';
 export function Freshness() {
   const { t } = useTranslation();
   const health = useQuery(healthQuery());
-  const state = health.isError
-    ? 'error'
-    : health.data?.status === 'degraded'
-      ? 'stale'
-      : health.data
-        ? 'ok'
-        : 'stale';
+  const live = useUi((s) => s.liveState);
+  // Red when the BFF cannot be reached or the live stream is down; amber when a department system fails.
+  const state =
+    health.isError || live === 'down'
+      ? 'error'
+      : health.data?.status === 'degraded'
+        ? 'stale'
+        : health.data
+          ? 'ok'
+          : 'stale';
   const label =
     state === 'ok' ? t('header.fresh') : state === 'stale' ? t('header.stale') : t('header.error');
   return (

@@ -8,7 +8,8 @@ export type HealthSource = {
 
 export function buildHealth(source: HealthSource, now = Date.now()): Health {
   const upstreams = source.upstreams();
-  const failing = upstreams.some((u) => u.breaker !== 'closed');
+  // A system counts as failing once its breaker opens or half of its calls in the last minute failed.
+  const failing = upstreams.some((u) => u.breaker !== 'closed' || u.errorRate >= 0.5);
   return {
     status: failing ? 'degraded' : 'ok',
     version: source.version,
