@@ -1,3 +1,4 @@
+export * from './analysis/index';
 export type { AqiOptions, AqiPeriod, AqiResult, AqiSample, AqiSampleField } from './aqi';
 export { aqiLevelOf, computeAqi, computeIaqi } from './aqi';
 export type {
