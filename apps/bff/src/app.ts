@@ -1,13 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config';
 import type { Hierarchy } from './geo/hierarchy';
 import { type AppEnv, validationHook } from './lib/create-router';
 import { errorBody, HttpError } from './lib/errors';
+import { requestPipeline } from './lib/http-headers';
 import type { Logger } from './lib/logger';
 import { allowedMethodsLookup } from './lib/method-not-allowed';
 import { serveSpa } from './lib/static';
@@ -27,44 +24,12 @@ export type AppDeps = {
   startedAt?: number;
 };
 
-const MAX_BODY_BYTES = 1024 * 1024;
-
 /** Builds the whole HTTP app without listening, so tests can drive it with app.request(). */
 export function createApp(deps: AppDeps) {
   const { config, logger } = deps;
   const app = new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook });
 
-  app.use(requestId());
-  app.use(async (c, next) => {
-    const started = performance.now();
-    await next();
-    logger.info(
-      {
-        reqId: c.get('requestId'),
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-      },
-      'request',
-    );
-  });
-  // No HSTS: on a government intranet the service is often plain HTTP behind the command centre's own proxy.
-  app.use(
-    secureHeaders({
-      crossOriginEmbedderPolicy: false,
-      crossOriginResourcePolicy: 'same-origin',
-      strictTransportSecurity: false,
-    }),
-  );
-  app.use(compress());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', 'The request body is over 1 MiB'), 413),
-    }),
-  );
+  app.use(requestPipeline(logger));
 
   app.route(
     '/',

@@ -5,6 +5,7 @@ import { spawnBuiltBff } from '../../../apps/bff/scripts/spawn-built.mjs';
 import { launchChromium } from './browser';
 import { formatTable, type Row } from './harness';
 import { mapDrawSuite } from './suites/map-draw';
+import { snapshotThroughputSuite } from './suites/snapshot-throughput';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -20,6 +21,7 @@ async function main() {
   const bff = await spawnBuiltBff();
   const browser = await launchChromium();
   try {
+    if (want('snapshot')) rows.push(...(await snapshotThroughputSuite({ bffUrl: bff.url, runs })));
     if (want('map')) rows.push(...(await mapDrawSuite({ browser, bffUrl: bff.url, runs })));
   } finally {
     await browser.close();

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type Accuracy,
   type BBox,
@@ -11,6 +10,7 @@ import {
 import { booleanPointInPolygon, pointOnFeature, bbox as turfBbox } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { pinyin } from 'pinyin-pro';
+import { type Prepared, prepare } from '../lib/prepared';
 
 export type AreaFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 
@@ -28,15 +28,12 @@ export type Region = {
   initials: string;
 };
 
-/** A GeoJSON body prepared once, with its ETag, so geometry responses cost no work per request. */
-export type PreparedJson = { body: string; etag: string };
-
 export type Hierarchy = {
   regions: ReadonlyMap<string, Region>;
   get: (code: string) => Region | undefined;
   detail: (code: string) => RegionDetail | undefined;
-  boundary: (code: string) => PreparedJson | undefined;
-  childrenBoundaries: (code: string) => PreparedJson | undefined;
+  boundary: (code: string) => Prepared | undefined;
+  childrenBoundaries: (code: string) => Prepared | undefined;
   search: (query: string, limit?: number) => (RegionRef & { parentName: string | null })[];
 };
 
@@ -82,8 +79,8 @@ export function buildHierarchy(input: HierarchyInput): Hierarchy {
   }
 
   const ref = (r: Region): RegionRef => ({ code: r.code, name: r.name, level: r.level });
-  const boundaryCache = new Map<string, PreparedJson>();
-  const childrenCache = new Map<string, PreparedJson>();
+  const boundaryCache = new Map<string, Prepared>();
+  const childrenCache = new Map<string, Prepared>();
 
   return {
     regions,
@@ -111,13 +108,13 @@ export function buildHierarchy(input: HierarchyInput): Hierarchy {
     boundary: (code) => {
       const r = regions.get(code);
       if (!r) return undefined;
-      return memo(boundaryCache, code, () => prepare(collection([outFeature(r)])));
+      return memo(boundaryCache, code, () => prepare(JSON.stringify(collection([outFeature(r)]))));
     },
     childrenBoundaries: (code) => {
       const r = regions.get(code);
       if (!r) return undefined;
       return memo(childrenCache, code, () =>
-        prepare(collection(r.childCodes.map((c) => outFeature(regions.get(c)!)))),
+        prepare(JSON.stringify(collection(r.childCodes.map((c) => outFeature(regions.get(c)!))))),
       );
     },
     search: (query, limit = 20) => {
@@ -166,12 +163,6 @@ function outFeature(r: Region): Feature {
 
 function collection(features: Feature[]): FeatureCollection {
   return { type: 'FeatureCollection', features };
-}
-
-function prepare(value: unknown): PreparedJson {
-  const body = JSON.stringify(value);
-  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-  return { body, etag };
 }
 
 function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {

@@ -1,7 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { errorBody } from './errors';
+import { acceptsGzip } from './http-headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,22 +47,49 @@ export function serveSpa(root: string): MiddlewareHandler {
     if (!file.startsWith(rootDir)) return c.json(errorBody('NOT_FOUND', 'Not found'), 404);
 
     const hasExtension = extname(decoded) !== '';
-    if (hasExtension) {
-      const body = await readIfFile(file);
-      if (!body) return c.json(errorBody('NOT_FOUND', `No such file: ${decoded}`), 404);
-      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-      const cache = decoded.startsWith('/assets/') ? IMMUTABLE : 'public, max-age=300';
-      return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': cache });
-    }
-    const index = await readIfFile(join(rootDir, 'index.html'));
-    if (!index) {
+    const target = hasExtension ? file : join(rootDir, 'index.html');
+    const asset = await cached(target);
+    if (!asset) {
+      if (hasExtension) return c.json(errorBody('NOT_FOUND', `No such file: ${decoded}`), 404);
       return c.json(
         errorBody('WEB_NOT_BUILT', `The web app is not built: no index.html in ${rootDir}. Run pnpm build.`),
         404,
       );
     }
-    return c.body(index, 200, { 'Content-Type': TYPES['.html']!, 'Cache-Control': 'no-cache' });
+    const cacheControl = !hasExtension
+      ? 'no-cache'
+      : decoded.startsWith('/assets/')
+        ? IMMUTABLE
+        : 'public, max-age=300';
+    const headers: Record<string, string> = { 'Content-Type': asset.type, 'Cache-Control': cacheControl };
+    if (asset.gzipped && acceptsGzip(c.req.header('Accept-Encoding'))) {
+      return c.body(asset.gzipped, 200, { ...headers, 'Content-Encoding': 'gzip' });
+    }
+    return c.body(asset.body, 200, headers);
   };
+}
+
+type Asset = { body: Uint8Array<ArrayBuffer>; gzipped: Uint8Array<ArrayBuffer> | undefined; type: string };
+const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|wasm)|image\/svg)/;
+/** The built files never change while the server runs: read and gzip each once. */
+const assets = new Map<string, Promise<Asset | undefined>>();
+
+function cached(file: string): Promise<Asset | undefined> {
+  let hit = assets.get(file);
+  if (!hit) {
+    hit = readIfFile(file).then((body) => {
+      if (!body) {
+        assets.delete(file);
+        return undefined;
+      }
+      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const gzipped =
+        COMPRESSIBLE.test(type) && body.length > 1024 ? new Uint8Array(gzipSync(body)) : undefined;
+      return { body, gzipped, type };
+    });
+    assets.set(file, hit);
+  }
+  return hit;
 }
 
 async function readIfFile(file: string): Promise<Uint8Array<ArrayBuffer> | undefined> {

@@ -1,17 +1,19 @@
-import { createHash } from 'node:crypto';
 import type { Series, Theme } from '@cockpit/contracts';
 import type { Hierarchy } from '../geo/hierarchy';
 import type { Dataset, DatasetCache } from '../indicators/dataset-cache';
 import type { Datasets, Timing } from '../indicators/datasets';
 import { HttpError } from '../lib/errors';
+import { type Prepared, prepare } from '../lib/prepared';
 import { fetchHistory } from '../upstreams/county-services/adapter';
 import type { Upstreams } from '../upstreams/systems';
 import { buildOverview, type OverviewReads } from './overview';
 
-export type PreparedSnapshot = { body: string; etag: string; theme: Theme; regionCode: string };
+export type PreparedSnapshot = Prepared & { theme: Theme; regionCode: string };
 
 /** Themes whose snapshot exists. The department cockpits add theirs as they land. */
 export const SNAPSHOT_THEMES: readonly Theme[] = ['overview'];
+
+const RECHECK_MS = 500;
 
 const SERIES_IDS = [
   { indicatorId: 'traffic.congestionIndex', unit: '' },
@@ -23,7 +25,7 @@ const SERIES_IDS = [
  * made once per change of the underlying data, whatever the number of screens asking.
  */
 export class SnapshotService {
-  private readonly memo = new Map<string, { key: string; prepared: PreparedSnapshot }>();
+  private readonly memo = new Map<string, { key: string; prepared: PreparedSnapshot; checkedAt: number }>();
   private readonly seriesDatasets = new Map<string, Dataset<{ at: string; value: number | null }[]>>();
 
   constructor(
@@ -37,7 +39,22 @@ export class SnapshotService {
     },
   ) {}
 
-  async get(theme: Theme, regionCode: string): Promise<PreparedSnapshot> {
+  /**
+   * The snapshot of one scope. Within RECHECK_MS of the last check the memoised snapshot is returned at once:
+   * under load this saves re-reading every dataset on every request, and it delays a change by at most that.
+   */
+  get(theme: Theme, regionCode: string): PreparedSnapshot | Promise<PreparedSnapshot> {
+    return this.peek(theme, regionCode) ?? this.build(theme, regionCode);
+  }
+
+  /** The memoised snapshot if it was checked within RECHECK_MS; only valid scopes are ever memoised. */
+  peek(theme: string, regionCode: string): PreparedSnapshot | undefined {
+    const hit = this.memo.get(`${theme}:${regionCode}`);
+    if (hit && (this.deps.now ?? Date.now)() - hit.checkedAt < RECHECK_MS) return hit.prepared;
+    return undefined;
+  }
+
+  private async build(theme: Theme, regionCode: string): Promise<PreparedSnapshot> {
     const region = this.deps.hierarchy.get(regionCode);
     if (!region) throw new HttpError(404, 'REGION_NOT_FOUND', `No region has the code ${regionCode}`);
     if (!SNAPSHOT_THEMES.includes(theme)) {
@@ -62,7 +79,11 @@ export class SnapshotService {
     const key = [...Object.values(reads), ...seriesReads].map((r) => `${r.version}:${r.status}`).join('|');
     const memoKey = `${theme}:${regionCode}`;
     const hit = this.memo.get(memoKey);
-    if (hit?.key === key) return hit.prepared;
+    const checkedAt = (this.deps.now ?? Date.now)();
+    if (hit?.key === key) {
+      hit.checkedAt = checkedAt;
+      return hit.prepared;
+    }
 
     const series: Series[] = SERIES_IDS.map((s, i) => ({
       indicatorId: 'as' in s ? s.as : s.indicatorId,
@@ -72,14 +93,8 @@ export class SnapshotService {
     }));
     const children = region.childCodes.map((c) => this.deps.hierarchy.get(c)!);
     const snapshot = buildOverview({ region, children, reads, series, now: (this.deps.now ?? Date.now)() });
-    const body = JSON.stringify(snapshot);
-    const prepared: PreparedSnapshot = {
-      body,
-      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-      theme,
-      regionCode,
-    };
-    this.memo.set(memoKey, { key, prepared });
+    const prepared: PreparedSnapshot = { ...prepare(JSON.stringify(snapshot)), theme, regionCode };
+    this.memo.set(memoKey, { key, prepared, checkedAt });
     return prepared;
   }
 

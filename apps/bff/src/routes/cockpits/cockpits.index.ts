@@ -1,14 +1,27 @@
-import { createRouter } from '../../lib/create-router';
-import type { SnapshotService } from '../../snapshots/service';
-import { getSnapshot } from './cockpits.routes';
+import { createRouter, validationError } from '../../lib/create-router';
+import { sendPrepared } from '../../lib/prepared';
+import type { PreparedSnapshot, SnapshotService } from '../../snapshots/service';
+import { getSnapshot, SnapshotParams } from './cockpits.routes';
 
+/**
+ * The snapshot route is the hot path of every screen. A scope that already has a memoised snapshot was
+ * validated when it was first built, so it is answered straight from the memo; any other input goes
+ * through the same zod schema as the OpenAPI document describes.
+ */
 export function cockpitsRouter(snapshots: SnapshotService) {
-  return createRouter().openapi(getSnapshot, async (c) => {
-    const { theme, regionCode } = c.req.valid('param');
-    const prepared = await snapshots.get(theme, regionCode);
-    c.header('ETag', prepared.etag);
-    c.header('Cache-Control', 'no-cache');
-    if (c.req.header('If-None-Match') === prepared.etag) return c.body(null, 304) as never;
-    return c.body(prepared.body, 200, { 'Content-Type': 'application/json; charset=utf-8' }) as never;
+  const router = createRouter();
+  router.openAPIRegistry.registerPath(getSnapshot);
+  router.get('/api/v1/cockpits/:theme/:regionCode/snapshot', (c) => {
+    const send = (prepared: PreparedSnapshot): Response =>
+      sendPrepared(c, prepared, 'application/json; charset=utf-8', 'no-cache');
+    const theme = c.req.param('theme');
+    const regionCode = c.req.param('regionCode');
+    const memoised = snapshots.peek(theme, regionCode);
+    if (memoised) return send(memoised);
+    const parsed = SnapshotParams.safeParse({ theme, regionCode });
+    if (!parsed.success) return c.json(validationError(parsed.error), 400);
+    const result = snapshots.get(parsed.data.theme, parsed.data.regionCode);
+    return result instanceof Promise ? (result.then(send) as Promise<Response>) : send(result);
   });
+  return router;
 }

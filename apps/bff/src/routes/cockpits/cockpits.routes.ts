@@ -2,6 +2,11 @@ import { OverviewSnapshot, RegionCode, Theme } from '@cockpit/contracts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponse, jsonResponse } from '../../lib/json-errors';
 
+export const SnapshotParams = z.object({
+  theme: Theme.meta({ param: { name: 'theme', in: 'path' } }),
+  regionCode: RegionCode.meta({ param: { name: 'regionCode', in: 'path' } }),
+});
+
 export const getSnapshot = createRoute({
   method: 'get',
   path: '/api/v1/cockpits/{theme}/{regionCode}/snapshot',
@@ -9,12 +14,7 @@ export const getSnapshot = createRoute({
   summary: 'Everything one cockpit needs for one region: indicators, series, breakdowns, alarms, sources',
   description:
     'Never a 5xx because an upstream failed: the affected parts carry status stale (last good value kept) or error.',
-  request: {
-    params: z.object({
-      theme: Theme.meta({ param: { name: 'theme', in: 'path' } }),
-      regionCode: RegionCode.meta({ param: { name: 'regionCode', in: 'path' } }),
-    }),
-  },
+  request: { params: SnapshotParams },
   responses: {
     200: jsonResponse(OverviewSnapshot, 'The snapshot (theme-specific shape, discriminated by `theme`)'),
     304: { description: 'Not modified (ETag matched)' },

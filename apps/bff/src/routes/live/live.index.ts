@@ -73,7 +73,9 @@ export function liveRouter(deps: {
         // A fresh connection gets the current state of each topic, then changes as they happen.
         for (const topic of topics) {
           const parsed = parseTopic(topic)!;
-          const snap = await deps.snapshots.get(parsed.theme as Theme, parsed.regionCode).catch(() => null);
+          const snap = await Promise.resolve()
+            .then(() => deps.snapshots.get(parsed.theme as Theme, parsed.regionCode))
+            .catch(() => null);
           if (snap) send({ event: 'snapshot', data: snap.body });
         }
       }

@@ -1,18 +1,21 @@
 import type { Context } from 'hono';
-import type { Hierarchy, PreparedJson } from '../../geo/hierarchy';
+import type { Hierarchy } from '../../geo/hierarchy';
 import { type AppEnv, createRouter } from '../../lib/create-router';
 import { HttpError } from '../../lib/errors';
+import { type Prepared, sendPrepared } from '../../lib/prepared';
 import { getBoundary, getChildrenBoundaries, getRegion, searchRegions } from './regions.routes';
 
 const regionNotFound = (code: string) =>
   new HttpError(404, 'REGION_NOT_FOUND', `No region has the code ${code}`);
 
 /** Geometry rarely changes: let clients keep it, and revalidate cheaply with the ETag. */
-function sendGeojson(c: Context<AppEnv>, prepared: PreparedJson) {
-  c.header('ETag', prepared.etag);
-  c.header('Cache-Control', 'public, max-age=300, must-revalidate');
-  if (c.req.header('If-None-Match') === prepared.etag) return c.body(null, 304);
-  return c.body(prepared.body, 200, { 'Content-Type': 'application/geo+json; charset=utf-8' });
+function sendGeojson(c: Context<AppEnv>, prepared: Prepared) {
+  return sendPrepared(
+    c,
+    prepared,
+    'application/geo+json; charset=utf-8',
+    'public, max-age=300, must-revalidate',
+  );
 }
 
 export function regionsRouter(hierarchy: Hierarchy) {

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { Context } from 'hono';
+import { acceptsGzip } from './http-headers';
+
+/**
+ * A response body made once and served many times: its ETag is computed once, and its gzip form the
+ * first time a client asks for it. Snapshots and geometry go out this way, whatever the number of screens.
+ */
+export type Prepared = { body: string; etag: string; gzipped: () => Uint8Array<ArrayBuffer> };
+
+export function prepare(body: string): Prepared {
+  let gz: Uint8Array<ArrayBuffer> | undefined;
+  return {
+    body,
+    etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+    gzipped: () => {
+      gz ??= new Uint8Array(gzipSync(body, { level: 6 }));
+      return gz;
+    },
+  };
+}
+
+/** Sends a prepared body: 304 when the ETag matches, gzip when the client accepts it. */
+export function sendPrepared(c: Context, prepared: Prepared, contentType: string, cacheControl: string) {
+  c.header('ETag', prepared.etag);
+  c.header('Cache-Control', cacheControl);
+  if (c.req.header('If-None-Match') === prepared.etag) return c.body(null, 304);
+  if (acceptsGzip(c.req.header('Accept-Encoding'))) {
+    return c.body(prepared.gzipped(), 200, { 'Content-Type': contentType, 'Content-Encoding': 'gzip' });
+  }
+  return c.body(prepared.body, 200, { 'Content-Type': contentType });
+}
