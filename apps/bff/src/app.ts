@@ -10,10 +10,13 @@ import { allowedMethodsLookup } from './lib/method-not-allowed';
 import { serveSpa } from './lib/static';
 import { cockpitsRouter } from './routes/cockpits/cockpits.index';
 import { docsRouter } from './routes/docs/docs.index';
+import { ecoRouter } from './routes/eco/eco.index';
 import { healthRouter } from './routes/health/health.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
 import { liveRouter } from './routes/live/live.index';
+import { parkingRouter } from './routes/parking/parking.index';
 import { regionsRouter } from './routes/regions/regions.index';
+import { traumaRouter } from './routes/trauma/trauma.index';
 import type { Services } from './services';
 
 export type AppDeps = {
@@ -42,6 +45,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', regionsRouter(deps.hierarchy));
   app.route('/', indicatorsRouter());
   app.route('/', cockpitsRouter(deps.services.snapshots));
+  app.route('/', parkingRouter(deps.services));
+  app.route('/', traumaRouter(deps.services));
+  app.route('/', ecoRouter(deps.services));
   app.route(
     '/',
     liveRouter({ hub: deps.services.hub, hierarchy: deps.hierarchy, snapshots: deps.services.snapshots }),

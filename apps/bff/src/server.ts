@@ -52,6 +52,7 @@ const services = createServices({
   logger,
   baseUrls,
   liveTickMs: config.liveTickMs,
+  geoDir: config.geoDir,
   timing: timingFrom(config.refreshMs),
 });
 const app = createApp({ config, logger, startedAt, hierarchy, services });

@@ -23,6 +23,7 @@ export type ServicesOptions = {
   tuning?: UpstreamTuning;
   liveTickMs?: number;
   replayBuffer?: number;
+  geoDir?: string | undefined;
 };
 
 /** The aggregation layer: upstream clients → dataset cache → snapshots → live stream. */
@@ -31,7 +32,14 @@ export function createServices(opts: ServicesOptions): Services {
   const upstreams = createUpstreams(opts.baseUrls, opts.tuning);
   const cache = new DatasetCache();
   const datasets = createDatasets(upstreams, timing);
-  const snapshots = new SnapshotService({ hierarchy: opts.hierarchy, cache, datasets, upstreams, timing });
+  const snapshots = new SnapshotService({
+    hierarchy: opts.hierarchy,
+    cache,
+    datasets,
+    upstreams,
+    timing,
+    geoDir: opts.geoDir,
+  });
   const hub = new LiveHub(opts.replayBuffer ?? 1000);
   const publisher = new LivePublisher(hub, snapshots, opts.logger, opts.liveTickMs ?? 2000);
   return { upstreams, cache, snapshots, hub, publisher };

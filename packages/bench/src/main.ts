@@ -5,7 +5,10 @@ import { spawnBuiltBff } from '../../../apps/bff/scripts/spawn-built.mjs';
 import { launchChromium } from './browser';
 import { formatTable, type Row } from './harness';
 import { mapDrawSuite } from './suites/map-draw';
+import { parkingPredictionSuite } from './suites/parking-prediction';
+import { routingSuite } from './suites/routing';
 import { snapshotThroughputSuite } from './suites/snapshot-throughput';
+import { upstreamCallsSuite } from './suites/upstream-calls';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -22,6 +25,9 @@ async function main() {
   const browser = await launchChromium();
   try {
     if (want('snapshot')) rows.push(...(await snapshotThroughputSuite({ bffUrl: bff.url, runs })));
+    if (want('upstream')) rows.push(...(await upstreamCallsSuite({ bffUrl: bff.url })));
+    if (want('routing')) rows.push(...(await routingSuite()));
+    if (want('parking')) rows.push(...(await parkingPredictionSuite()));
     if (want('map')) rows.push(...(await mapDrawSuite({ browser, bffUrl: bff.url, runs })));
   } finally {
     await browser.close();

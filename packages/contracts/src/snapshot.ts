@@ -73,7 +73,7 @@ export const Alarm = z
 export type Alarm = z.infer<typeof Alarm>;
 
 /** What every cockpit snapshot carries. */
-const SnapshotBase = z.object({
+export const SnapshotBase = z.object({
   regionCode: RegionCode,
   level: Level,
   generatedAt: IsoDateTime,
@@ -99,9 +99,6 @@ export const OverviewSnapshot = SnapshotBase.extend({
   summaries: z.array(DepartmentSummary),
 }).meta({ id: 'OverviewSnapshot', description: '县域总览: the plan’s fields for one region' });
 export type OverviewSnapshot = z.infer<typeof OverviewSnapshot>;
-
-export const Snapshot = z.discriminatedUnion('theme', [OverviewSnapshot]).meta({ id: 'Snapshot' });
-export type Snapshot = z.infer<typeof Snapshot>;
 
 export const IndicatorCatalog = z
   .object({ indicators: z.array(IndicatorMeta) })

@@ -18,9 +18,11 @@ import type {
   TownshipCases,
   TownshipCongestion,
 } from '../upstreams/county-services/adapter';
+import { fetchHistory } from '../upstreams/county-services/adapter';
 import type { Incident } from '../upstreams/emergency-120/adapter';
 import type { AirObservation } from '../upstreams/env-monitor/adapter';
 import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
+import { type BuilderContext, readOf, type ThemeBuilder } from './builder';
 import { indicatorValue, median, sourceStatus } from './values';
 
 export type OverviewReads = {
@@ -308,3 +310,51 @@ function overviewAlarms(code: string, values: Partial<Record<IndicatorId, number
   }
   return alarms;
 }
+
+const SERIES_IDS = [
+  { indicatorId: 'traffic.congestionIndex', unit: '' },
+  { indicatorId: 'health.outpatientVisitsToday', unit: '人次', as: 'health.outpatientVisits' },
+] as const;
+
+function seriesDataset(ctx: BuilderContext, indicatorId: string, region: string) {
+  const client = ctx.upstreams['county-services'];
+  return ctx.dynamic(
+    `county.history:${indicatorId}:${region}`,
+    'county-services',
+    ctx.timing.slowMs * 5,
+    () => fetchHistory(client, indicatorId, region),
+  );
+}
+
+const seriesRegion = (region: Region) => (region.level === 'village' ? region.parentCode! : region.code);
+
+export const overviewBuilder: ThemeBuilder = {
+  theme: 'overview',
+  datasets: (ctx, region) => [
+    ...Object.values(ctx.datasets),
+    ...SERIES_IDS.map((s) => seriesDataset(ctx, s.indicatorId, seriesRegion(region))),
+  ],
+  build: (ctx, region, reads, now) => {
+    const d = ctx.datasets;
+    const overviewReads: OverviewReads = {
+      lots: readOf(reads, d.lots),
+      incidents: readOf(reads, d.incidents),
+      air: readOf(reads, d.air),
+      spots: readOf(reads, d.spots),
+      cases: readOf(reads, d.cases),
+      hospitals: readOf(reads, d.hospitals),
+      congestion: readOf(reads, d.congestion),
+    };
+    const series: Series[] = SERIES_IDS.map((s) => {
+      const read = readOf(reads, seriesDataset(ctx, s.indicatorId, seriesRegion(region)));
+      return {
+        indicatorId: 'as' in s ? s.as : s.indicatorId,
+        unit: s.unit,
+        points: read.value ?? [],
+        status: read.status,
+      };
+    });
+    const children = region.childCodes.map((c) => ctx.hierarchy.get(c)!);
+    return buildOverview({ region, children, reads: overviewReads, series, now });
+  },
+};

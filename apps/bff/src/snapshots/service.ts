@@ -1,24 +1,20 @@
-import type { Series, Theme } from '@cockpit/contracts';
+import type { Theme } from '@cockpit/contracts';
 import type { Hierarchy } from '../geo/hierarchy';
-import type { Dataset, DatasetCache } from '../indicators/dataset-cache';
+import { loadRoadNetwork } from '../geo/roads';
+import type { Dataset, DatasetCache, DatasetRead } from '../indicators/dataset-cache';
 import type { Datasets, Timing } from '../indicators/datasets';
 import { HttpError } from '../lib/errors';
 import { type Prepared, prepare } from '../lib/prepared';
-import { fetchHistory } from '../upstreams/county-services/adapter';
-import type { Upstreams } from '../upstreams/systems';
-import { buildOverview, type OverviewReads } from './overview';
+import type { SystemId, Upstreams } from '../upstreams/systems';
+import type { BuilderContext, ThemeBuilder } from './builder';
+import { BUILDERS } from './builders';
 
 export type PreparedSnapshot = Prepared & { theme: Theme; regionCode: string };
 
-/** Themes whose snapshot exists. The department cockpits add theirs as they land. */
-export const SNAPSHOT_THEMES: readonly Theme[] = ['overview'];
+/** Themes whose snapshot exists. */
+export const SNAPSHOT_THEMES = Object.keys(BUILDERS) as Theme[];
 
 const RECHECK_MS = 500;
-
-const SERIES_IDS = [
-  { indicatorId: 'traffic.congestionIndex', unit: '' },
-  { indicatorId: 'health.outpatientVisitsToday', unit: '人次', as: 'health.outpatientVisits' },
-] as const;
 
 /**
  * Builds each cockpit snapshot from the cached datasets and memoises it: the JSON body and its ETag are
@@ -26,7 +22,8 @@ const SERIES_IDS = [
  */
 export class SnapshotService {
   private readonly memo = new Map<string, { key: string; prepared: PreparedSnapshot; checkedAt: number }>();
-  private readonly seriesDatasets = new Map<string, Dataset<{ at: string; value: number | null }[]>>();
+  private readonly dynamicDatasets = new Map<string, Dataset<unknown>>();
+  private readonly ctx: BuilderContext;
 
   constructor(
     private readonly deps: {
@@ -35,9 +32,26 @@ export class SnapshotService {
       datasets: Datasets;
       upstreams: Upstreams;
       timing: Timing;
+      geoDir?: string | undefined;
       now?: () => number;
     },
-  ) {}
+  ) {
+    this.ctx = {
+      hierarchy: deps.hierarchy,
+      datasets: deps.datasets,
+      upstreams: deps.upstreams,
+      timing: deps.timing,
+      network: () => loadRoadNetwork(deps.geoDir),
+      dynamic: <T>(id: string, system: SystemId, ttlMs: number, load: () => Promise<T>) => {
+        let ds = this.dynamicDatasets.get(id) as Dataset<T> | undefined;
+        if (!ds) {
+          ds = { id, system, ttlMs, freshnessMs: ttlMs * 2 + 5_000, load };
+          this.dynamicDatasets.set(id, ds as Dataset<unknown>);
+        }
+        return ds;
+      },
+    };
+  }
 
   /**
    * The snapshot of one scope. Within RECHECK_MS of the last check the memoised snapshot is returned at once:
@@ -50,73 +64,44 @@ export class SnapshotService {
   /** The memoised snapshot if it was checked within RECHECK_MS; only valid scopes are ever memoised. */
   peek(theme: string, regionCode: string): PreparedSnapshot | undefined {
     const hit = this.memo.get(`${theme}:${regionCode}`);
-    if (hit && (this.deps.now ?? Date.now)() - hit.checkedAt < RECHECK_MS) return hit.prepared;
+    if (hit && this.now() - hit.checkedAt < RECHECK_MS) return hit.prepared;
     return undefined;
+  }
+
+  /** The builder context, for routes of a theme that compute from the same datasets (e.g. guidance). */
+  get context(): BuilderContext {
+    return this.ctx;
+  }
+
+  /** Reads datasets through the shared cache (stale-while-revalidate). */
+  async read(datasets: Dataset<unknown>[]): Promise<Map<string, DatasetRead<unknown>>> {
+    const unique = [...new Map(datasets.map((d) => [d.id, d])).values()];
+    const reads = await Promise.all(unique.map((d) => this.deps.cache.read(d)));
+    return new Map(unique.map((d, i) => [d.id, reads[i]!]));
   }
 
   private async build(theme: Theme, regionCode: string): Promise<PreparedSnapshot> {
     const region = this.deps.hierarchy.get(regionCode);
     if (!region) throw new HttpError(404, 'REGION_NOT_FOUND', `No region has the code ${regionCode}`);
-    if (!SNAPSHOT_THEMES.includes(theme)) {
-      throw new HttpError(404, 'THEME_NOT_AVAILABLE', `The ${theme} cockpit has no snapshot yet`);
-    }
-    const { cache, datasets } = this.deps;
-    const [lots, incidents, air, spots, cases, hospitals, congestion] = await Promise.all([
-      cache.read(datasets.lots),
-      cache.read(datasets.incidents),
-      cache.read(datasets.air),
-      cache.read(datasets.spots),
-      cache.read(datasets.cases),
-      cache.read(datasets.hospitals),
-      cache.read(datasets.congestion),
-    ]);
-    const reads: OverviewReads = { lots, incidents, air, spots, cases, hospitals, congestion };
-    const seriesCode = region.level === 'village' ? region.parentCode! : region.code;
-    const seriesReads = await Promise.all(
-      SERIES_IDS.map((s) => cache.read(this.seriesDataset(s.indicatorId, seriesCode))),
-    );
+    const builder: ThemeBuilder | undefined = BUILDERS[theme];
+    if (!builder) throw new HttpError(404, 'THEME_NOT_AVAILABLE', `The ${theme} cockpit has no snapshot yet`);
 
-    const key = [...Object.values(reads), ...seriesReads].map((r) => `${r.version}:${r.status}`).join('|');
+    const reads = await this.read(builder.datasets(this.ctx, region));
+    const key = [...reads.entries()].map(([id, r]) => `${id}@${r.version}:${r.status}`).join('|');
     const memoKey = `${theme}:${regionCode}`;
     const hit = this.memo.get(memoKey);
-    const checkedAt = (this.deps.now ?? Date.now)();
+    const checkedAt = this.now();
     if (hit?.key === key) {
       hit.checkedAt = checkedAt;
       return hit.prepared;
     }
-
-    const series: Series[] = SERIES_IDS.map((s, i) => ({
-      indicatorId: 'as' in s ? s.as : s.indicatorId,
-      unit: s.unit,
-      points: seriesReads[i]!.value ?? [],
-      status: seriesReads[i]!.status,
-    }));
-    const children = region.childCodes.map((c) => this.deps.hierarchy.get(c)!);
-    const snapshot = buildOverview({ region, children, reads, series, now: (this.deps.now ?? Date.now)() });
+    const snapshot = builder.build(this.ctx, region, reads, checkedAt);
     const prepared: PreparedSnapshot = { ...prepare(JSON.stringify(snapshot)), theme, regionCode };
     this.memo.set(memoKey, { key, prepared, checkedAt });
     return prepared;
   }
 
-  /** Datasets currently known, for the scheduler to keep fresh. */
-  allDatasets(): Dataset<unknown>[] {
-    return [...Object.values(this.deps.datasets), ...this.seriesDatasets.values()] as Dataset<unknown>[];
-  }
-
-  private seriesDataset(indicatorId: string, region: string) {
-    const id = `county.history:${indicatorId}:${region}`;
-    let ds = this.seriesDatasets.get(id);
-    if (!ds) {
-      const client = this.deps.upstreams['county-services'];
-      ds = {
-        id,
-        system: 'county-services',
-        ttlMs: this.deps.timing.slowMs * 5,
-        freshnessMs: this.deps.timing.slowMs * 10,
-        load: () => fetchHistory(client, indicatorId, region),
-      };
-      this.seriesDatasets.set(id, ds);
-    }
-    return ds;
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
   }
 }

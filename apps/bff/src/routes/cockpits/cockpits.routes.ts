@@ -1,4 +1,4 @@
-import { OverviewSnapshot, RegionCode, Theme } from '@cockpit/contracts';
+import { RegionCode, Snapshot, Theme } from '@cockpit/contracts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponse, jsonResponse } from '../../lib/json-errors';
 
@@ -16,7 +16,7 @@ export const getSnapshot = createRoute({
     'Never a 5xx because an upstream failed: the affected parts carry status stale (last good value kept) or error.',
   request: { params: SnapshotParams },
   responses: {
-    200: jsonResponse(OverviewSnapshot, 'The snapshot (theme-specific shape, discriminated by `theme`)'),
+    200: jsonResponse(Snapshot, 'The snapshot (theme-specific shape, discriminated by `theme`)'),
     304: { description: 'Not modified (ETag matched)' },
     400: errorResponse('Malformed theme or region code'),
     404: errorResponse('Unknown region, or the theme has no snapshot yet'),

@@ -3,7 +3,7 @@ import { Panel } from '../../components/Panel';
 import type { CockpitProps } from '../registry';
 
 /** Stand-in for a department cockpit that has not landed yet: says so plainly rather than showing fake data. */
-export default function PendingCockpit({ level, regionCode }: CockpitProps) {
+export default function TraumaCockpit({ level, regionCode }: CockpitProps) {
   const { t } = useTranslation();
   return (
     <>
