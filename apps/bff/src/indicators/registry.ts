@@ -1,4 +1,7 @@
 import type { IndicatorMeta, Level } from '@cockpit/contracts';
+import { ECO_INDICATORS } from '../snapshots/eco/eco.indicators';
+import { PARKING_INDICATORS } from '../snapshots/parking/parking.indicators';
+import { TRAUMA_INDICATORS } from '../snapshots/trauma/trauma.indicators';
 
 const ALL: Level[] = ['county', 'township', 'village'];
 const UPPER: Level[] = ['county', 'township'];
@@ -7,7 +10,7 @@ const UPPER: Level[] = ['county', 'township'];
  * The built-in Tiantai indicator set. Each indicator says where it comes from, at which levels it exists,
  * and how a region's value is made from the units below it.
  */
-export const INDICATORS = [
+const CORE_INDICATORS = [
   // 交通 transport
   {
     id: 'traffic.congestionIndex',
@@ -169,6 +172,14 @@ export const INDICATORS = [
     },
   },
 ] as const satisfies readonly IndicatorMeta[];
+
+/** Every indicator: the overview's, then each department cockpit's own (defined in its folder). */
+export const INDICATORS = [
+  ...CORE_INDICATORS,
+  ...PARKING_INDICATORS,
+  ...TRAUMA_INDICATORS,
+  ...ECO_INDICATORS,
+] as const;
 
 export type IndicatorId = (typeof INDICATORS)[number]['id'];
 

@@ -1,13 +1,15 @@
 // The one place that decides which ECharts parts are bundled: import from echarts/core and register
 // only what panels use (about 170 kB gzip instead of 370 kB). Add a chart or component here when a panel needs it.
-import { BarChart, GaugeChart, LineChart } from 'echarts/charts';
+import { BarChart, GaugeChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   DatasetComponent,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,
   MarkLineComponent,
+  MarkPointComponent,
   TooltipComponent,
+  VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -16,12 +18,16 @@ echarts.use([
   LineChart,
   BarChart,
   GaugeChart,
+  PieChart,
+  ScatterChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
   DatasetComponent,
   MarkLineComponent,
   MarkAreaComponent,
+  MarkPointComponent,
+  VisualMapComponent,
   CanvasRenderer,
 ]);
 
