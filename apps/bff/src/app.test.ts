@@ -108,6 +108,27 @@ describe('errors', () => {
   });
 });
 
+describe('headers', () => {
+  it('gives every response a request id and nosniff, and pages the document headers too', async () => {
+    const api = await app.request('/api/v1/regions/331023/children.geojson');
+    expect(api.headers.get('x-request-id')).toMatch(/^[\w-]+$/);
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+    const json = await app.request('/api/v1/health');
+    expect(json.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(json.headers.get('x-request-id')).not.toBe(api.headers.get('x-request-id'));
+    const page = await app.request('/overview/331023');
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('keeps a sane client request id and replaces a hostile one', async () => {
+    const kept = await app.request('/api/v1/health', { headers: { 'X-Request-Id': 'wall-7.abc' } });
+    expect(kept.headers.get('x-request-id')).toBe('wall-7.abc');
+    const replaced = await app.request('/api/v1/health', { headers: { 'X-Request-Id': '<script>' } });
+    expect(replaced.headers.get('x-request-id')).not.toBe('<script>');
+  });
+});
+
 describe('static files and the SPA fallback', () => {
   it('serves index.html for a client route without an extension', async () => {
     const res = await app.request('/parking/331023105');

@@ -3,7 +3,13 @@ import type { Env } from 'hono';
 import type { z } from 'zod';
 import { errorBody } from './errors';
 
-export type AppEnv = Env & { Variables: { requestId: string } };
+export type AppEnv = Env & {
+  Variables: {
+    requestId: string;
+    /** Set by a hot-path handler that already sent the base headers itself (see lib/http-headers.ts). */
+    baseHeadersSent?: boolean;
+  };
+};
 
 /** The 400 body for a zod failure: every failing field, in the shared error shape. */
 export function validationError(error: z.ZodError) {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
-import { acceptsGzip } from './http-headers';
+import type { AppEnv } from './create-router';
+import { acceptsGzip, baseHeaders } from './http-headers';
 
 /**
  * A response body made once and served many times: its ETag is computed once, and its gzip form the
@@ -22,12 +23,27 @@ export function prepare(body: string): Prepared {
 }
 
 /** Sends a prepared body: 304 when the ETag matches, gzip when the client accepts it. */
-export function sendPrepared(c: Context, prepared: Prepared, contentType: string, cacheControl: string) {
-  c.header('ETag', prepared.etag);
-  c.header('Cache-Control', cacheControl);
-  if (c.req.header('If-None-Match') === prepared.etag) return c.body(null, 304);
+export function sendPrepared(
+  c: Context<AppEnv>,
+  prepared: Prepared,
+  contentType: string,
+  cacheControl: string,
+) {
+  // The hot path of every screen: all headers go out as one plain object (see requestPipeline).
+  c.set('baseHeadersSent', true);
+  const headers: Record<string, string> = {
+    ...baseHeaders(c.get('requestId')),
+    ETag: prepared.etag,
+    'Cache-Control': cacheControl,
+    Vary: 'Accept-Encoding',
+  };
+  if (c.req.header('If-None-Match') === prepared.etag) return c.body(null, 304, headers);
   if (acceptsGzip(c.req.header('Accept-Encoding'))) {
-    return c.body(prepared.gzipped(), 200, { 'Content-Type': contentType, 'Content-Encoding': 'gzip' });
+    return c.body(prepared.gzipped(), 200, {
+      ...headers,
+      'Content-Type': contentType,
+      'Content-Encoding': 'gzip',
+    });
   }
-  return c.body(prepared.body, 200, { 'Content-Type': contentType });
+  return c.body(prepared.body, 200, { ...headers, 'Content-Type': contentType });
 }

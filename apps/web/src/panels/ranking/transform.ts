@@ -27,7 +27,8 @@ export function rankingOption(
     yAxis: {
       type: 'category',
       data: rows.map((r) => r.name),
-      axisLabel: { color: '#eaf2ff', fontSize: sizes.axis },
+      // Every row is named: a ranking with unnamed bars says nothing.
+      axisLabel: { color: '#eaf2ff', fontSize: sizes.axis, interval: 0 },
       axisLine: { show: false },
       axisTick: { show: false },
     },
