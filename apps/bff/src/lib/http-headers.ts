@@ -20,7 +20,7 @@ const DOCUMENTS: [string, string][] = [
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  return acceptEncoding !== undefined && acceptEncoding.includes('gzip');
+  return acceptEncoding?.includes('gzip') ?? false;
 }
 
 let sequence = 0;
