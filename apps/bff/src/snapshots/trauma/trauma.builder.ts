@@ -1,19 +1,366 @@
-import type { TraumaSnapshot } from '@cockpit/contracts';
-import type { ThemeBuilder } from '../builder';
+import type {
+  Alarm,
+  Breakdown,
+  HospitalReadiness,
+  IndicatorValue,
+  Series,
+  TraumaCoverage,
+  TraumaSnapshot,
+} from '@cockpit/contracts';
+import { bandOf, DEFAULT_BANDS } from '@cockpit/domain/routing';
+import { coverageSummary, type TraumaIncident, traumaKpis } from '@cockpit/domain/trauma';
+import type { Region } from '../../geo/hierarchy';
+import type { DatasetRead } from '../../indicators/dataset-cache';
+import type { IndicatorId } from '../../indicators/registry';
+import { inRegion } from '../../indicators/rollup';
+import {
+  type Ambulance,
+  type EmergencyHospital,
+  fetchAmbulances,
+  fetchEmergencyHospitals,
+  fetchStations,
+  type Incident,
+  type Station,
+} from '../../upstreams/emergency-120/adapter';
+import { type BuilderContext, readOf, type ThemeBuilder } from '../builder';
+import { indicatorValue, median, round, sourceStatus } from '../values';
+import { type VillageTime, villageTimes } from './trauma.routing';
+import { buildTransports, isActive, type PlanStore } from './trauma.transports';
 
-/** The trauma cockpit's snapshot (skeleton: grows with its issue). */
-export const traumaBuilder: ThemeBuilder = {
-  theme: 'trauma',
-  datasets: () => [],
-  build: (_ctx, region, _reads, now): TraumaSnapshot => ({
+type Timed<T> = { asOf: number; items: T[] };
+
+function traumaDatasets(ctx: BuilderContext) {
+  const client = ctx.upstreams['emergency-120'];
+  return {
+    incidents: ctx.datasets.incidents,
+    ambulances: ctx.dynamic('emergency.ambulances', 'emergency-120', ctx.timing.fastMs, () =>
+      fetchAmbulances(client),
+    ),
+    hospitals: ctx.dynamic('emergency.hospitals', 'emergency-120', ctx.timing.fastMs, () =>
+      fetchEmergencyHospitals(client),
+    ),
+    stations: ctx.dynamic('emergency.stations', 'emergency-120', ctx.timing.slowMs * 10, () =>
+      fetchStations(client),
+    ),
+  };
+}
+
+export type TraumaReads = {
+  incidents: DatasetRead<Timed<Incident>>;
+  ambulances: DatasetRead<Timed<Ambulance>>;
+  hospitals: DatasetRead<Timed<EmergencyHospital>>;
+  stations: DatasetRead<Timed<Station>>;
+};
+
+const stores = new WeakMap<BuilderContext, PlanStore>();
+function storeOf(ctx: BuilderContext): PlanStore {
+  let s = stores.get(ctx);
+  if (!s) {
+    s = new Map();
+    stores.set(ctx, s);
+  }
+  return s;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const minutes = (s: number | null) => (s === null ? null : s / 60);
+
+function toKpiIncident(i: Incident): TraumaIncident {
+  return {
+    incidentId: i.incidentId,
+    regionCode: i.villageCode,
+    callAtMs: i.calledAt,
+    dispatchAtMs: i.dispatchedAt,
+    sceneArrivalAtMs: i.arrivedSceneAt,
+    sceneDepartureAtMs: i.departedSceneAt,
+    hospitalArrivalAtMs: i.arrivedHospitalAt,
+  };
+}
+
+export function readinessOf(h: EmergencyHospital): HospitalReadiness['readiness'] {
+  if (h.edLoad >= 0.95) return 'overloaded';
+  if (h.edLoad >= 0.85) return 'limited';
+  if (h.receivesAmbulances && h.capabilities.ct && !h.ctAvailable) return 'limited';
+  if (h.capabilities.traumaCenter && !h.traumaTeamReady) return 'limited';
+  return 'ready';
+}
+
+function coverageFor(
+  region: Region,
+  villages: readonly VillageTime[],
+  names: (code: string) => string,
+): TraumaCoverage {
+  const inside = villages.filter((v) => inRegion(region.code, v.villageCode));
+  const summary = coverageSummary(
+    inside.map((v) => ({ villageCode: v.villageCode, townshipCode: v.townshipCode, seconds: v.seconds })),
+  );
+  const finiteMin = (s: number | null | undefined) =>
+    s === null || s === undefined || !Number.isFinite(s) ? null : round(s / 60, 1);
+  return {
+    thresholdMinutes: summary.thresholdS / 60,
+    bandsMinutes: DEFAULT_BANDS.map((b) => b / 60),
+    villages: inside.map((v) => ({
+      villageCode: v.villageCode,
+      name: v.name,
+      townshipCode: v.townshipCode,
+      lon: v.lon,
+      lat: v.lat,
+      minutes: finiteMin(v.seconds),
+      band: bandOf(v.seconds),
+      gap: !(v.seconds <= summary.thresholdS),
+    })),
+    townships: summary.townships
+      .map((t) => ({
+        townshipCode: t.townshipCode,
+        name: names(t.townshipCode),
+        villages: t.villages,
+        gaps: t.gaps,
+        coveredShare: t.coveredShare === null ? null : round(t.coveredShare, 4),
+        worstMinutes: finiteMin(t.worst?.seconds),
+      }))
+      .sort((a, b) => b.gaps - a.gaps || a.townshipCode.localeCompare(b.townshipCode)),
+    gaps: summary.county.gaps,
+    coveredShare: summary.county.coveredShare === null ? null : round(summary.county.coveredShare, 4),
+  };
+}
+
+/** Per-region KPI values (medians over the last 24 h of calls), for the region and its children. */
+function kpiValues(
+  code: string,
+  incidents: readonly Incident[],
+  hospitals: readonly EmergencyHospital[],
+  nowMs: number,
+): Partial<Record<IndicatorId, number | null>> {
+  const mine = incidents.filter((i) => inRegion(code, i.villageCode));
+  const recent = mine.filter((i) => i.calledAt >= nowMs - DAY);
+  const k = traumaKpis(recent.map(toKpiIncident));
+  const ct = hospitals.filter((h) => inRegion(code, h.villageCode) && h.doorToCtMinutes !== null);
+  return {
+    'trauma.activeCases': mine.filter(isActive).length,
+    'trauma.callToDispatchMinutes': minutes(k.callToDispatch.medianS),
+    'trauma.medianResponseMinutes': minutes(k.response.medianS),
+    'trauma.onSceneMinutes': minutes(k.onScene.medianS),
+    'trauma.transportMinutes': minutes(k.transport.medianS),
+    'trauma.preHospitalMinutes': minutes(k.totalPreHospital.medianS),
+    'trauma.goldenHourShare': k.goldenHour.share,
+    'trauma.doorToCtMinutes': ct.length ? ct.reduce((s, h) => s + h.doorToCtMinutes!, 0) / ct.length : null,
+  };
+}
+
+const KPI_IDS: IndicatorId[] = [
+  'trauma.activeCases',
+  'trauma.callToDispatchMinutes',
+  'trauma.medianResponseMinutes',
+  'trauma.onSceneMinutes',
+  'trauma.transportMinutes',
+  'trauma.preHospitalMinutes',
+  'trauma.goldenHourShare',
+  'trauma.doorToCtMinutes',
+];
+
+function hourlySeries(incidents: readonly Incident[], nowMs: number, read: DatasetRead<unknown>): Series[] {
+  const end = Math.floor(nowMs / HOUR) * HOUR;
+  const hours = Array.from({ length: 24 }, (_, i) => end - (23 - i) * HOUR);
+  const inHour = (h: number) => incidents.filter((i) => i.calledAt >= h && i.calledAt < h + HOUR);
+  return [
+    {
+      indicatorId: 'trauma.callsPerHour',
+      unit: '起',
+      status: read.status,
+      points: hours.map((h) => ({ at: new Date(h).toISOString(), value: inHour(h).length })),
+    },
+    {
+      indicatorId: 'trauma.medianResponseMinutes',
+      unit: '分钟',
+      status: read.status,
+      points: hours.map((h) => {
+        const rs = inHour(h)
+          .filter((i) => i.dispatchedAt !== null && i.arrivedSceneAt !== null)
+          .map((i) => (i.arrivedSceneAt! - i.dispatchedAt!) / 60_000);
+        const m = median(rs);
+        return { at: new Date(h).toISOString(), value: m === null ? null : round(m, 1) };
+      }),
+    },
+  ];
+}
+
+export function buildTrauma(input: {
+  ctx: BuilderContext;
+  region: Region;
+  reads: TraumaReads;
+  now: number;
+}): TraumaSnapshot {
+  const { ctx, region, reads, now } = input;
+  const network = ctx.network();
+  const names = (code: string) => ctx.hierarchy.get(code)?.name ?? code;
+  const incidents = reads.incidents.value?.items ?? [];
+  const ambulances = reads.ambulances.value?.items ?? [];
+  const hospitals = reads.hospitals.value?.items ?? [];
+  const stations = reads.stations.value?.items ?? [];
+  const asOfMs = reads.ambulances.value?.asOf ?? reads.incidents.value?.asOf ?? now;
+  const incidentsAsOf = reads.incidents.value?.asOf ?? asOfMs;
+
+  const regional = incidents.filter((i) => inRegion(region.code, i.villageCode));
+  const transports = buildTransports({
+    network,
+    store: storeOf(ctx),
+    incidents: regional,
+    ambulances,
+    hospitals,
+    asOfMs,
+    allActive: incidents.filter(isActive),
+  });
+
+  const villages = villageTimes(network, ctx.hierarchy);
+  const coverage = coverageFor(region, villages, names);
+
+  const values = reads.incidents.value ? kpiValues(region.code, incidents, hospitals, incidentsAsOf) : {};
+  const observed = reads.incidents.value ? new Date(reads.incidents.value.asOf).toISOString() : undefined;
+  const ind = (
+    id: IndicatorId,
+    read: DatasetRead<unknown>,
+    value: number | null | undefined,
+  ): IndicatorValue => indicatorValue(id, value ?? null, read, observed);
+  const saved = transports.reduce((s, t) => s + (t.eta?.savedS ?? 0), 0) / 60;
+  const indicators: IndicatorValue[] = [
+    ...KPI_IDS.map((id) =>
+      ind(id, id === 'trauma.doorToCtMinutes' ? reads.hospitals : reads.incidents, values[id]),
+    ),
+    ind('trauma.timeSavedMinutes', reads.ambulances, reads.ambulances.value ? saved : null),
+    indicatorValue('trauma.coverageGapVillages', coverage.gaps, { status: 'ok', fetchedAt: now }, undefined),
+  ];
+
+  const children = region.childCodes.map((c) => ctx.hierarchy.get(c)!).filter(Boolean);
+  const breakdowns: Breakdown[] = children.length
+    ? (['trauma.activeCases', 'trauma.medianResponseMinutes', 'trauma.preHospitalMinutes'] as const).map(
+        (id) => ({
+          indicatorId: id,
+          unit: ind(id, reads.incidents, null).unit,
+          children: children.map((c) => {
+            const v = kpiValues(c.code, incidents, hospitals, incidentsAsOf)[id];
+            return {
+              regionCode: c.code,
+              name: c.name,
+              value: v === null || v === undefined ? null : round(v, 2),
+            };
+          }),
+        }),
+      )
+    : [];
+
+  const hospitalRows: HospitalReadiness[] = hospitals.map((h) => ({
+    hospitalId: h.hospitalId,
+    name: h.name,
+    kind: h.hospitalId === 'H01' || h.hospitalId === 'H02' ? 'hospital' : 'health_center',
+    lon: h.lon,
+    lat: h.lat,
+    villageCode: h.villageCode,
+    receivesAmbulances: h.receivesAmbulances,
+    capabilities: h.capabilities,
+    edLoad: round(h.edLoad, 3),
+    ctAvailable: h.ctAvailable,
+    traumaTeamReady: h.traumaTeamReady,
+    doorToCtMinutes: h.doorToCtMinutes,
+    readiness: readinessOf(h),
+    updatedAt: new Date(h.updatedAt).toISOString(),
+  }));
+  const kindOf = new Map(network.facilities.map((f) => [f.id, f.kind]));
+  for (const row of hospitalRows) {
+    const k = kindOf.get(row.hospitalId);
+    if (k === 'hospital' || k === 'health_center') row.kind = k;
+  }
+
+  const alarms: Alarm[] = [];
+  for (const t of transports) {
+    if (t.severity === 'severe' || t.severity === 'critical') {
+      alarms.push({
+        id: `SEVERE_CASE:${t.incidentId}`,
+        kind: 'SEVERE_CASE',
+        severity: 'alarm',
+        title: {
+          zh: `重症创伤转运中：${names(t.townshipCode)}${t.hospital ? ` → ${t.hospital.name}` : ''}`,
+          en: `Severe trauma under way: ${names(t.townshipCode)}${t.hospital ? ` → ${t.hospital.name}` : ''}`,
+        },
+        regionCode: t.villageCode,
+        entityId: t.incidentId,
+        since: t.calledAt,
+      });
+    }
+  }
+  for (const h of hospitalRows) {
+    if (h.receivesAmbulances && h.readiness === 'overloaded') {
+      alarms.push({
+        id: `ED_OVERLOADED:${h.hospitalId}`,
+        kind: 'ED_OVERLOADED',
+        severity: 'warning',
+        title: {
+          zh: `${h.name} 急诊满负荷（${Math.round((h.edLoad ?? 0) * 100)}%）`,
+          en: `${h.name}: ED overloaded (${Math.round((h.edLoad ?? 0) * 100)}%)`,
+        },
+        regionCode: h.villageCode,
+        entityId: h.hospitalId,
+        since: null,
+      });
+    }
+  }
+
+  return {
     theme: 'trauma',
     regionCode: region.code,
     level: region.level,
     generatedAt: new Date(now).toISOString(),
-    indicators: [],
-    series: [],
-    breakdowns: [],
-    sources: [],
-    alarms: [],
-  }),
+    asOf: reads.ambulances.value || reads.incidents.value ? new Date(asOfMs).toISOString() : null,
+    indicators,
+    series: hourlySeries(regional, incidentsAsOf, reads.incidents),
+    breakdowns,
+    sources: [
+      sourceStatus('emergency-120', [reads.incidents, reads.ambulances, reads.hospitals, reads.stations]),
+    ],
+    alarms,
+    transports,
+    ambulances: ambulances.map((a) => ({
+      ambulanceId: a.ambulanceId,
+      plate: a.plate,
+      stationId: a.stationId,
+      status: a.status,
+      incidentId: a.incidentId,
+      lon: a.lon,
+      lat: a.lat,
+      headingDeg: a.headingDeg,
+      speedKmh: a.speedKmh,
+      fixAt: new Date(a.fixAt).toISOString(),
+      villageCode: a.villageCode,
+    })),
+    hospitals: hospitalRows,
+    stations: stations.map((s) => ({
+      stationId: s.stationId,
+      name: s.name,
+      lon: s.lon,
+      lat: s.lat,
+      ambulanceIds: s.ambulanceIds,
+    })),
+    coverage,
+    networkAccuracy: network.accuracy,
+  };
+}
+
+/** The trauma cockpit's snapshot: green channels, fleet, hospital readiness, KPIs and coverage. */
+export const traumaBuilder: ThemeBuilder = {
+  theme: 'trauma',
+  datasets: (ctx) => Object.values(traumaDatasets(ctx)),
+  build: (ctx, region, reads, now): TraumaSnapshot => {
+    const d = traumaDatasets(ctx);
+    return buildTrauma({
+      ctx,
+      region,
+      now,
+      reads: {
+        incidents: readOf(reads, d.incidents),
+        ambulances: readOf(reads, d.ambulances),
+        hospitals: readOf(reads, d.hospitals),
+        stations: readOf(reads, d.stations),
+      },
+    });
+  },
 };

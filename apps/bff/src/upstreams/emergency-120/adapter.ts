@@ -83,3 +83,165 @@ export async function fetchIncidents(client: UpstreamClient): Promise<{ asOf: nu
   );
   return { asOf: body.ts, items };
 }
+
+// ── ambulances, hospitals, stations ──────────────────────────────────────────────────────────────────
+const AmbulanceRecord = z.object({
+  id: z.string().min(1),
+  plate: z.string(),
+  station_id: z.string(),
+  status: z.enum(['idle', 'dispatched', 'on_scene', 'transporting', 'at_hospital']),
+  incident_id: z.string().nullable(),
+  lon: z.number(),
+  lat: z.number(),
+  heading_deg: z.number(),
+  speed_kmh: z.number().min(0),
+  fix_time: Ms,
+  village_code: z.string().regex(/^331023\d{6}$/),
+});
+
+/** An ambulance's latest GPS fix and mission status. */
+export type Ambulance = {
+  ambulanceId: string;
+  plate: string;
+  stationId: string;
+  status: 'idle' | 'dispatched' | 'on_scene' | 'transporting' | 'at_hospital';
+  incidentId: string | null;
+  lon: number;
+  lat: number;
+  headingDeg: number;
+  speedKmh: number;
+  fixAt: number;
+  villageCode: string;
+};
+
+export async function fetchAmbulances(client: UpstreamClient): Promise<{ asOf: number; items: Ambulance[] }> {
+  const body = parseEnvelope(
+    client,
+    Envelope,
+    await client.getJson('/emergency-120/ambulances'),
+    'ambulances',
+  );
+  const items = parseRecords(client, AmbulanceRecord, body.rows, 'ambulance').map(
+    (r): Ambulance => ({
+      ambulanceId: r.id,
+      plate: r.plate,
+      stationId: r.station_id,
+      status: r.status,
+      incidentId: r.incident_id,
+      lon: r.lon,
+      lat: r.lat,
+      headingDeg: r.heading_deg,
+      speedKmh: r.speed_kmh,
+      fixAt: r.fix_time,
+      villageCode: r.village_code,
+    }),
+  );
+  return { asOf: body.ts, items };
+}
+
+const HospitalRecord = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  lon: z.number(),
+  lat: z.number(),
+  village_code: z.string().regex(/^331023\d{6}$/),
+  capabilities: z.object({
+    trauma_center: z.boolean(),
+    ct: z.boolean(),
+    cath_lab: z.boolean(),
+    burn_unit: z.boolean(),
+    pediatrics: z.boolean(),
+  }),
+  receives_ambulances: z.boolean(),
+  live: z.object({
+    ed_load: z.number().min(0),
+    ct_available: z.boolean(),
+    trauma_team_ready: z.boolean(),
+    door_to_ct_min: z.number().nullable().optional(),
+  }),
+  update_time: Ms,
+});
+
+/** A hospital's capabilities and live readiness as 120 dispatch reports them. */
+export type EmergencyHospital = {
+  hospitalId: string;
+  name: string;
+  lon: number;
+  lat: number;
+  villageCode: string;
+  capabilities: {
+    traumaCenter: boolean;
+    ct: boolean;
+    cathLab: boolean;
+    burnUnit: boolean;
+    pediatrics: boolean;
+  };
+  receivesAmbulances: boolean;
+  edLoad: number;
+  ctAvailable: boolean;
+  traumaTeamReady: boolean;
+  doorToCtMinutes: number | null;
+  updatedAt: number;
+};
+
+export async function fetchEmergencyHospitals(
+  client: UpstreamClient,
+): Promise<{ asOf: number; items: EmergencyHospital[] }> {
+  const body = parseEnvelope(client, Envelope, await client.getJson('/emergency-120/hospitals'), 'hospitals');
+  const items = parseRecords(client, HospitalRecord, body.rows, 'hospital').map(
+    (r): EmergencyHospital => ({
+      hospitalId: r.id,
+      name: r.name,
+      lon: r.lon,
+      lat: r.lat,
+      villageCode: r.village_code,
+      capabilities: {
+        traumaCenter: r.capabilities.trauma_center,
+        ct: r.capabilities.ct,
+        cathLab: r.capabilities.cath_lab,
+        burnUnit: r.capabilities.burn_unit,
+        pediatrics: r.capabilities.pediatrics,
+      },
+      receivesAmbulances: r.receives_ambulances,
+      edLoad: r.live.ed_load,
+      ctAvailable: r.live.ct_available,
+      traumaTeamReady: r.live.trauma_team_ready,
+      doorToCtMinutes: r.live.door_to_ct_min ?? null,
+      updatedAt: r.update_time,
+    }),
+  );
+  return { asOf: body.ts, items };
+}
+
+const StationRecord = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  lon: z.number(),
+  lat: z.number(),
+  village_code: z.string().regex(/^331023\d{6}$/),
+  ambulance_ids: z.array(z.string()),
+});
+
+export type Station = {
+  stationId: string;
+  name: string;
+  lon: number;
+  lat: number;
+  villageCode: string;
+  ambulanceIds: string[];
+};
+
+export async function fetchStations(client: UpstreamClient): Promise<{ asOf: number; items: Station[] }> {
+  const body = parseEnvelope(client, Envelope, await client.getJson('/emergency-120/stations'), 'stations');
+  const items = parseRecords(client, StationRecord, body.rows, 'station').map(
+    (r): Station => ({
+      stationId: r.id,
+      name: r.name,
+      lon: r.lon,
+      lat: r.lat,
+      villageCode: r.village_code,
+      ambulanceIds: r.ambulance_ids,
+    }),
+  );
+  return { asOf: body.ts, items };
+}

@@ -1,0 +1,174 @@
+import type { TraumaRoute } from '@cockpit/contracts';
+import {
+  beijingHour,
+  type Coord,
+  type CostFactorFn,
+  congestionCostFactor,
+  type DayKind,
+  DEFAULT_BANDS,
+  nodeTimesAtPoints,
+  type RoadGraph,
+  type RouteResult,
+  routeBetweenSnaps,
+  type SignalOnPath,
+  type SignalPoint,
+  type SnapResult,
+  signalsAlongPath,
+  snapToGraph,
+  travelTimesFrom,
+} from '@cockpit/domain/routing';
+import type { Hierarchy } from '../../geo/hierarchy';
+import type { RoadNetwork } from '../../geo/roads';
+
+/** Off-road points (scenes, villages, a clicked map point) never snap onto the expressway (roads README). */
+export const MAX_SNAP_M = 3000;
+
+const expresswayIds = new WeakMap<RoadGraph, ReadonlySet<string>>();
+export function expresswayRoads(graph: RoadGraph): ReadonlySet<string> {
+  let ids = expresswayIds.get(graph);
+  if (!ids) {
+    ids = new Set(graph.roads.filter((r) => r.class === 'expressway').map((r) => r.id));
+    expresswayIds.set(graph, ids);
+  }
+  return ids;
+}
+
+/** Snap an off-road point to the nearest non-expressway road within MAX_SNAP_M, or null. */
+export function snapOffRoad(graph: RoadGraph, p: Coord): SnapResult | null {
+  return snapToGraph(graph, p[0], p[1], { closedRoads: expresswayRoads(graph), maxDistanceM: MAX_SNAP_M });
+}
+
+/** Workday or weekend in Beijing time (public holidays are not known to the BFF: they count as workdays). */
+export function dayKindAt(atMs: number): DayKind {
+  const day = new Date(atMs + 8 * 3_600_000).getUTCDay();
+  return day === 0 || day === 6 ? 'weekend' : 'workday';
+}
+
+/** The time-of-day congestion cost factor at an instant (a model, see domain/routing/congestion.ts). */
+export function congestionAt(atMs: number): CostFactorFn {
+  return congestionCostFactor(beijingHour(new Date(atMs)), dayKindAt(atMs));
+}
+
+const signalPointsCache = new WeakMap<RoadNetwork, SignalPoint[]>();
+export function signalPoints(network: RoadNetwork): SignalPoint[] {
+  let pts = signalPointsCache.get(network);
+  if (!pts) {
+    pts = network.signals.map((s): SignalPoint => [s.id, s.lon, s.lat]);
+    signalPointsCache.set(network, pts);
+  }
+  return pts;
+}
+
+export type PlannedRoute = RouteResult & { signals: SignalOnPath[]; freeFlowS: number };
+
+/**
+ * Shortest-time route between two off-road points, with the signalised intersections on it. `traffic`
+ * 'live' applies the congestion model at `atMs`; 'none' gives the free-flow time. Null when a point is
+ * farther than MAX_SNAP_M from a road or nothing connects them.
+ */
+export function planRoute(
+  network: RoadNetwork,
+  from: Coord,
+  to: Coord,
+  traffic: 'live' | 'none',
+  atMs: number,
+): PlannedRoute | null {
+  const { graph } = network;
+  const a = snapOffRoad(graph, from);
+  const b = snapOffRoad(graph, to);
+  if (!a || !b) return null;
+  const result = routeBetweenSnaps(graph, a, b, traffic === 'live' ? { costFactor: congestionAt(atMs) } : {});
+  if (!result) return null;
+  const signals = signalsAlongPath(graph, result, signalPoints(network));
+  let freeFlowS = 0;
+  for (let i = 1; i < result.path.length; i++) {
+    const p = result.path[i - 1]!;
+    const q = result.path[i]!;
+    const speed = graph.roads[graph.edgeRoad[result.edges[i - 1]!]!]!.speedKph / 3.6;
+    freeFlowS += haversine(p, q) / speed;
+  }
+  return { ...result, signals, freeFlowS };
+}
+
+function haversine(p: Coord, q: Coord): number {
+  const R = 6371008.8;
+  const rad = Math.PI / 180;
+  const dLat = (q[1] - p[1]) * rad;
+  const dLon = (q[0] - p[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(p[1] * rad) * Math.cos(q[1] * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The endpoint's answer: intersection ETAs scaled to the route's (possibly congested) time. */
+export function toRouteBody(route: PlannedRoute): TraumaRoute {
+  const scale = route.freeFlowS > 0 ? route.durationS / route.freeFlowS : 1;
+  return {
+    distanceM: Math.round(route.distanceM * 10) / 10,
+    durationS: Math.round(route.durationS * 10) / 10,
+    path: route.path.map((p) => [p[0], p[1]]),
+    intersections: route.signals.map((s) => ({
+      id: s.id,
+      lon: s.lon,
+      lat: s.lat,
+      etaSeconds: Math.round(s.etaS * scale * 10) / 10,
+    })),
+  };
+}
+
+/** Road ETA (s) from one point to each of `targets`, one Dijkstra search (Infinity = unreachable). */
+export function etasFrom(
+  network: RoadNetwork,
+  from: Coord,
+  targets: readonly Coord[],
+  atMs: number,
+): number[] {
+  const opts = { costFactor: congestionAt(atMs) };
+  const snap = snapOffRoad(network.graph, from);
+  if (!snap) return targets.map(() => Number.POSITIVE_INFINITY);
+  const times = travelTimesFrom(network.graph, [[snap.lon, snap.lat]], opts);
+  return [...nodeTimesAtPoints(network.graph, times, targets, opts)];
+}
+
+export type VillageTime = {
+  villageCode: string;
+  name: string;
+  townshipCode: string;
+  lon: number;
+  lat: number;
+  seconds: number;
+};
+
+const coverageCache = new WeakMap<RoadNetwork, VillageTime[]>();
+
+/**
+ * Free-flow drive time from the nearest ambulance station to every village position: one multi-source
+ * Dijkstra per network, memoised (the stations are facilities of the network, so this never changes
+ * while the process runs).
+ */
+export function villageTimes(network: RoadNetwork, hierarchy: Hierarchy): VillageTime[] {
+  const cached = coverageCache.get(network);
+  if (cached) return cached;
+  const stations: Coord[] = network.facilities
+    .filter((f) => f.kind === 'ambulance_station')
+    .map((f) => [f.lon, f.lat]);
+  const times = travelTimesFrom(network.graph, stations, { maxS: DEFAULT_BANDS.at(-1)! * 4 });
+  const villages = [...hierarchy.regions.values()]
+    .filter((r) => r.level === 'village')
+    .sort((a, b) => a.code.localeCompare(b.code));
+  const at = nodeTimesAtPoints(
+    network.graph,
+    times,
+    villages.map((v) => v.centroid),
+    { closedRoads: expresswayRoads(network.graph), maxSnapM: MAX_SNAP_M },
+  );
+  const out = villages.map((v, i) => ({
+    villageCode: v.code,
+    name: v.name,
+    townshipCode: v.parentCode ?? v.code.slice(0, 9),
+    lon: v.centroid[0],
+    lat: v.centroid[1],
+    seconds: at[i]!,
+  }));
+  coverageCache.set(network, out);
+  return out;
+}

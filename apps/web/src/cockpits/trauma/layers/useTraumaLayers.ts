@@ -1,0 +1,274 @@
+import type {
+  ActiveTransport,
+  GreenChannelSignal,
+  HospitalReadiness,
+  TraumaSnapshot,
+} from '@cockpit/contracts';
+import type { Layer } from '@deck.gl/core';
+import { TripsLayer } from '@deck.gl/geo-layers';
+import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { useEffect, useMemo, useRef } from 'react';
+import type { ScreenProfile } from '../../../app/screen';
+import { getMapRuntime } from '../../../map/runtime';
+import {
+  AMBULANCE_COLORS,
+  bandColor,
+  nextTracks,
+  pathTimestamps,
+  positionOf,
+  READINESS_COLORS,
+  SIGNAL_COLORS,
+  type Track,
+} from '../model';
+
+const GROUP = 'trauma';
+const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
+const TRIP_LOOP = 1000;
+/** One pass of the light along a route, ms of real time. */
+const TRIP_PERIOD_MS = 3000;
+/** Redraw at most every this many ms (30 fps is smooth for vehicles; spares the wall's GPU). */
+const FRAME_MS = 33;
+
+type Options = {
+  snapshot: TraumaSnapshot | undefined;
+  showCoverage: boolean;
+  focusId: string | null;
+  profile: ScreenProfile;
+  onPick: (incidentId: string) => void;
+};
+
+type SignalDot = GreenChannelSignal & { incidentId: string };
+type Trip = { incidentId: string; path: [number, number][]; timestamps: number[]; focused: boolean };
+type AmbulanceDot = {
+  id: string;
+  lon: number;
+  lat: number;
+  headingDeg: number;
+  color: [number, number, number, number];
+};
+
+/**
+ * The trauma map: routes with a light running along them (TripsLayer), intersections coloured by
+ * pre-emption state, hospitals by readiness, ambulances moving smoothly between GPS fixes (one rAF loop,
+ * stopped on unmount), and the isochrone villages behind a toggle. Everything is removed on unmount.
+ */
+export function useTraumaLayers({ snapshot, showCoverage, focusId, profile, onPick }: Options) {
+  const k = profile === 'wall' ? 2.2 : profile === 'tablet' ? 1.2 : 1;
+  const tracks = useRef(new Map<string, Track>());
+  const lastArrival = useRef<number | null>(null);
+  const interval = useRef(2000);
+  const pick = useRef(onPick);
+  pick.current = onPick;
+
+  // New fixes: each ambulance glides from where it is drawn to its new fix over about one refresh interval.
+  const ambulances = snapshot?.ambulances;
+  useEffect(() => {
+    if (!ambulances) return;
+    const now = performance.now();
+    if (lastArrival.current !== null) {
+      interval.current = Math.min(10_000, Math.max(500, now - lastArrival.current));
+    }
+    lastArrival.current = now;
+    tracks.current = nextTracks(tracks.current, ambulances, now, interval.current);
+  }, [ambulances]);
+
+  const statusOf = useMemo(
+    () => new Map((ambulances ?? []).map((a) => [a.ambulanceId, a.status])),
+    [ambulances],
+  );
+
+  const staticLayers = useMemo((): Layer[] => {
+    if (!snapshot) return [];
+    const transports = snapshot.transports;
+    const layers: Layer[] = [];
+    if (showCoverage) {
+      layers.push(
+        new ScatterplotLayer<TraumaSnapshot['coverage']['villages'][number]>({
+          id: 'trauma-coverage',
+          data: snapshot.coverage.villages,
+          getPosition: (v) => [v.lon, v.lat],
+          getFillColor: (v) => bandColor(v.band),
+          getLineColor: (v) => (v.gap ? [255, 77, 79, 255] : [6, 16, 31, 200]),
+          getRadius: (v) => (v.gap ? 7 : 5) * k,
+          radiusUnits: 'pixels',
+          stroked: true,
+          getLineWidth: (v) => (v.gap ? 2.5 : 1) * k,
+          lineWidthUnits: 'pixels',
+        }),
+      );
+    }
+    const routed = transports.filter(
+      (t): t is ActiveTransport & { route: NonNullable<ActiveTransport['route']> } => Boolean(t.route),
+    );
+    layers.push(
+      new PathLayer<(typeof routed)[number]>({
+        id: 'trauma-routes',
+        data: routed,
+        getPath: (t) => t.route.path,
+        getColor: (t) => (t.incidentId === focusId ? [255, 107, 129, 230] : [255, 107, 129, 130]),
+        getWidth: (t) => (t.incidentId === focusId ? 8 : 5) * k,
+        widthUnits: 'pixels',
+        capRounded: true,
+        jointRounded: true,
+        pickable: true,
+        onClick: (info) => {
+          if (info.object) pick.current(info.object.incidentId);
+        },
+        updateTriggers: { getColor: focusId, getWidth: [focusId, k] },
+      }),
+    );
+    const signals: SignalDot[] = transports.flatMap((t) =>
+      t.signals.map((s) => ({ ...s, incidentId: t.incidentId })),
+    );
+    layers.push(
+      new ScatterplotLayer<SignalDot>({
+        id: 'trauma-signals',
+        data: signals,
+        getPosition: (s) => [s.lon, s.lat],
+        getFillColor: (s) => SIGNAL_COLORS[s.state],
+        getLineColor: [6, 16, 31, 255],
+        stroked: true,
+        getRadius: (s) => (s.state === 'released' ? 5 : 8) * k,
+        radiusUnits: 'pixels',
+        getLineWidth: 2 * k,
+        lineWidthUnits: 'pixels',
+      }),
+    );
+    layers.push(
+      new ScatterplotLayer<ActiveTransport>({
+        id: 'trauma-scenes',
+        data: transports,
+        getPosition: (t) => t.scene,
+        getFillColor: (t) =>
+          t.severity === 'critical' || t.severity === 'severe' ? [255, 77, 79, 255] : [245, 165, 36, 255],
+        getLineColor: [255, 255, 255, 255],
+        stroked: true,
+        getRadius: 9 * k,
+        radiusUnits: 'pixels',
+        getLineWidth: 2 * k,
+        lineWidthUnits: 'pixels',
+        pickable: true,
+        onClick: (info) => {
+          if (info.object) pick.current(info.object.incidentId);
+        },
+      }),
+    );
+    layers.push(
+      new ScatterplotLayer<HospitalReadiness>({
+        id: 'trauma-hospitals',
+        data: snapshot.hospitals,
+        getPosition: (h) => [h.lon, h.lat],
+        getFillColor: (h) => READINESS_COLORS[h.readiness],
+        getLineColor: [255, 255, 255, 255],
+        stroked: true,
+        getRadius: (h) => (h.kind === 'hospital' ? 11 : h.receivesAmbulances ? 8 : 6) * k,
+        radiusUnits: 'pixels',
+        getLineWidth: 2 * k,
+        lineWidthUnits: 'pixels',
+      }),
+      new TextLayer<HospitalReadiness>({
+        id: 'trauma-hospital-labels',
+        data: snapshot.hospitals.filter((h) => h.receivesAmbulances),
+        getPosition: (h) => [h.lon, h.lat],
+        getText: (h) => h.name,
+        getSize: 13 * k,
+        sizeUnits: 'pixels',
+        getPixelOffset: [0, -18 * k],
+        getColor: [234, 242, 255, 255],
+        outlineColor: [6, 16, 31, 255],
+        outlineWidth: 4,
+        fontFamily: FONT,
+        fontWeight: 600,
+        fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
+        characterSet: 'auto',
+        getTextAnchor: 'middle',
+        getAlignmentBaseline: 'bottom',
+      }),
+    );
+    return layers;
+  }, [snapshot, showCoverage, focusId, k]);
+
+  const trips = useMemo(
+    (): Trip[] =>
+      (snapshot?.transports ?? [])
+        .filter((t) => t.route && (t.phase === 'to_scene' || t.phase === 'to_hospital'))
+        .map((t) => ({
+          incidentId: t.incidentId,
+          path: t.route!.path,
+          timestamps: pathTimestamps(t.route!.path, TRIP_LOOP),
+          focused: t.incidentId === focusId,
+        })),
+    [snapshot, focusId],
+  );
+
+  // One rAF loop draws the moving parts; it is cancelled when the inputs change or the cockpit unmounts.
+  useEffect(() => {
+    const rt = getMapRuntime();
+    let raf = 0;
+    let lastDraw = Number.NEGATIVE_INFINITY;
+    let drawnStill = false;
+    const frame = (now: number) => {
+      raf = requestAnimationFrame(frame);
+      if (now - lastDraw < FRAME_MS) return;
+      // Nothing moves (no route under way, every ambulance at its latest fix): draw once, then idle.
+      let moving = trips.length > 0;
+      for (const track of tracks.current.values()) if (now <= track.to.atMs + FRAME_MS) moving = true;
+      if (!moving && drawnStill) return;
+      drawnStill = !moving;
+      lastDraw = now;
+      const dots: AmbulanceDot[] = [];
+      for (const [id, track] of tracks.current) {
+        const p = positionOf(track, now);
+        dots.push({ id, ...p, color: AMBULANCE_COLORS[statusOf.get(id) ?? 'idle'] });
+      }
+      rt.setLayers(GROUP, [
+        ...staticLayers,
+        new TripsLayer<Trip>({
+          id: 'trauma-trips',
+          data: trips,
+          getPath: (d) => d.path,
+          getTimestamps: (d) => d.timestamps,
+          getColor: [255, 236, 240],
+          getWidth: (d) => (d.focused ? 7 : 5) * k,
+          widthUnits: 'pixels',
+          capRounded: true,
+          jointRounded: true,
+          trailLength: TRIP_LOOP * 0.25,
+          currentTime: ((now % TRIP_PERIOD_MS) / TRIP_PERIOD_MS) * TRIP_LOOP * 1.25,
+          fadeTrail: true,
+          updateTriggers: { getWidth: k },
+        }),
+        new ScatterplotLayer<AmbulanceDot>({
+          id: 'trauma-ambulances',
+          data: dots,
+          getPosition: (d) => [d.lon, d.lat],
+          getFillColor: (d) => d.color,
+          getLineColor: [6, 16, 31, 255],
+          stroked: true,
+          getRadius: 10 * k,
+          radiusUnits: 'pixels',
+          getLineWidth: 2 * k,
+          lineWidthUnits: 'pixels',
+        }),
+        new TextLayer<AmbulanceDot>({
+          id: 'trauma-ambulance-heading',
+          data: dots,
+          getPosition: (d) => [d.lon, d.lat],
+          getText: () => '▲',
+          getAngle: (d) => -d.headingDeg,
+          getSize: 13 * k,
+          sizeUnits: 'pixels',
+          getColor: [6, 16, 31, 255],
+          fontFamily: FONT,
+          characterSet: 'auto',
+          getTextAnchor: 'middle',
+          getAlignmentBaseline: 'center',
+        }),
+      ]);
+    };
+    raf = requestAnimationFrame(frame);
+    return () => cancelAnimationFrame(raf);
+  }, [staticLayers, trips, statusOf, k]);
+
+  useEffect(() => () => getMapRuntime().clearLayers(GROUP), []);
+}

@@ -1,0 +1,127 @@
+import type { ActiveTransport, TraumaSnapshot } from '@cockpit/contracts';
+import { useTranslation } from 'react-i18next';
+import { Panel } from '../../../components/Panel';
+import { Countdown, useSource } from './common';
+
+type Props = {
+  snapshot: TraumaSnapshot | undefined;
+  transport: ActiveTransport | undefined;
+  receivedAt: number;
+  /** Brought to the front by a new severe case. */
+  announced: boolean;
+};
+
+/** The green channel of one case: destination with reasons, ETA countdown, intersections ahead in order. */
+export function GreenChannelPanel({ snapshot, transport: t, receivedAt, announced }: Props) {
+  const { t: tr, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const src = useSource(snapshot);
+  return (
+    <Panel
+      title={tr('trauma.greenChannel')}
+      {...src}
+      className={`trauma-channel ${announced ? 'trauma-channel--new' : ''}`}
+    >
+      {!t ? (
+        <p className="muted">{tr('trauma.noActive')}</p>
+      ) : (
+        <div
+          className="channel"
+          data-testid="green-channel"
+          data-incident={t.incidentId}
+          data-phase={t.phase}
+        >
+          <div className="channel__head">
+            <span className={`sev sev--${t.severity}`}>{tr(`trauma.severity.${t.severity}`)}</span>
+            <span>{tr(`trauma.injury.${t.injuryType}`)}</span>
+            <span className="muted">
+              {tr(`trauma.age.${t.ageBand}`)} · {tr(`trauma.sex.${t.sex}`)}
+            </span>
+            {announced && <span className="channel__new">{tr('trauma.new')}</span>}
+          </div>
+          <div className="channel__row">
+            <span className="muted">{tr(`trauma.phase.${t.phase}`)}</span>
+            {t.ambulanceId && (
+              <span data-testid="channel-ambulance">
+                {tr('trauma.ambulance')} {t.ambulanceId}
+              </span>
+            )}
+          </div>
+          {t.hospital && (
+            <div
+              className="channel__hospital"
+              data-testid="channel-hospital"
+              data-hospital={t.hospital.hospitalId}
+            >
+              <span className="muted">{tr('trauma.to')}</span> <strong>{t.hospital.name}</strong>
+            </div>
+          )}
+          {t.eta && (
+            <div className="channel__eta">
+              <div>
+                <div className="muted">
+                  {tr('trauma.eta')}（{tr(t.phase === 'to_scene' ? 'trauma.scene' : 'trauma.etaWith')}）
+                </div>
+                <Countdown
+                  etaSeconds={t.eta.withPreemptionS}
+                  receivedAt={receivedAt}
+                  className="figure__value"
+                />
+              </div>
+              <div className="channel__saved">
+                <div className="muted">
+                  {tr('trauma.etaWithout')} {Math.round(t.eta.withoutPreemptionS / 60)} {tr('trauma.minutes')}
+                </div>
+                <div>
+                  {tr('trauma.saved')} <strong>{Math.round(t.eta.savedS)}</strong> {tr('trauma.seconds')}
+                </div>
+              </div>
+            </div>
+          )}
+          {t.hospital && (
+            <div className="channel__reasons" data-testid="channel-reasons">
+              <div className="muted">{tr('trauma.reasons')}</div>
+              <ul className="chips">
+                {t.hospital.reasons.map((r) => (
+                  <li key={r.code} className={`chip chip--${r.code.startsWith('fallback') ? 'warn' : 'ok'}`}>
+                    {en ? r.text.en : r.text.zh}
+                  </li>
+                ))}
+              </ul>
+              {t.hospital.rejected[0] && (
+                <div className="muted channel__rejected">
+                  {en ? t.hospital.rejected[0].summary.en : t.hospital.rejected[0].summary.zh}
+                </div>
+              )}
+            </div>
+          )}
+          <div className="channel__signals">
+            <div className="muted">
+              {tr('trauma.intersections')}
+              {t.route &&
+                ` · ${tr('trauma.distance')} ${(t.route.distanceM / 1000).toFixed(1)} ${tr('trauma.km')}`}
+            </div>
+            {t.signals.length === 0 ? (
+              <p className="muted">{tr('trauma.noSignals')}</p>
+            ) : (
+              <ol className="signals" data-testid="channel-signals">
+                {t.signals.map((s) => (
+                  <li
+                    key={s.id}
+                    className={`signal signal--${s.state}`}
+                    data-state={s.state}
+                    data-signal={s.id}
+                  >
+                    <span className="signal__dot" />
+                    <span className="signal__name">{s.name}</span>
+                    <span className="signal__state">{tr(`trauma.signal.${s.state}`)}</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </div>
+        </div>
+      )}
+    </Panel>
+  );
+}
