@@ -27,7 +27,7 @@ async function main() {
     if (want('snapshot')) rows.push(...(await snapshotThroughputSuite({ bffUrl: bff.url, runs })));
     if (want('upstream')) rows.push(...(await upstreamCallsSuite({ bffUrl: bff.url })));
     if (want('routing')) rows.push(...(await routingSuite()));
-    if (want('parking')) rows.push(...(await parkingPredictionSuite()));
+    if (want('parking')) rows.push(...(await parkingPredictionSuite({ bffUrl: bff.url, runs })));
     if (want('map')) rows.push(...(await mapDrawSuite({ browser, bffUrl: bff.url, runs })));
   } finally {
     await browser.close();

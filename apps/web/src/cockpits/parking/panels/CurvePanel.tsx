@@ -1,0 +1,45 @@
+import type { ParkingSnapshot } from '@cockpit/contracts';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChartSizes } from '../../../components/chartSizes';
+import { EChart } from '../../../components/EChart';
+import { Panel } from '../../../components/Panel';
+import { occupancyCurveOption } from '../transform';
+import { sourceOf } from './common';
+
+/** Region occupancy over the last 24 h with the +15/+30/+60 forecast and its band. */
+export function CurvePanel({ snapshot }: { snapshot: ParkingSnapshot | undefined }) {
+  const { t, i18n } = useTranslation();
+  const sizes = useChartSizes();
+  const series = snapshot?.series.find((s) => s.indicatorId === 'parking.occupancyRate');
+  const curve = snapshot?.occupancy;
+  const option = useMemo(
+    () =>
+      curve && curve.points.length > 0
+        ? occupancyCurveOption(curve, {
+            sizes,
+            names: {
+              observed: t('parking.observed'),
+              forecast: t('parking.forecast'),
+              band: t('parking.band'),
+            },
+          })
+        : undefined,
+    [curve, sizes, t],
+  );
+  return (
+    <Panel
+      title={t('parking.curve')}
+      source={sourceOf(snapshot, i18n.language)}
+      at={snapshot?.dataTime ?? undefined}
+      status={series?.status}
+      className="parking-curve"
+    >
+      {option ? (
+        <EChart option={option} label={t('parking.curve')} className="chart parking-chart" />
+      ) : (
+        <p className="muted">{snapshot ? t('parking.noLots') : ''}</p>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,116 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChartSizes } from '../../../components/chartSizes';
+import { EChart } from '../../../components/EChart';
+import { Panel } from '../../../components/Panel';
+import { formatClock, formatPercent } from '../../../lib/format';
+import { lotDetailQuery } from '../api/parking.api';
+import { useParkingUi } from '../store';
+import { lotFreeOption, screenRgb } from '../transform';
+import { loc } from './common';
+
+/** The selected lot: berths, 24 h history and forecast, the screens pointing to it, the latest entries. */
+export function LotDetailPanel({ lotId }: { lotId: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const sizes = useChartSizes();
+  const close = useParkingUi((s) => s.selectLot);
+  const q = useQuery(lotDetailQuery(lotId));
+  const d = q.data;
+  const option = useMemo(
+    () =>
+      d && d.history.length > 0
+        ? lotFreeOption(d, {
+            sizes,
+            names: { observed: t('parking.free'), forecast: t('parking.forecast'), band: t('parking.band') },
+          })
+        : undefined,
+    [d, sizes, t],
+  );
+  const lot = d?.lot;
+  return (
+    <Panel
+      title={`${t('parking.lotDetail')}${lot ? ` · ${lot.name}` : ''}`}
+      source={lang === 'en' ? 'Parking platform' : '停车平台'}
+      at={lot?.updatedAt}
+      status={q.isError ? 'error' : lot?.sensorSilent ? 'stale' : lot ? 'ok' : undefined}
+      className="parking-detail"
+    >
+      <button type="button" className="button button--ghost detail__close" onClick={() => close(null)}>
+        {t('parking.close')}
+      </button>
+      {lot && (
+        <div data-testid="lot-detail" data-lot={lot.lotId}>
+          <dl className="facts detail__facts">
+            <dt>{t('parking.berths')}</dt>
+            <dd>{lot.berthTotal}</dd>
+            <dt>{t('parking.free')}</dt>
+            <dd className={`level--${lot.level}`}>{lot.berthFree}</dd>
+            <dt>{t('parking.occupancy')}</dt>
+            <dd className={`level--${lot.level}`}>{formatPercent(lot.occupancyRate ?? 0)}</dd>
+            <dt>{t('parking.price')}</dt>
+            <dd>
+              {lot.pricePerHour === null
+                ? t('parking.priceUnknown')
+                : lot.pricePerHour === 0
+                  ? t('parking.freeOfCharge')
+                  : `${lot.pricePerHour} ${t('parking.priceUnit')}`}
+            </dd>
+          </dl>
+          <div className="detail__horizons">
+            {lot.prediction.map((p) => (
+              <span key={p.horizonMin}>
+                {t('parking.horizon', { h: p.horizonMin })}: <b>{p.free}</b>{' '}
+                <small>
+                  [{p.lower}–{p.upper}]
+                </small>
+              </span>
+            ))}
+          </div>
+          {option && (
+            <EChart option={option} label={t('parking.prediction')} className="chart parking-detail-chart" />
+          )}
+          <h3 className="detail__sub">{t('parking.screensPointing')}</h3>
+          {d.screens.length === 0 ? (
+            <p className="muted">{t('parking.noScreens')}</p>
+          ) : (
+            <ul className="detail__screens">
+              {d.screens.map((s) => {
+                const dir = s.directions.find((x) => x.lotIds.includes(lot.lotId));
+                return (
+                  <li key={s.screenId}>
+                    <span className="screen-dot" style={{ background: `rgb(${screenRgb(s).join(',')})` }} />
+                    {s.name} · {s.online ? t('parking.online') : t('parking.offline')}
+                    {dir && (
+                      <span className="muted">
+                        {' '}
+                        · {dir.direction} {t('parking.shows')} {dir.displayed ?? '--'} /{' '}
+                        {t('parking.expected')} {dir.expectedText}
+                      </span>
+                    )}
+                    {s.issues.length > 0 && (
+                      <span className="detail__issue">
+                        {' '}
+                        · {s.issues.map((i) => loc(i.detail, lang)).join('；')}
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          <h3 className="detail__sub">{t('parking.recent')}</h3>
+          <ul className="detail__records" data-testid="lot-records">
+            {d.recentRecords.slice(0, 5).map((r) => (
+              <li key={r.recordId}>
+                <span className="plate">{r.plate}</span> {formatClock(r.inAt)}
+                {r.outAt ? ` → ${formatClock(r.outAt)}` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ParkingSnapshot } from '@cockpit/contracts';
+import { useTranslation } from 'react-i18next';
+import { Panel } from '../../../components/Panel';
+import { formatPercent } from '../../../lib/format';
+import { useParkingUi } from '../store';
+import { freeAt, lotsByIds } from '../transform';
+import { sourceOf, statusOf } from './common';
+
+/** A list of lots (busiest, or scenic): occupancy bar, free now, free in 30 min. A row opens the lot. */
+export function LotListPanel({
+  snapshot,
+  title,
+  ids,
+  limit,
+  testId,
+}: {
+  snapshot: ParkingSnapshot | undefined;
+  title: string;
+  ids: readonly string[];
+  limit: number;
+  testId: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const select = useParkingUi((s) => s.selectLot);
+  const selected = useParkingUi((s) => s.selectedLotId);
+  const lots = lotsByIds(snapshot?.lots ?? [], ids).slice(0, limit);
+  return (
+    <Panel
+      title={title}
+      source={sourceOf(snapshot, i18n.language)}
+      at={snapshot?.dataTime ?? undefined}
+      status={statusOf(snapshot)}
+      className="parking-list"
+    >
+      {snapshot && lots.length === 0 ? (
+        <p className="muted">{t('parking.noLots')}</p>
+      ) : (
+        <>
+          <div className="lot-list__head" aria-hidden="true">
+            <span />
+            <span>{t('parking.occupancy')}</span>
+            <span />
+            <span>{t('parking.freeSoon')}</span>
+          </div>
+          <ol className="lot-list" data-testid={testId}>
+            {lots.map((l) => {
+              const f30 = freeAt(l, 30);
+              return (
+                <li key={l.lotId}>
+                  <button
+                    type="button"
+                    className={`lot-row lot-row--${l.level}${selected === l.lotId ? ' is-selected' : ''}`}
+                    data-lot={l.lotId}
+                    onClick={() => select(l.lotId)}
+                  >
+                    <span className="lot-row__name">
+                      {l.name}
+                      {l.sensorSilent && <span className="lot-row__flag">{t('parking.sensorSilent')}</span>}
+                    </span>
+                    <span className="lot-row__bar" aria-hidden="true">
+                      <span style={{ width: `${Math.round((l.occupancyRate ?? 0) * 100)}%` }} />
+                    </span>
+                    <span className="lot-row__rate">{formatPercent(l.occupancyRate ?? 0)}</span>
+                    <span className="lot-row__free">
+                      {l.berthFree}
+                      <small> → {f30 ?? '—'}</small>
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </Panel>
+  );
+}

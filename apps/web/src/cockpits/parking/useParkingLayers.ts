@@ -1,0 +1,174 @@
+import type { ParkingGuidanceResponse, ParkingSnapshot } from '@cockpit/contracts';
+import { HeatmapLayer } from '@deck.gl/aggregation-layers';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { IconLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { useEffect, useRef } from 'react';
+import { getMapRuntime } from '../../map/runtime';
+import { useUi } from '../../stores/ui';
+import type { LonLat } from './api/parking.api';
+import { LEVEL_RGB, lotRadiusM, ROUTE_RGB, screenRgb } from './transform';
+
+const GROUP = 'parking';
+const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
+
+/** A guidance screen: a white LED panel on a post (masked icon, coloured per state). Inline: no remote icons. */
+const SCREEN_ICON = {
+  id: 'screen',
+  url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><rect x="6" y="8" width="52" height="32" rx="4" fill="#fff"/><rect x="29" y="40" width="6" height="20" fill="#fff"/></svg>',
+  )}`,
+  width: 64,
+  height: 64,
+  anchorY: 60,
+  mask: true,
+};
+
+type Lot = ParkingSnapshot['lots'][number];
+type Screen = ParkingSnapshot['screens'][number];
+type Rec = ParkingGuidanceResponse['recommendations'][number];
+
+type Options = {
+  snapshot: ParkingSnapshot | undefined;
+  guidance: ParkingGuidanceResponse | undefined;
+  destination: LonLat | null;
+  selectedLotId: string | null;
+  onLotClick: (lotId: string) => void;
+};
+
+/** The parking layers on the one shared map: demand heat, lots, screens, routes and the destination. */
+export function useParkingLayers({ snapshot, guidance, destination, selectedLotId, onLotClick }: Options) {
+  const profile = useUi((s) => s.profile);
+  const clickRef = useRef(onLotClick);
+  clickRef.current = onLotClick;
+
+  useEffect(() => {
+    const runtime = getMapRuntime();
+    const k = profile === 'wall' ? 2 : 1;
+    const lots = snapshot?.lots ?? [];
+    const recs = guidance?.recommendations ?? [];
+    const layers: Layer[] = [
+      new HeatmapLayer<ParkingSnapshot['demand'][number]>({
+        id: 'parking-demand',
+        data: snapshot?.demand ?? [],
+        getPosition: (d) => [d.lon, d.lat],
+        getWeight: (d) => d.weight,
+        radiusPixels: 50 * k,
+        intensity: 1,
+        threshold: 0.05,
+        opacity: 0.45,
+        // Sequential, colour-blind-safe (viridis-like, not the status colours).
+        colorRange: [
+          [68, 1, 84],
+          [59, 82, 139],
+          [33, 145, 140],
+          [94, 201, 98],
+          [190, 220, 60],
+          [253, 231, 37],
+        ],
+      }),
+      new ScatterplotLayer<Lot>({
+        id: 'parking-lots',
+        data: lots,
+        pickable: true,
+        getPosition: (l) => [l.lon, l.lat],
+        getRadius: (l) => lotRadiusM(l.berthTotal),
+        radiusUnits: 'meters',
+        radiusMinPixels: 7 * k,
+        radiusMaxPixels: 40 * k,
+        getFillColor: (l) => [...LEVEL_RGB[l.level], 215],
+        stroked: true,
+        getLineColor: (l) => (l.lotId === selectedLotId ? [255, 255, 255, 255] : [6, 16, 31, 200]),
+        getLineWidth: (l) => (l.lotId === selectedLotId ? 4 * k : 1 * k),
+        lineWidthUnits: 'pixels',
+        onClick: (info: PickingInfo<Lot>) => {
+          if (info.object) clickRef.current(info.object.lotId);
+          return true;
+        },
+        updateTriggers: { getLineColor: selectedLotId, getLineWidth: selectedLotId },
+      }),
+      new IconLayer<Screen>({
+        id: 'parking-screens',
+        data: snapshot?.screens ?? [],
+        getPosition: (s) => [s.lon, s.lat],
+        getIcon: () => SCREEN_ICON,
+        getSize: 20 * k,
+        sizeUnits: 'pixels',
+        getColor: (s) => [...screenRgb(s), 255],
+      }),
+      new PathLayer<Rec>({
+        id: 'parking-routes',
+        data: [...recs].reverse(),
+        getPath: (r) => r.path,
+        getColor: (r) => [...(ROUTE_RGB[r.rank - 1] ?? ROUTE_RGB[0]!), r.rank === 1 ? 255 : 200],
+        getWidth: (r) => (r.rank === 1 ? 8 : 5) * k,
+        widthUnits: 'pixels',
+        capRounded: true,
+        jointRounded: true,
+      }),
+      new ScatterplotLayer<Rec>({
+        id: 'parking-rec-lots',
+        data: recs,
+        getPosition: (r) => [r.lon, r.lat],
+        getRadius: 14 * k,
+        radiusUnits: 'pixels',
+        getFillColor: (r) => [...(ROUTE_RGB[r.rank - 1] ?? ROUTE_RGB[0]!), 255],
+        stroked: true,
+        getLineColor: [255, 255, 255, 255],
+        getLineWidth: 2 * k,
+        lineWidthUnits: 'pixels',
+      }),
+      new TextLayer<Rec>({
+        id: 'parking-rec-labels',
+        data: recs,
+        getPosition: (r) => [r.lon, r.lat],
+        getText: (r) => String(r.rank),
+        getSize: 18 * k,
+        getColor: [255, 255, 255, 255],
+        fontFamily: FONT,
+        fontWeight: 700,
+        characterSet: 'auto',
+        getTextAnchor: 'middle',
+        getAlignmentBaseline: 'center',
+      }),
+      new ScatterplotLayer<LonLat>({
+        id: 'parking-destination',
+        data: destination ? [destination] : [],
+        getPosition: (d) => d,
+        getRadius: 12 * k,
+        radiusUnits: 'pixels',
+        getFillColor: [255, 255, 255, 255],
+        stroked: true,
+        getLineColor: [79, 141, 255, 255],
+        getLineWidth: 5 * k,
+        lineWidthUnits: 'pixels',
+      }),
+    ];
+    runtime.setLayers(GROUP, layers);
+  }, [snapshot, guidance, destination, selectedLotId, profile]);
+
+  // Removed on unmount only (not on every data change), so the layers never flicker.
+  useEffect(() => () => getMapRuntime().clearLayers(GROUP), []);
+
+  // When the routes of a new destination arrive, show them whole (one purposeful move).
+  const fittedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!guidance || guidance.recommendations.length === 0) return;
+    const key = guidance.to.join(',');
+    if (fittedFor.current === key) return;
+    fittedFor.current = key;
+    const pts = [guidance.to, ...guidance.recommendations.flatMap((r) => r.path)];
+    const lons = pts.map((p) => p[0]);
+    const lats = pts.map((p) => p[1]);
+    const { map } = getMapRuntime();
+    map.fitBounds(
+      [
+        [Math.min(...lons), Math.min(...lats)],
+        [Math.max(...lons), Math.max(...lats)],
+      ],
+      { padding: profile === 'wall' ? 160 : 60, duration: 800, maxZoom: 15 },
+    );
+  }, [guidance, profile]);
+  useEffect(() => {
+    if (!destination) fittedFor.current = null;
+  }, [destination]);
+}
