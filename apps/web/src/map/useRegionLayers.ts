@@ -124,7 +124,7 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
 
   // Interaction: hover highlight and drill-down.
   useEffect(() => {
-    const { map, clearLayers } = getMapRuntime();
+    const { map, overlay, clearLayers } = getMapRuntime();
     let hovered: string | null = null;
     let lastTap: { code: string; at: number } | null = null;
     const setHover = (next: string | null) => {
@@ -146,6 +146,8 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
     const onClick = (e: MapLayerMouseEvent) => {
       const code = codeOf(e);
       if (!code) return;
+      // A click on a cockpit's own object (a lot, a station, an ambulance) belongs to that object.
+      if (overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })) return;
       if (!touch) {
         onDrillRef.current(code);
         return;
