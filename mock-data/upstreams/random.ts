@@ -5,6 +5,10 @@
  * PRNG that is itself seeded from a hash (used inside one bucket to draw several values in order).
  */
 
+import { mulberry32 } from '@cockpit/domain/random';
+
+export { mulberry32 };
+
 export type HashPart = string | number;
 
 const TWO_32 = 4294967296;
@@ -80,18 +84,6 @@ export function pickWeighted<T>(items: readonly (readonly [T, number])[], u: num
   const last = items[items.length - 1];
   if (!last) throw new Error('pickWeighted from an empty list');
   return last[0];
-}
-
-/** Small seeded PRNG (mulberry32); returns a function producing uniforms in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / TWO_32;
-  };
 }
 
 /** A PRNG seeded from the parts. */

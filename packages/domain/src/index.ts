@@ -1,2 +1,3 @@
 export * from './eco/index';
 export * from './geo/index';
+export * from './random';

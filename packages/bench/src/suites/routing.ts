@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { mulberry32 } from '@cockpit/domain/random';
 import {
   buildRoadGraph,
   EARTH_RADIUS_M,
@@ -24,17 +25,6 @@ const PAIRS = 1000;
 const RUNS = 5;
 
 type NodeData = { x: number; y: number; z: number };
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function loadGraph(): RoadGraph {
   const roads = JSON.parse(readFileSync(join(BUNDLED_GEO_DIR, 'roads.geojson'), 'utf8')) as RoadCollection;

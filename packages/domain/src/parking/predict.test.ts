@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../random';
 import {
   buildProfile,
   evaluatePredictions,
@@ -71,17 +72,6 @@ function shapeAt(curve: Curve, hour: number): number {
     if (hour <= h1) return v0 + ((v1 - v0) * (hour - h0)) / (h1 - h0);
   }
   return curve[curve.length - 1]![1];
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function gaussian(rand: () => number): () => number {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../random';
 import { signalsAlongPath } from './along';
 import { route, shortestPath } from './astar';
 import { congestionCostFactor } from './congestion';
@@ -11,17 +12,6 @@ import { buildEdgeIndex, snapToGraph } from './snap';
 import type { LonLat, RoadClass, RoadCollection, RoadFeature } from './types';
 
 // ---------------------------------------------------------------- helpers
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Great-circle distance by the atan2 (Vincenty special case) formula — independent of haversineM. */
 function refDistanceM(a: readonly number[], b: readonly number[]): number {
