@@ -1,0 +1,150 @@
+import type { EcoSnapshot } from '@cockpit/contracts';
+import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { useEffect, useMemo } from 'react';
+import { getMapRuntime } from '../../../map/runtime';
+import { useUi } from '../../../stores/ui';
+import { hexToRgba, surfaceCells } from '../panels/transform';
+import { type EcoMapMode, useEcoUi } from '../store';
+
+const GROUP = 'eco';
+const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
+const GREY: [number, number, number, number] = [140, 150, 165, 255];
+const OK = hexToRgba('#2ecc71');
+const ALARM = hexToRgba('#ff4d4f');
+
+type Site = {
+  code: string;
+  name: string;
+  lon: number;
+  lat: number;
+  fill: [number, number, number, number];
+  text: string;
+  alert: boolean;
+};
+
+/** Sites of the current mode with their colour (official AQI / water class colours; status colours for noise). */
+export function ecoSites(snapshot: EcoSnapshot, mode: EcoMapMode): Site[] {
+  if (mode === 'air')
+    return snapshot.air.stations.map((s) => ({
+      code: s.code,
+      name: s.name,
+      lon: s.lon,
+      lat: s.lat,
+      fill: s.reading ? hexToRgba(s.reading.color) : GREY,
+      text: `${s.name} ${s.reading?.aqi ?? '—'}`,
+      alert: (s.reading?.aqi ?? 0) > 100,
+    }));
+  if (mode === 'water')
+    return snapshot.water.sections.map((s) => ({
+      code: s.code,
+      name: s.name,
+      lon: s.lon,
+      lat: s.lat,
+      fill: s.color ? hexToRgba(s.color) : GREY,
+      text: `${s.name} ${s.label ?? '—'}`,
+      alert: s.compliant === false,
+    }));
+  return snapshot.noise.points.map((p) => ({
+    code: p.code,
+    name: p.name,
+    lon: p.lon,
+    lat: p.lat,
+    fill: p.compliant === null ? GREY : p.compliant && p.night?.compliant !== false ? OK : ALARM,
+    text: `${p.name} ${p.leq ?? '—'} dB(A)`,
+    alert: p.compliant === false || p.night?.compliant === false,
+  }));
+}
+
+/** River segments between consecutive 始丰溪 sections (west → east), each in its downstream section's class colour. */
+export function riverSegments(snapshot: EcoSnapshot) {
+  const river = snapshot.water.sections.filter((s) => s.waterbody === 'river').sort((a, b) => a.lon - b.lon);
+  return river.slice(1).map((s, i) => ({
+    code: s.code,
+    path: [
+      [river[i]!.lon, river[i]!.lat],
+      [s.lon, s.lat],
+    ] as [number, number][],
+    color: s.color ? hexToRgba(s.color) : GREY,
+  }));
+}
+
+/** The eco layers on the one shared map; removed on unmount. */
+export function useEcoLayers(snapshot: EcoSnapshot | undefined) {
+  const mode = useEcoUi((s) => s.mode);
+  const select = useEcoUi((s) => s.select);
+  const selected = useEcoUi((s) => s.selected);
+  const wall = useUi((s) => s.profile) === 'wall';
+  const cells = useMemo(
+    () => (snapshot?.air.surface ? surfaceCells(snapshot.air.surface) : []),
+    [snapshot?.air.surface],
+  );
+
+  useEffect(() => {
+    const runtime = getMapRuntime();
+    if (!snapshot) return;
+    const sites = ecoSites(snapshot, mode);
+    const radius = wall ? 22 : 11;
+    const layers = [
+      ...(mode === 'air'
+        ? [
+            new PolygonLayer({
+              id: 'eco-pm25-surface',
+              data: cells,
+              getPolygon: (c: (typeof cells)[number]) => c.polygon,
+              getFillColor: (c: (typeof cells)[number]) => c.color,
+              stroked: false,
+              pickable: false,
+            }),
+          ]
+        : []),
+      ...(mode === 'water'
+        ? [
+            new PathLayer({
+              id: 'eco-river',
+              data: riverSegments(snapshot),
+              getPath: (d: ReturnType<typeof riverSegments>[number]) => d.path,
+              getColor: (d: ReturnType<typeof riverSegments>[number]) => d.color,
+              getWidth: wall ? 14 : 7,
+              widthUnits: 'pixels',
+              capRounded: true,
+            }),
+          ]
+        : []),
+      new ScatterplotLayer<Site>({
+        id: 'eco-sites',
+        data: sites,
+        getPosition: (s) => [s.lon, s.lat],
+        getFillColor: (s) => s.fill,
+        getLineColor: (s) =>
+          s.code === selected ? [255, 255, 255, 255] : s.alert ? ALARM : [6, 16, 31, 255],
+        getRadius: (s) => (s.code === selected ? radius * 1.4 : radius),
+        radiusUnits: 'pixels',
+        lineWidthUnits: 'pixels',
+        getLineWidth: wall ? 5 : 3,
+        stroked: true,
+        pickable: true,
+        onClick: (info) => {
+          if (info.object) select(info.object.code);
+        },
+        updateTriggers: { getLineColor: selected, getRadius: selected },
+      }),
+      new TextLayer<Site>({
+        id: 'eco-site-labels',
+        data: sites,
+        getPosition: (s) => [s.lon, s.lat],
+        getText: (s) => s.text,
+        getSize: wall ? 30 : 15,
+        getColor: [234, 242, 255, 255],
+        getPixelOffset: [0, wall ? -44 : -22],
+        fontFamily: FONT,
+        characterSet: 'auto',
+        outlineWidth: 4,
+        outlineColor: [6, 16, 31, 255],
+        fontSettings: { sdf: true },
+      }),
+    ];
+    runtime.setLayers(GROUP, layers);
+  }, [snapshot, mode, cells, wall, selected, select]);
+
+  useEffect(() => () => getMapRuntime().clearLayers(GROUP), []);
+}

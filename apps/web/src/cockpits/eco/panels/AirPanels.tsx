@@ -1,0 +1,244 @@
+import type { EcoSnapshot, IndicatorMeta } from '@cockpit/contracts';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChartSizes } from '../../../components/chartSizes';
+import { EChart } from '../../../components/EChart';
+import { Panel } from '../../../components/Panel';
+import { formatPercent } from '../../../lib/format';
+import { KpiTiles } from '../../../panels/kpi/KpiTiles';
+import { useEcoUi } from '../store';
+import { aqiGaugeOption, aqiTrendOption, iaqiBarsOption, windowPoints } from './transform';
+
+/** Parameter display names of the current language (stable between renders). */
+export function useParamLabels(): Record<string, string> {
+  const { t, i18n } = useTranslation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the labels change with the language only
+  return useMemo(() => t('eco.param', { returnObjects: true }) as Record<string, string>, [t, i18n.language]);
+}
+
+type Props = { snapshot: EcoSnapshot | undefined; catalog?: ReadonlyMap<string, IndicatorMeta> | undefined };
+
+const ind = (s: EcoSnapshot | undefined, id: string) => s?.indicators.find((i) => i.indicatorId === id);
+export const sourceOf = (s: EcoSnapshot | undefined, lang: string) => {
+  const src = s?.sources[0];
+  return src ? (lang === 'en' ? src.name.en : src.name.zh) : '生态环境监测';
+};
+
+/** AQI gauge with category and primary pollutant, and each pollutant's IAQI. */
+export function AqiPanel({ snapshot, catalog }: Props) {
+  const { t, i18n } = useTranslation();
+  const sizes = useChartSizes();
+  const air = snapshot?.air;
+  const reading = air?.reading ?? null;
+  const aqi = ind(snapshot, 'eco.aqi');
+  const gauge = useMemo(() => aqiGaugeOption(reading, sizes), [reading, sizes]);
+  const labels = useParamLabels();
+  const bars = useMemo(
+    () => (reading ? iaqiBarsOption(reading.iaqi, labels, sizes) : undefined),
+    [reading, labels, sizes],
+  );
+  const en = i18n.language === 'en';
+  return (
+    <Panel
+      title={t('eco.aqiNow')}
+      source={sourceOf(snapshot, i18n.language)}
+      at={aqi?.at}
+      status={aqi?.status}
+    >
+      {air && air.stationCount === 0 ? (
+        <p className="muted" data-testid="eco-no-station">
+          {t('eco.noStation')}
+        </p>
+      ) : (
+        <div className="eco-aqi" data-testid="eco-aqi" data-aqi={reading?.aqi ?? ''}>
+          <EChart option={gauge} label="AQI" className="chart eco-gauge" />
+          <div className="eco-aqi__side">
+            {reading && (
+              <div
+                className="eco-category"
+                style={{ background: reading.color, color: reading.level <= 2 ? '#06101f' : '#fff' }}
+              >
+                {en ? reading.categoryEn : reading.category}
+              </div>
+            )}
+            <div className="eco-aqi__primary">
+              <span className="muted">{t('eco.primary')}</span>{' '}
+              {reading?.primary.length
+                ? reading.primary.map((p) => labels[p] ?? p).join('、')
+                : t('eco.noPrimary')}
+            </div>
+            <div className="muted">
+              {air?.stationCount ?? '—'} {t('eco.stations')}
+            </div>
+            <KpiTiles values={[ind(snapshot, 'eco.pm25')]} catalog={catalog} />
+          </div>
+        </div>
+      )}
+      {bars && (
+        <>
+          <div className="chart-caption">{t('eco.iaqi')}</div>
+          <EChart option={bars} label={t('eco.iaqi')} className="chart eco-bars" />
+        </>
+      )}
+    </Panel>
+  );
+}
+
+function Progress({
+  label,
+  share,
+  target,
+  detail,
+}: {
+  label: string;
+  share: number | null;
+  target: number;
+  detail: string;
+}) {
+  const ok = share !== null && share >= target;
+  return (
+    <div className="eco-progress" data-share={share ?? ''}>
+      <div className="eco-progress__head">
+        <span>{label}</span>
+        <span className={`eco-progress__value ${ok ? 'is-ok' : 'is-off'}`}>
+          {share === null ? '—' : formatPercent(share)}
+        </span>
+      </div>
+      <div className="eco-progress__track">
+        <div
+          className={`eco-progress__bar ${ok ? 'is-ok' : 'is-off'}`}
+          style={{ width: `${(share ?? 0) * 100}%` }}
+        />
+        <div className="eco-progress__target" style={{ left: `${target * 100}%` }} />
+      </div>
+      <div className="muted">{detail}</div>
+    </div>
+  );
+}
+
+export function WindowTabs() {
+  const { t } = useTranslation();
+  const window = useEcoUi((s) => s.window);
+  const setWindow = useEcoUi((s) => s.setWindow);
+  return (
+    <div className="eco-tabs" role="tablist">
+      {(['24h', '7d', '30d'] as const).map((w) => (
+        <button
+          key={w}
+          type="button"
+          role="tab"
+          aria-selected={w === window}
+          className="eco-tab"
+          onClick={() => setWindow(w)}
+        >
+          {t(`eco.window.${w}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Share of good days (month, year) against the target, the daily AQI of the last 30 days, and the AQI trend. */
+export function AirTrendPanel({ snapshot }: Props) {
+  const { t, i18n } = useTranslation();
+  const sizes = useChartSizes();
+  const window = useEcoUi((s) => s.window);
+  const g = snapshot?.air.goodDays;
+  const month = ind(snapshot, 'eco.goodDayShareMonth');
+  const aqi = snapshot?.series.find((s) => s.indicatorId === 'eco.aqi');
+  const aqiOpt = useMemo(
+    () => (aqi ? aqiTrendOption(windowPoints(aqi.points, window), window, sizes) : undefined),
+    [aqi, window, sizes],
+  );
+  return (
+    <Panel
+      title={t('eco.goodDaysTrend')}
+      source={sourceOf(snapshot, i18n.language)}
+      at={month?.at}
+      status={month?.status}
+    >
+      {g && (
+        <>
+          <div className="chart-caption">
+            {t('eco.goodDays')} · {t('eco.target')} {formatPercent(g.target)}
+          </div>
+          <div className="eco-progress-pair">
+            <Progress
+              label={t('eco.month')}
+              share={g.month.share}
+              target={g.target}
+              detail={`${g.month.goodDays} / ${g.month.validDays} ${t('eco.days')}`}
+            />
+            <Progress
+              label={t('eco.year')}
+              share={g.year.share}
+              target={g.target}
+              detail={
+                g.year.reachable
+                  ? `${g.year.goodDays} / ${g.year.validDays} ${t('eco.days')} · ${t('eco.slack')} ${g.year.slackDays} ${t('eco.days')}`
+                  : t('eco.unreachable')
+              }
+            />
+          </div>
+          <div className="chart-caption">{t('eco.dailyAqi')}</div>
+          <ol className="eco-days" data-testid="eco-days">
+            {(snapshot?.air.daily ?? []).map((d) => (
+              <li
+                key={d.date}
+                className="eco-day"
+                style={{ background: d.color ?? undefined }}
+                title={`${d.date} AQI ${d.aqi ?? '—'}`}
+                data-aqi={d.aqi ?? ''}
+              />
+            ))}
+          </ol>
+        </>
+      )}
+      <div className="eco-trend-head">
+        <span className="chart-caption">{t('eco.trend')} AQI</span>
+        <WindowTabs />
+      </div>
+      {aqiOpt && aqi && aqi.points.length > 0 ? (
+        <EChart option={aqiOpt} label="AQI trend" className="chart eco-trend" />
+      ) : (
+        <p className="muted">{t('eco.noStation')}</p>
+      )}
+      {g && <p className="muted eco-note">{t('eco.historyNote', { from: g.historyFrom })}</p>}
+    </Panel>
+  );
+}
+
+/** Townships by AQI, best first; stationless ones say so. */
+export function RankingPanel({ snapshot }: Props) {
+  const { t, i18n } = useTranslation();
+  const towns = snapshot?.air.townships ?? [];
+  const rated = towns.filter((x) => x.aqi !== null);
+  const without = towns.length - rated.length;
+  return (
+    <Panel
+      title={t('eco.ranking')}
+      source={sourceOf(snapshot, i18n.language)}
+      at={snapshot?.air.at ?? undefined}
+    >
+      <div className="chart-caption">
+        AQI · PM2.5 μg/m³
+        {without > 0 &&
+          ` · ${without} ${i18n.language === 'en' ? 'townships' : '个乡镇'}${t('eco.noStationShort')}`}
+      </div>
+      <ol
+        className="eco-ranking"
+        style={{ gridTemplateRows: `repeat(${Math.ceil(rated.length / 2)}, auto)` }}
+      >
+        {rated.map((x, i) => (
+          <li key={x.regionCode} data-region={x.regionCode}>
+            <span className="muted">{i + 1}</span>
+            <span className="eco-chip" style={{ background: x.color ?? undefined }} />
+            <span className="eco-ranking__name">{x.name}</span>
+            <span className="eco-ranking__value">{x.aqi}</span>
+            <span className="muted">{x.pm25 ?? '—'}</span>
+          </li>
+        ))}
+      </ol>
+    </Panel>
+  );
+}

@@ -1,0 +1,195 @@
+import type { EcoSnapshot } from '@cockpit/contracts';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChartSizes } from '../../../components/chartSizes';
+import { EChart } from '../../../components/EChart';
+import { Panel } from '../../../components/Panel';
+import { formatClock, formatPercent } from '../../../lib/format';
+import { useEcoUi } from '../store';
+import { sourceOf, useParamLabels } from './AirPanels';
+import { durationParts, waterClassOption } from './transform';
+
+type Props = { snapshot: EcoSnapshot | undefined };
+const ind = (s: EcoSnapshot | undefined, id: string) => s?.indicators.find((i) => i.indicatorId === id);
+
+/** Sections by class, compliance with their target, and what fails where. */
+export function WaterPanel({ snapshot }: Props) {
+  const { t, i18n } = useTranslation();
+  const sizes = useChartSizes();
+  const select = useEcoUi((s) => s.select);
+  const labels = useParamLabels();
+  const water = snapshot?.water;
+  const v = ind(snapshot, 'eco.waterCompliance');
+  const option = useMemo(
+    () => (water ? waterClassOption(water.classCounts, sizes) : undefined),
+    [water, sizes],
+  );
+  const sections = water?.sections ?? [];
+  const onTarget = sections.filter((s) => s.compliant).length;
+  return (
+    <Panel title={t('eco.water')} source={sourceOf(snapshot, i18n.language)} at={v?.at} status={v?.status}>
+      {sections.length === 0 ? (
+        <p className="muted">—</p>
+      ) : (
+        <>
+          <div className="eco-headline" data-testid="eco-water-share">
+            <span className="eco-headline__value">
+              {water?.complianceShare == null ? '—' : formatPercent(water.complianceShare)}
+            </span>
+            <span className="muted">
+              {onTarget} / {sections.length} {t('eco.sectionsOnTarget')}
+            </span>
+          </div>
+          {option && <EChart option={option} label={t('eco.classDist')} className="chart eco-classes" />}
+          <ul className="eco-list">
+            {sections
+              .filter((s) => s.compliant === false)
+              .map((s) => (
+                <li key={s.code} className={s.compliant === false ? 'is-off' : ''}>
+                  <button type="button" className="eco-row" onClick={() => select(s.code)}>
+                    <span className="eco-class" style={{ background: s.color ?? undefined }}>
+                      {s.label ?? '—'}
+                    </span>
+                    <span className="eco-row__name">{s.name}</span>
+                    <span className="muted">
+                      {t('eco.targetClass')} {s.targetClass} · {t('eco.share30d')}{' '}
+                      {s.share == null ? '—' : formatPercent(s.share)}
+                    </span>
+                    {s.failing.length > 0 && (
+                      <span className="eco-failing">
+                        {t('eco.failing')}：
+                        {s.failing
+                          .map(
+                            (f) =>
+                              `${labels[f.parameter] ?? f.parameter} ${f.value}${f.limitMax !== undefined ? ` > ${f.limitMax}` : f.limitMin !== undefined ? ` < ${f.limitMin}` : ''}`,
+                          )
+                          .join('、')}
+                      </span>
+                    )}
+                  </button>
+                </li>
+              ))}
+          </ul>
+          {onTarget > 0 && (
+            <p className="muted eco-note">
+              {sections
+                .filter((s) => s.compliant)
+                .map((s) => `${s.name} ${s.label}`)
+                .join('、')}
+            </p>
+          )}
+        </>
+      )}
+    </Panel>
+  );
+}
+
+/** Day and night compliance per functional zone, and night exceedances. */
+export function NoisePanel({ snapshot }: Props) {
+  const { t, i18n } = useTranslation();
+  const noise = snapshot?.noise;
+  const v = ind(snapshot, 'eco.noiseNightCompliance');
+  const share = (x: number | null) => (x === null ? '—' : formatPercent(x));
+  return (
+    <Panel title={t('eco.noise')} source={sourceOf(snapshot, i18n.language)} at={v?.at} status={v?.status}>
+      {!noise || noise.points.length === 0 ? (
+        <p className="muted">—</p>
+      ) : (
+        <table className="eco-table" data-testid="eco-noise">
+          <thead>
+            <tr>
+              <th>{t('eco.zone')}</th>
+              <th>{t('eco.day')}</th>
+              <th>{t('eco.night')}</th>
+              <th>{t('eco.nightOver')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {noise.zones.map((z) => (
+              <tr key={z.zone}>
+                <td>
+                  {z.zone} ({z.limits.day}/{z.limits.night} dB(A))
+                </td>
+                <td className={z.dayShare !== null && z.dayShare < 1 ? 'is-off' : ''}>{share(z.dayShare)}</td>
+                <td className={z.nightShare !== null && z.nightShare < 1 ? 'is-off' : ''}>
+                  {share(z.nightShare)}
+                </td>
+                <td className={z.nightExceedanceHours > 0 ? 'is-off' : ''}>
+                  {z.nightExceedanceHours} {t('eco.hours')}
+                  {z.maxNightExceedanceDb > 0 ? ` · +${z.maxNightExceedanceDb} dB(A)` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}
+
+function useDuration() {
+  const { t, i18n } = useTranslation();
+  return (hours: number) => {
+    const d = durationParts(hours);
+    if (i18n.language === 'en') return d.days ? `${d.days} d ${d.hours} h` : `${d.hours} h`;
+    return d.days ? `${d.days} 天 ${d.hours} ${t('eco.hours')}` : `${d.hours} ${t('eco.hours')}`;
+  };
+}
+
+/** Alarms with how long they have lasted, and the recent pollution episodes with their upwind stations. */
+export function EcoAlarmsPanel({ snapshot }: Props) {
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const duration = useDuration();
+  const select = useEcoUi((s) => s.select);
+  const alarms = snapshot?.alarms ?? [];
+  const episodes = snapshot?.air.episodes ?? [];
+  // "Now" is the data's own time (the monitoring platform's latest hour), not the wall clock.
+  const nowMs = Date.parse(snapshot?.air.at ?? snapshot?.generatedAt ?? '') || 0;
+  return (
+    <Panel
+      title={t('eco.alarms')}
+      source={sourceOf(snapshot, i18n.language)}
+      at={snapshot?.generatedAt}
+      status={snapshot?.sources[0]?.status}
+    >
+      {alarms.length === 0 ? (
+        <p className="muted">{t('eco.noAlarms')}</p>
+      ) : (
+        <ul className="alarms" data-testid="eco-alarms">
+          {alarms.map((a) => (
+            <li key={a.id} className={`alarm alarm--${a.severity}`}>
+              <button type="button" className="eco-row" onClick={() => a.entityId && select(a.entityId)}>
+                {en ? a.title.en : a.title.zh}
+                {a.since && nowMs > 0 && (
+                  <span className="muted">
+                    {' '}
+                    · {t('eco.since')}{' '}
+                    {duration(Math.max(0, Math.round((nowMs - Date.parse(a.since)) / 3600_000)))}（
+                    {formatClock(a.since)}）
+                  </span>
+                )}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="chart-caption">{t('eco.episodes')}</div>
+      {episodes.length === 0 ? (
+        <p className="muted">—</p>
+      ) : (
+        <ul className="eco-list">
+          {episodes.map((e) => (
+            <li key={`${e.stationCode}${e.startAt}`}>
+              {e.stationName} · {formatClock(e.startAt)} · {duration(e.hours)} · AQI {e.peakAqi}
+              {e.ongoing ? ` · ${t('eco.ongoing')}` : ''} · {t('eco.upwind')}：
+              {e.upwind.length
+                ? e.upwind.map((u) => `${u.name} ${(u.distanceM / 1000).toFixed(1)} km`).join('、')
+                : t('eco.noUpwind')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
