@@ -6,7 +6,6 @@ import type {
   OverviewSnapshot,
   Series,
 } from '@cockpit/contracts';
-import { computeAqi } from '@cockpit/domain/eco';
 import type { Region } from '../geo/hierarchy';
 import type { DatasetRead } from '../indicators/dataset-cache';
 import type { IndicatorId } from '../indicators/registry';
@@ -23,6 +22,7 @@ import type { Incident } from '../upstreams/emergency-120/adapter';
 import type { AirObservation } from '../upstreams/env-monitor/adapter';
 import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
 import { type BuilderContext, readOf, type ThemeBuilder } from './builder';
+import { hourlyReading, meanConcentrations } from './eco/eco.compute';
 import { indicatorValue, median, sourceStatus } from './values';
 
 export type OverviewReads = {
@@ -92,29 +92,14 @@ export function regionValues(
   };
 }
 
-/** HJ 633 hourly AQI from the mean concentration of each pollutant over the region's stations. */
+/**
+ * HJ 633 hourly AQI from the mean concentration of each pollutant over the region's stations, computed the
+ * same way as the eco cockpit (means rounded to published precision first), so both show the same figure.
+ */
 export function regionAqi(code: string, air: readonly AirObservation[]) {
   const stations = air.filter((a) => inRegion(code, a.villageCode));
-  const mean = (key: 'pm25' | 'pm10' | 'so2' | 'no2' | 'co' | 'o3_1h') =>
-    rollup(
-      'mean',
-      stations.map((s) => ({ value: s[key] })),
-    ) ?? undefined;
-  const sample = {
-    pm25: mean('pm25'),
-    pm10: mean('pm10'),
-    so2: mean('so2'),
-    no2: mean('no2'),
-    co: mean('co'),
-    o3_1h: mean('o3_1h'),
-  };
-  const present = Object.fromEntries(Object.entries(sample).filter(([, v]) => v !== undefined));
-  if (Object.keys(present).length === 0) return null;
-  try {
-    return { ...computeAqi(present, { period: 'hour' }), at: stations[0]?.at };
-  } catch {
-    return null;
-  }
+  if (stations.length === 0) return null;
+  return hourlyReading(meanConcentrations(stations));
 }
 
 type Sources = { [K in IndicatorId]?: keyof OverviewReads };
