@@ -65,6 +65,13 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   process.stdout.write(`\n  天台县数字驾驶舱 is running at ${url}/\n  API docs: ${url}/api/docs\n\n`);
 });
 
+// Idle keep-alive connections stay open longer than clients and proxies keep theirs (undici: 4 s, typical
+// proxies: 60 s), so a client never reuses a socket the server is closing at that moment.
+if ('keepAliveTimeout' in server) {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+}
+
 let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, waitForRegion, watch } from './browser';
+import { launch, projectToPage, waitForRegion, watch } from './browser';
 
 const baseUrl = inject('baseUrl');
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
@@ -110,6 +110,23 @@ describe('parking cockpit', () => {
     await chooseTemple(page);
     await page.waitForTimeout(2000);
     await page.screenshot({ path: `${artifacts}parking-tablet.png`, fullPage: true });
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('desk: a destination picked by a click on the map, without drilling down', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const w = watch(page, baseUrl);
+    await page.goto(`${baseUrl}/parking/331023?screen=desk`);
+    await waitForRegion(page, '331023');
+    await page.getByTestId('pick-on-map').click();
+    // The urban core near the county hospital.
+    const { x, y } = await projectToPage(page, [121.03, 29.145]);
+    await page.mouse.click(x, y);
+    const recs = page.locator('[data-testid="recommendation"]');
+    await expect.poll(() => recs.count(), { timeout: 60_000 }).toBe(3);
+    expect(new URL(page.url()).pathname).toBe('/parking/331023');
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
     await page.close();

@@ -146,6 +146,12 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
     const onClick = (e: MapLayerMouseEvent) => {
       const code = codeOf(e);
       if (!code) return;
+      // A cockpit asked for a point (e.g. a parking destination): this click is that point.
+      const pick = useUi.getState().mapPick;
+      if (pick) {
+        pick([e.lngLat.lng, e.lngLat.lat]);
+        return;
+      }
       // A click on a cockpit's own object (a lot, a station, an ambulance) belongs to that object.
       if (overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2 })) return;
       if (!touch) {

@@ -9,6 +9,9 @@ type UiState = {
   hoveredRegionCode: string | null;
   liveState: LiveState;
   setLiveState: (state: LiveState) => void;
+  /** While set, the next click on the map picks a point (e.g. a destination) instead of drilling down. */
+  mapPick: ((lonLat: [number, number]) => void) | null;
+  setMapPick: (pick: ((lonLat: [number, number]) => void) | null) => void;
   setScreen: (profile: ScreenProfile, canvas: Canvas) => void;
   setHoveredRegion: (code: string | null) => void;
 };
@@ -19,6 +22,8 @@ export const useUi = create<UiState>()((set) => ({
   hoveredRegionCode: null,
   liveState: 'connecting',
   setLiveState: (liveState) => set({ liveState }),
+  mapPick: null,
+  setMapPick: (mapPick) => set({ mapPick }),
   setScreen: (profile, canvas) => set({ profile, canvas }),
   setHoveredRegion: (code) => set({ hoveredRegionCode: code }),
 }));

@@ -1,9 +1,10 @@
 import type { ParkingGuidanceResponse, ParkingLot } from '@cockpit/contracts';
 import { POI_PRESETS } from '@cockpit/domain/parking';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '../../../components/Panel';
 import { formatClock } from '../../../lib/format';
+import { useUi } from '../../../stores/ui';
 import { type Destination, useParkingUi } from '../store';
 import { ROUTE_RGB } from '../transform';
 import { loc } from './common';
@@ -41,6 +42,10 @@ export function GuidancePanel({
   const setDestination = useParkingUi((s) => s.setDestination);
   const selectLot = useParkingUi((s) => s.selectLot);
   const [query, setQuery] = useState('');
+  const picking = useUi((u) => u.mapPick !== null);
+  const setMapPick = useUi((u) => u.setMapPick);
+  // Leaving the cockpit ends a pending map pick.
+  useEffect(() => () => setMapPick(null), [setMapPick]);
   const hits = searchPlaces(query, lots);
   const choose = (d: Destination) => {
     setDestination(d);
@@ -66,6 +71,27 @@ export function GuidancePanel({
             {loc(p.name, lang)}
           </button>
         ))}
+        <button
+          type="button"
+          className={`button${picking ? ' is-active' : ''}`}
+          data-testid="pick-on-map"
+          onClick={() =>
+            setMapPick(
+              picking
+                ? null
+                : (position) => {
+                    setMapPick(null);
+                    choose({
+                      id: `map:${position.join(',')}`,
+                      position,
+                      label: { zh: '地图选点', en: 'Point on the map' },
+                    });
+                  },
+            )
+          }
+        >
+          {t('parking.pickOnMap')}
+        </button>
         {destination && (
           <button type="button" className="button button--ghost" onClick={() => setDestination(null)}>
             {t('parking.clear')}
@@ -93,7 +119,8 @@ export function GuidancePanel({
           </ul>
         )}
       </div>
-      {!destination && <p className="muted">{t('parking.guidanceHint')}</p>}
+      {picking && <p className="guidance__picking">{t('parking.pickHint')}</p>}
+      {!destination && !picking && <p className="muted">{t('parking.guidanceHint')}</p>}
       <ul className="parking-legend" aria-label={t('parking.legend')}>
         <li>
           <span className="legend-dot legend-dot--ok" />
