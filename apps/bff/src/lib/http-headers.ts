@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { errorBody } from './errors';
@@ -55,7 +55,7 @@ export function requestPipeline(logger: Logger): MiddlewareHandler {
   const logRequests = logger.isLevelEnabled('info');
   return async (c, next) => {
     const started = logRequests ? performance.now() : 0;
-    const given = c.req.header('X-Request-Id');
+    const given = requestHeader(c, 'x-request-id');
     const id = given && /^[\w.:-]{1,64}$/.test(given) ? given : `${bootId}-${(++sequence).toString(36)}`;
     c.set('requestId', id);
     const path = c.req.path;
@@ -68,7 +68,7 @@ export function requestPipeline(logger: Logger): MiddlewareHandler {
             if (limited instanceof Response) c.res = limited;
           }
         : next;
-    if (acceptsGzip(c.req.header('Accept-Encoding'))) await gzip(c, inner);
+    if (acceptsGzip(requestHeader(c, 'accept-encoding'))) await gzip(c, inner);
     else await inner();
     if (!c.get('baseHeadersSent')) {
       const headers = c.res.headers;
@@ -90,4 +90,18 @@ export function requestPipeline(logger: Logger): MiddlewareHandler {
       );
     }
   };
+}
+
+/**
+ * A request header, read from Node's own IncomingMessage when there is one. Asking Hono for a header makes
+ * the Node adapter build a full Headers object from every request header, a real cost on the hot path;
+ * Node's `headers` is a plain object (names lower-cased). Tests through app.request() fall back to Hono.
+ */
+export function requestHeader(c: Context, name: string): string | undefined {
+  const incoming = (
+    c.env as { incoming?: { headers: Record<string, string | string[] | undefined> } } | undefined
+  )?.incoming;
+  if (!incoming) return c.req.header(name);
+  const value = incoming.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { AppEnv } from './create-router';
-import { acceptsGzip, baseHeaders } from './http-headers';
+import { acceptsGzip, baseHeaders, requestHeader } from './http-headers';
 
 /**
  * A response body made once and served many times: its ETag is computed once, and its gzip form the
@@ -37,8 +37,8 @@ export function sendPrepared(
     'Cache-Control': cacheControl,
     Vary: 'Accept-Encoding',
   };
-  if (c.req.header('If-None-Match') === prepared.etag) return c.body(null, 304, headers);
-  if (acceptsGzip(c.req.header('Accept-Encoding'))) {
+  if (requestHeader(c, 'if-none-match') === prepared.etag) return c.body(null, 304, headers);
+  if (acceptsGzip(requestHeader(c, 'accept-encoding'))) {
     return c.body(prepared.gzipped(), 200, {
       ...headers,
       'Content-Type': contentType,
