@@ -93,15 +93,22 @@ export function requestPipeline(logger: Logger): MiddlewareHandler {
 }
 
 /**
- * A request header, read from Node's own IncomingMessage when there is one. Asking Hono for a header makes
- * the Node adapter build a full Headers object from every request header, a real cost on the hot path;
- * Node's `headers` is a plain object (names lower-cased). Tests through app.request() fall back to Hono.
+ * A request header, read from Node's raw header list when there is one. Asking Hono for a header makes the
+ * Node adapter build a Headers object, and even Node's own `headers` object is built on first access; a
+ * scan of `rawHeaders` (name, value, name, value, …) costs neither — it matters on the hot path of every
+ * screen. Tests through app.request() fall back to Hono.
  */
 export function requestHeader(c: Context, name: string): string | undefined {
-  const incoming = (
-    c.env as { incoming?: { headers: Record<string, string | string[] | undefined> } } | undefined
-  )?.incoming;
+  const incoming = (c.env as { incoming?: { rawHeaders: string[] } } | undefined)?.incoming;
   if (!incoming) return c.req.header(name);
-  const value = incoming.headers[name.toLowerCase()];
-  return Array.isArray(value) ? value.join(', ') : value;
+  const raw = incoming.rawHeaders;
+  const wanted = name.toLowerCase();
+  let found: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = raw[i]!;
+    if (key.length === wanted.length && key.toLowerCase() === wanted) {
+      found = found === undefined ? raw[i + 1] : `${found}, ${raw[i + 1]}`;
+    }
+  }
+  return found;
 }
