@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { GeoDataError } from './geo/load';
 import { openGeography } from './geo/open';
 import { timingFrom } from './indicators/datasets';
+import { fastSnapshot } from './lib/fast-snapshot';
 import { createLogger } from './lib/logger';
 import { createServices } from './services';
 import { startEmbeddedSimulator } from './upstreams/embedded-simulator';
@@ -57,13 +58,21 @@ const services = createServices({
 });
 const app = createApp({ config, logger, startedAt, hierarchy, services });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-  const url = `http://${host}:${info.port}`;
-  services.publisher.start();
-  logger.info({ url, readyMs: Date.now() - startedAt, upstreams: baseUrls }, 'listening');
-  process.stdout.write(`\n  天台县数字驾驶舱 is running at ${url}/\n  API docs: ${url}/api/docs\n\n`);
-});
+const fast = fastSnapshot(services.snapshots, logger);
+const server = serve(
+  {
+    fetch: (request, env) => fast(request, env) ?? app.fetch(request, env),
+    port: config.port,
+    hostname: config.host,
+  },
+  (info) => {
+    const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+    const url = `http://${host}:${info.port}`;
+    services.publisher.start();
+    logger.info({ url, readyMs: Date.now() - startedAt, upstreams: baseUrls }, 'listening');
+    process.stdout.write(`\n  天台县数字驾驶舱 is running at ${url}/\n  API docs: ${url}/api/docs\n\n`);
+  },
+);
 
 // Idle keep-alive connections stay open longer than clients and proxies keep theirs (undici: 4 s, typical
 // proxies: 60 s), so a client never reuses a socket the server is closing at that moment.

@@ -26,6 +26,11 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
 let sequence = 0;
 const bootId = Date.now().toString(36);
 
+/** The client's X-Request-Id if sane, else this process's boot id and a counter. */
+export function nextRequestId(given: string | undefined): string {
+  return given && /^[\w.:-]{1,64}$/.test(given) ? given : `${bootId}-${(++sequence).toString(36)}`;
+}
+
 /** The headers every response carries: the request id and no MIME sniffing. */
 export function baseHeaders(requestId: string): Record<string, string> {
   return { 'X-Request-Id': requestId, 'X-Content-Type-Options': 'nosniff' };
@@ -55,8 +60,7 @@ export function requestPipeline(logger: Logger): MiddlewareHandler {
   const logRequests = logger.isLevelEnabled('info');
   return async (c, next) => {
     const started = logRequests ? performance.now() : 0;
-    const given = requestHeader(c, 'x-request-id');
-    const id = given && /^[\w.:-]{1,64}$/.test(given) ? given : `${bootId}-${(++sequence).toString(36)}`;
+    const id = nextRequestId(requestHeader(c, 'x-request-id'));
     c.set('requestId', id);
     const path = c.req.path;
     const method = c.req.method;
