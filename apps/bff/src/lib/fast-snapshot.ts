@@ -1,18 +1,10 @@
 import type { SnapshotService } from '../snapshots/service';
-import { acceptsGzip, baseHeaders, nextRequestId } from './http-headers';
+import { acceptsGzip, baseHeaders, nextRequestId, rawHeader } from './http-headers';
 import type { Logger } from './logger';
 
 const SNAPSHOT_PATH = /^\/api\/v1\/cockpits\/([a-z]+)\/(\d{6}|\d{9}|\d{12})\/snapshot$/;
 
 type NodeEnv = { incoming?: { rawHeaders: string[]; method?: string; url?: string } };
-
-function rawHeader(raw: readonly string[], wanted: string): string | undefined {
-  for (let i = 0; i < raw.length; i += 2) {
-    const key = raw[i]!;
-    if (key.length === wanted.length && key.toLowerCase() === wanted) return raw[i + 1];
-  }
-  return undefined;
-}
 
 /**
  * The snapshot route's hot path, in front of the router: a GET for a scope whose snapshot is memoised (and

@@ -104,9 +104,11 @@ export function requestPipeline(logger: Logger): MiddlewareHandler {
  */
 export function requestHeader(c: Context, name: string): string | undefined {
   const incoming = (c.env as { incoming?: { rawHeaders: string[] } } | undefined)?.incoming;
-  if (!incoming) return c.req.header(name);
-  const raw = incoming.rawHeaders;
-  const wanted = name.toLowerCase();
+  return incoming ? rawHeader(incoming.rawHeaders, name.toLowerCase()) : c.req.header(name);
+}
+
+/** A header from Node's raw list (name, value, name, value, …); `wanted` in lower case; repeats joined. */
+export function rawHeader(raw: readonly string[], wanted: string): string | undefined {
   let found: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const key = raw[i]!;

@@ -1,3 +1,4 @@
+import { toPublicPatient } from '@cockpit/domain/trauma';
 import { z } from 'zod';
 import type { UpstreamClient } from '../http-client';
 import { parseEnvelope, parseRecords } from '../records';
@@ -49,12 +50,10 @@ export type Incident = {
   status: 'pending' | 'dispatched' | 'on_scene' | 'transporting' | 'completed' | 'treated_on_scene';
 };
 
-export function ageBandOf(age: number | null | undefined): Incident['ageBand'] {
-  if (age === null || age === undefined) return null;
-  if (age <= 14) return '0-14';
-  if (age <= 44) return '15-44';
-  if (age <= 64) return '45-64';
-  return '65+';
+/** Age band and sex only, through the domain's one definition of what may reach the web. */
+function publicPatient(age: number | null | undefined, sex: 'M' | 'F' | null | undefined) {
+  const p = toPublicPatient({ age: age ?? null, sex: sex ?? null });
+  return { ageBand: p.ageBand === 'unknown' ? null : p.ageBand, sex: p.sex === 'unknown' ? null : p.sex };
 }
 
 /** Incidents changed in the last 24 hours (as the dispatch system knows them now). */
@@ -74,8 +73,7 @@ export async function fetchIncidents(client: UpstreamClient): Promise<{ asOf: nu
       townshipCode: r.town_code,
       severity: r.severity,
       injuryType: r.injury_type,
-      ageBand: ageBandOf(r.patient_age),
-      sex: r.patient_sex ?? null,
+      ...publicPatient(r.patient_age, r.patient_sex),
       ambulanceId: r.ambulance_id,
       hospitalId: r.hospital_id,
       status: r.status,
