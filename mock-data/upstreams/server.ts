@@ -98,6 +98,8 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
   const systems: SystemModule[] = [parking, emergency, envSystem(ctx), countySystem(ctx)];
   const routers = new Map(systems.map((s) => [s.id, new Router().addAll(s.routes)]));
   const faults = new FaultBoard(seed);
+  // Who runs this simulator: a BFF that finds the port taken reads this to tell its own orphan from a stranger.
+  const parentPid = process.ppid;
 
   const admin = new Router().addAll([
     {
@@ -118,7 +120,12 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
       pattern: '/admin/health',
       handler: () => ({
         status: 200,
-        body: { status: 'ok', systems: systems.map((s) => s.prefix), villagePositions: geo.villageSource },
+        body: {
+          status: 'ok',
+          systems: systems.map((s) => s.prefix),
+          villagePositions: geo.villageSource,
+          process: { pid: process.pid, parentPid, orphaned: process.ppid !== parentPid },
+        },
       }),
     },
     {

@@ -1,5 +1,6 @@
 // Starts the built BFF (dist/server.mjs) as a child process on a free port and resolves once it listens.
-// Used by the browser tests and the benchmarks, so both run the real server as production does.
+// Used by the browser tests and the benchmarks, so both run the real server as production does. The IPC
+// channel makes the server stop when this process ends, even when a test run is killed outright.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -9,8 +10,9 @@ export function spawnBuiltBff(env = {}) {
   const child = spawn(process.execPath, ['dist/server.mjs'], {
     cwd: bffDir,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SIM_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
+  child.channel?.unref();
   const stop = () =>
     new Promise((resolve) => {
       if (child.exitCode !== null) return resolve(undefined);

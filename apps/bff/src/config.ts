@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -11,7 +12,12 @@ const Env = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().default(resolve(bffRoot, '../web/dist')),
-  GEO_DIR: z.string().optional(),
+  GEO_DIR: z
+    .string()
+    .optional()
+    .refine((dir) => dir === undefined || isDirectory(dir), {
+      message: 'no such folder (unset GEO_DIR to use the bundled geography)',
+    }),
   SIM_EMBEDDED: z.enum(['true', 'false']).default('true'),
   SIM_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
   SIM_SPEED: z.coerce.number().min(0).max(3600).default(1),
@@ -41,11 +47,21 @@ export type Config = {
   refreshMs: number;
 };
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Reads configuration from the environment; throws a readable error naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.')}${i.path[0] === 'GEO_DIR' ? ` (${env.GEO_DIR})` : ''}: ${i.message}`,
+    );
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;

@@ -7,13 +7,25 @@ import { openGeography } from './geo/open';
 import { timingFrom } from './indicators/datasets';
 import { fastSnapshot } from './lib/fast-snapshot';
 import { createLogger } from './lib/logger';
+import { describeListenError, reachableUrls, webDistWarning } from './lib/startup';
 import { createServices } from './services';
 import { startEmbeddedSimulator } from './upstreams/embedded-simulator';
 import { SYSTEMS } from './upstreams/systems';
 
 const startedAt = Date.now();
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (err) {
+    fail((err as Error).message);
+  }
+})();
 const logger = createLogger(config.logLevel);
+const distWarning = webDistWarning(config.webDist);
+if (distWarning) {
+  logger.warn({ webDist: config.webDist }, 'no built web app');
+  process.stderr.write(`\nWarning: ${distWarning}\n`);
+}
 
 function fail(message: string): never {
   process.stderr.write(`\nRefusing to start: ${message}\n\n`);
@@ -66,13 +78,23 @@ const server = serve(
     hostname: config.host,
   },
   (info) => {
-    const host = info.address.includes(':') ? `[${info.address}]` : info.address;
-    const url = `http://${host}:${info.port}`;
+    // For HOST=0.0.0.0 these are the machine's own addresses, loopback first.
+    const urls = reachableUrls(info.address, info.port);
+    const url = urls[0]!;
     services.publisher.start();
-    logger.info({ url, readyMs: Date.now() - startedAt, upstreams: baseUrls }, 'listening');
-    process.stdout.write(`\n  天台县数字驾驶舱 is running at ${url}/\n  API docs: ${url}/api/docs\n\n`);
+    logger.info({ url, urls, readyMs: Date.now() - startedAt, upstreams: baseUrls }, 'listening');
+    const more = urls.slice(1).map((u) => `\n                      and ${u}/`);
+    process.stdout.write(
+      `\n  天台县数字驾驶舱 is running at ${url}/${more.join('')}\n  API docs: ${url}/api/docs\n\n`,
+    );
   },
 );
+// A port that cannot be had is one line naming the variable that changes it, not Node's stack trace.
+server.once('error', async (err: NodeJS.ErrnoException) => {
+  const message = await describeListenError(err, { host: config.host, port: config.port });
+  await simulator?.stop();
+  fail(message);
+});
 
 // Idle keep-alive connections stay open longer than clients and proxies keep theirs (undici: 4 s, typical
 // proxies: 60 s), so a client never reuses a socket the server is closing at that moment.
@@ -87,6 +109,9 @@ function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down: no new connections, finishing open requests');
   services.publisher.stop();
+  // Live streams are long-lived by design: each gets a final `shutdown` event and a proper end, and the
+  // browsers reconnect to the next instance.
+  services.hub.shutdown();
   const force = setTimeout(() => {
     logger.warn('open requests did not finish in 10 s; exiting');
     process.exit(1);
@@ -97,8 +122,7 @@ function shutdown(signal: string) {
     await simulator?.stop();
     process.exit(err ? 1 : 0);
   });
-  // Idle keep-alive sockets would hold close() open; in-flight requests are left to finish. Live streams
-  // are long-lived by design: end them so the browsers reconnect to the next instance.
+  // Idle keep-alive sockets would hold close() open; in-flight requests are left to finish.
   if ('closeIdleConnections' in server) server.closeIdleConnections();
   setTimeout(() => {
     if ('closeAllConnections' in server) server.closeAllConnections();
@@ -106,3 +130,8 @@ function shutdown(signal: string) {
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+// Spawned with an IPC channel (the browser tests, the benchmarks): stop with that parent, whatever ends it.
+if (process.send) {
+  process.on('disconnect', () => shutdown('parent process gone'));
+  process.channel?.unref();
+}

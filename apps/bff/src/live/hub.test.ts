@@ -23,6 +23,20 @@ function collector(topics: string[], capacity = Number.POSITIVE_INFINITY) {
 }
 
 describe('LiveHub', () => {
+  it('shutdown ends every stream, and any that connects afterwards, and delivers nothing more', () => {
+    const hub = new LiveHub();
+    const ended: string[] = [];
+    const sub = (name: string) => ({ ...collector(['a']).sub, end: () => ended.push(name) });
+    const first = sub('first');
+    hub.subscribe(first);
+    hub.shutdown();
+    expect(ended).toEqual(['first']);
+    expect(hub.size).toBe(0);
+    hub.subscribe(sub('late'));
+    expect(ended).toEqual(['first', 'late']);
+    expect(hub.size).toBe(0);
+  });
+
   it('delivers only the subscribed topics, with increasing ids', () => {
     const hub = new LiveHub();
     const c = collector(['a']);

@@ -5,6 +5,8 @@ export type Subscriber = {
   /** Delivers one event; returns false when the subscriber cannot keep up and must be dropped. */
   deliver: (event: LiveEvent) => boolean;
   drop: () => void;
+  /** Ends the stream cleanly: a final event, then a proper end of the response (server shutdown). */
+  end?: () => void;
 };
 
 /**
@@ -17,6 +19,7 @@ export class LiveHub {
   private readonly buffer: LiveEvent[] = [];
   private readonly subscribers = new Set<Subscriber>();
   dropped = 0;
+  private closing = false;
 
   constructor(private readonly bufferSize = 1000) {}
 
@@ -43,8 +46,21 @@ export class LiveHub {
   }
 
   subscribe(sub: Subscriber): () => void {
+    if (this.closing) {
+      sub.end?.();
+      return () => undefined;
+    }
     this.subscribers.add(sub);
     return () => this.remove(sub, false);
+  }
+
+  /** Server shutdown: ends every stream cleanly, and any that connects from now on at once. */
+  shutdown(): void {
+    this.closing = true;
+    for (const sub of [...this.subscribers]) {
+      this.subscribers.delete(sub);
+      (sub.end ?? sub.drop)();
+    }
   }
 
   /** Topics someone is listening to right now, with how many listen. */

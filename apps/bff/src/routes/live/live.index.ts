@@ -33,6 +33,7 @@ export function liveRouter(deps: {
     return streamSSE(c, async (stream) => {
       let pending = 0;
       let closed = false;
+      let wake = () => {};
       const send = (ev: Pick<LiveEvent, 'event' | 'data'> & { id?: number }) => {
         pending++;
         void stream
@@ -53,9 +54,19 @@ export function liveRouter(deps: {
           closed = true;
           void stream.close();
         },
+        end: () => {
+          if (closed) return;
+          closed = true;
+          wake();
+          void stream
+            .writeSSE({ event: 'shutdown', data: '{"reason":"the server is stopping; reconnect"}' })
+            .catch(() => undefined)
+            .finally(() => stream.close());
+        },
       });
       stream.onAbort(() => {
         closed = true;
+        wake();
         unsubscribe();
       });
 
@@ -80,7 +91,14 @@ export function liveRouter(deps: {
         }
       }
       while (!closed && !stream.aborted) {
-        await stream.sleep(deps.heartbeatMs ?? HEARTBEAT_MS);
+        // A heartbeat wait that a shutdown cuts short.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, deps.heartbeatMs ?? HEARTBEAT_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
         if (!closed && !stream.aborted) await stream.write(': heartbeat\n\n');
       }
       unsubscribe();
