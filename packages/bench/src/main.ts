@@ -11,9 +11,48 @@ import { snapshotThroughputSuite } from './suites/snapshot-throughput';
 import { upstreamCallsSuite } from './suites/upstream-calls';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+
+/** The suites, in the order they run, each with what it measures against which baseline. */
+const SUITES = {
+  snapshot: 'snapshot throughput and p99 at 64 connections, against a bare Hono route with the same bytes',
+  upstream: 'upstream calls per minute with 100 connected screens, against one screen',
+  routing:
+    'route query time on the county road network (CSR graph, A*), against ngraph.path on the same graph',
+  parking: 'free-berth prediction error against persistence; guidance latency against a cheap route',
+  map: 'navigation to an idle map at county level, against a bare MapLibre page with the same polygons',
+} as const;
+type Suite = keyof typeof SUITES;
+
+const USAGE = `Usage: pnpm bench [suite …]
+
+Runs the named suites (every suite when none is named) against the built app, prints a table and writes
+packages/bench/results/latest.json. Each figure is a median of BENCH_RUNS runs (default 5), reported as a
+ratio to a baseline run side by side.
+
+Suites:
+${Object.entries(SUITES)
+  .map(([name, what]) => `  ${name.padEnd(10)}${what}`)
+  .join('\n')}
+`;
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const unknownOption = args.find((a) => a.startsWith('-'));
+const unknownSuites = args.filter((a) => !a.startsWith('-') && !(a in SUITES));
+if (unknownOption || unknownSuites.length > 0) {
+  const what = unknownOption
+    ? `unknown option ${unknownOption}`
+    : `unknown suite${unknownSuites.length > 1 ? 's' : ''} ${unknownSuites.join(', ')}`;
+  // Nothing has run, so the results of the last run are left as they were.
+  process.stderr.write(`[bench] ${what}; nothing was run\n\n${USAGE}`);
+  process.exit(2);
+}
+const only = args as Suite[];
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const want = (suite: string) => only.length === 0 || only.includes(suite);
+const want = (suite: Suite) => only.length === 0 || only.includes(suite);
 
 async function main() {
   if (!existsSync(`${root}apps/bff/dist/server.mjs`) || !existsSync(`${root}apps/web/dist/index.html`)) {
