@@ -32,6 +32,11 @@ export interface StartOptions {
   startAt?: Date;
   /** geography folder; default mock-data/geo/data */
   geoDir?: string;
+  /**
+   * The real-time source the simulated clock runs on (epoch ms; default Date.now). A test passes its own to
+   * drive simulated time step by step, so a live flow advances only when the test says so.
+   */
+  realNow?: () => number;
 }
 
 export interface RunningSimulator {
@@ -90,7 +95,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
   if (!Number.isFinite(speed) || speed < 0) throw new Error('speed must be a number ≥ 0');
   const startAt = opts.startAt ?? new Date(Math.floor(Date.now() / 1000) * 1000);
   const geo = loadGeo(opts.geoDir ?? DEFAULT_GEO_DIR);
-  const clock = createClock({ seed, speed, startAt });
+  const clock = createClock({ seed, speed, startAt, ...(opts.realNow ? { realNow: opts.realNow } : {}) });
   const ctx: SimContext = { seed, clock, geo };
 
   const parking = parkingSystem(ctx);

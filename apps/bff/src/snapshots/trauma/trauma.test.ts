@@ -3,12 +3,24 @@ import { startSimulator } from '@cockpit/mock-data/upstreams/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testServices } from '../../test/create-test-app';
 
-// The simulator runs at 120× so a raised incident goes from call to hospital within ~25 s of real time.
+// Simulated time is under the test's control: the simulator's clock moves only when the test advances it,
+// so a raised incident goes from call to hospital at whatever pace this machine manages, never racing past a
+// phase while a busy machine is slow to look.
 let sim: Awaited<ReturnType<typeof startSimulator>>;
 let app: ReturnType<typeof createTestApp>;
+let simElapsedMs = 0;
+const advance = (simSeconds: number) => {
+  simElapsedMs += simSeconds * 1000;
+};
 const seen: string[] = [];
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 20211, speed: 120, startAt: new Date('2026-10-03T04:00:00Z') });
+  sim = await startSimulator({
+    port: 0,
+    seed: 20211,
+    speed: 1,
+    startAt: new Date('2026-10-03T04:00:00Z'),
+    realNow: () => simElapsedMs,
+  });
   app = createTestApp({ services: testServices(sim.url) });
 });
 afterAll(async () => {
@@ -23,13 +35,24 @@ async function snapshot(code = '331023') {
   return TraumaSnapshot.parse(JSON.parse(text));
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 40_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
+/**
+ * Probes until the condition holds. Each unmet probe advances simulated time by `stepS` (0: time stands
+ * still, for waiting on the BFF's own refreshes). Bounded by simulated time covered and by a generous count
+ * of probes, not by a span of real time.
+ */
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  { stepS = 0, maxSimS = 3 * 3600, maxProbes = 2000 } = {},
+): Promise<T> {
+  for (let probes = 0, simS = 0; ; probes++) {
     const v = await probe();
     if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`not reached: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    if (probes >= maxProbes || simS > maxSimS) throw new Error(`not reached: ${what}`);
+    advance(stepS);
+    simS += stepS;
+    // Give the BFF's refresh (150 ms in tests) a chance to run before the next look.
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -61,14 +84,24 @@ describe('trauma snapshot against the simulator', () => {
     const id = raw.id!;
 
     // Dispatched: the ambulance is on its way to the scene, the hospital is already chosen.
-    const toScene = await until('dispatched', async () => {
-      const s = await snapshot();
-      const t = s.transports.find((x) => x.incidentId === id);
-      return t?.phase === 'to_scene' && t.route ? { s, t } : undefined;
-    });
+    const toScene = await until(
+      'dispatched',
+      async () => {
+        const s = await snapshot();
+        const t = s.transports.find((x) => x.incidentId === id);
+        return t?.phase === 'to_scene' && t.route ? { s, t } : undefined;
+      },
+      { stepS: 5 },
+    );
     expect(toScene.t.severity).toBe('severe');
     expect(toScene.t.ambulanceId).toMatch(/^A\d+$/);
-    const amb = toScene.s.ambulances.find((a) => a.ambulanceId === toScene.t.ambulanceId)!;
+    // Incidents and ambulances are two datasets, refreshed separately: with time standing still, the
+    // ambulance's own record catches up with the incident's.
+    const amb = await until('the ambulance record shows its incident', async () => {
+      const s = await snapshot();
+      const a = s.ambulances.find((x) => x.ambulanceId === toScene.t.ambulanceId);
+      return a?.incidentId === id ? a : undefined;
+    });
     expect(amb.incidentId).toBe(id);
     expect(toScene.s.transports[0]!.severity).toMatch(/severe|critical/);
     const hospital = toScene.t.hospital!;
@@ -84,23 +117,27 @@ describe('trauma snapshot against the simulator', () => {
     // Transporting: route from the scene to the hospital, signals ahead in order, states derived from progress.
     const stateSets = new Set<string>();
     let last: ActiveTransport | undefined;
-    const done = await until('arrived at hospital', async () => {
-      const s = await snapshot();
-      const t = s.transports.find((x) => x.incidentId === id);
-      if (t?.phase === 'to_hospital') {
-        last = t;
-        const ranks = t.signals.map((g) => RANK[g.state]);
-        for (let i = 1; i < ranks.length; i++) expect(ranks[i]).toBeLessThanOrEqual(ranks[i - 1]!);
-        for (let i = 1; i < t.signals.length; i++)
-          expect(t.signals[i]!.distanceM).toBeGreaterThanOrEqual(t.signals[i - 1]!.distanceM);
-        for (const g of t.signals) stateSets.add(g.state);
-        const e = t.eta!;
-        expect(e.savedS).toBeCloseTo(e.withoutPreemptionS - e.withPreemptionS, 0);
-        const ahead = t.signals.filter((g) => g.state !== 'released').length;
-        expect(e.savedS > 0).toBe(ahead > 0);
-      }
-      return last && !t ? true : undefined;
-    });
+    const done = await until(
+      'arrived at hospital',
+      async () => {
+        const s = await snapshot();
+        const t = s.transports.find((x) => x.incidentId === id);
+        if (t?.phase === 'to_hospital') {
+          last = t;
+          const ranks = t.signals.map((g) => RANK[g.state]);
+          for (let i = 1; i < ranks.length; i++) expect(ranks[i]).toBeLessThanOrEqual(ranks[i - 1]!);
+          for (let i = 1; i < t.signals.length; i++)
+            expect(t.signals[i]!.distanceM).toBeGreaterThanOrEqual(t.signals[i - 1]!.distanceM);
+          for (const g of t.signals) stateSets.add(g.state);
+          const e = t.eta!;
+          expect(e.savedS).toBeCloseTo(e.withoutPreemptionS - e.withPreemptionS, 0);
+          const ahead = t.signals.filter((g) => g.state !== 'released').length;
+          expect(e.savedS > 0).toBe(ahead > 0);
+        }
+        return last && !t ? true : undefined;
+      },
+      { stepS: 15 },
+    );
     expect(done).toBe(true);
     expect(last!.route!.path.length).toBeGreaterThan(2);
     expect(last!.signals.length).toBeGreaterThan(0);
@@ -115,7 +152,7 @@ describe('trauma snapshot against the simulator', () => {
       expect(raw[key]).toBeTruthy();
       expect(all).not.toContain(raw[key]);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('works at township and village level; coverage flags villages beyond 15 minutes', async () => {
     const county = await snapshot();
