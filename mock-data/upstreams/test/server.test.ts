@@ -275,7 +275,9 @@ describe('simulator over HTTP', () => {
   });
 
   it('moves an ambulance to a raised incident as simulated time passes', async () => {
-    const fast = await startSimulator({ port: 0, speed: 600, startAt: WEDNESDAY_NOON });
+    // Simulated time moves only when the test moves it: exactly 4 minutes, however busy the machine is.
+    let realMs = 0;
+    const fast = await startSimulator({ port: 0, speed: 1, startAt: WEDNESDAY_NOON, realNow: () => realMs });
     try {
       const { body } = await postJson<{ incident: { id: string } }>(fast, '/admin/incidents', {
         lon: 121.0,
@@ -283,7 +285,7 @@ describe('simulator over HTTP', () => {
         severity: 'severe',
         injury_type: 'fall',
       });
-      await new Promise((r) => setTimeout(r, 400)); // ≈ 4 simulated minutes
+      realMs += 4 * 60_000;
       const inc = await getJson<{
         rows: { status: string; ambulance_id: string | null; dispatch_time: number | null }[];
       }>(fast, `/emergency-120/incidents/${body.incident.id}`);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTestApp, testServices } from '../../test/create-test-app';
 
 type SseEvent = { id?: string; event?: string; data: string };
@@ -61,7 +61,8 @@ describe('GET /api/v1/live', () => {
     expect(first.headers.get('content-type')).toContain('text/event-stream');
     expect(first.headers.get('content-encoding')).toBeNull();
     const reading = readEvents(first, 3);
-    await new Promise((r) => setTimeout(r, 50));
+    // Publish once the stream has subscribed (a condition, not a pause).
+    await vi.waitFor(() => expect(services.hub.size).toBe(1));
     services.hub.publish(TOPIC, 'snapshot', '{"n":1}');
     services.hub.publish('snapshot:overview:331023105', 'snapshot', '{"other":true}');
     services.hub.publish(TOPIC, 'snapshot', '{"n":2}');

@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+// Integration tests here start simulators, servers and whole geographies. On a busy 2-core machine they take
+// several times longer than alone, so the bounds are generous: a bound that stops a hang, never a timing
+// assertion (tests wait for conditions).
+export default defineConfig({ test: { testTimeout: 60_000, hookTimeout: 120_000 } });
