@@ -9,21 +9,24 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** What `pnpm build` produces. */
-const OUTPUTS = ['apps/bff/dist/server.mjs', 'apps/bff/dist/simulator.mjs', 'apps/web/dist/index.html'];
-/** What those outputs are built from (tests excluded: they are not part of the build). */
-const INPUTS = [
-  'apps/web/src',
-  'apps/web/public',
-  'apps/web/index.html',
-  'apps/web/vite.config.ts',
-  'apps/bff/src',
-  'apps/bff/scripts/build.mjs',
-  'packages/contracts/src',
-  'packages/domain/src',
-  'mock-data/upstreams',
-  'pnpm-lock.yaml',
-];
+/** What `pnpm build` produces, each with what it is built from (tests excluded: they are not built). */
+const SHARED = ['packages/contracts/src', 'packages/domain/src', 'pnpm-lock.yaml'];
+const BUILDS = {
+  'apps/web/dist/index.html': [
+    'apps/web/src',
+    'apps/web/public',
+    'apps/web/index.html',
+    'apps/web/vite.config.ts',
+    ...SHARED,
+  ],
+  'apps/bff/dist/server.mjs': [
+    'apps/bff/src',
+    'apps/bff/scripts/build.mjs',
+    'mock-data/upstreams',
+    ...SHARED,
+  ],
+  'apps/bff/dist/simulator.mjs': ['mock-data/upstreams', 'apps/bff/scripts/build.mjs', ...SHARED],
+};
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -38,11 +41,13 @@ function newestMtime(path) {
 }
 
 function buildReason() {
-  const missing = OUTPUTS.find((o) => !existsSync(join(root, o)));
-  if (missing) return `${missing} is missing`;
-  const built = Math.min(...OUTPUTS.map((o) => statSync(join(root, o)).mtimeMs));
-  const changed = INPUTS.find((i) => newestMtime(join(root, i)) > built);
-  return changed ? `${changed} changed since the last build` : undefined;
+  for (const [output, inputs] of Object.entries(BUILDS)) {
+    if (!existsSync(join(root, output))) return `${output} is missing`;
+    const built = statSync(join(root, output)).mtimeMs;
+    const changed = inputs.find((i) => newestMtime(join(root, i)) > built);
+    if (changed) return `${changed} changed since ${output} was built`;
+  }
+  return undefined;
 }
 
 const reason = buildReason();
