@@ -1,7 +1,7 @@
 import { AQI_LEVELS } from '@cockpit/domain/eco';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, projectToPage, waitForRegion, watch } from './browser';
+import { launch, projectToPage, waitForMapIdle, waitForRegion, watch } from './browser';
 
 const baseUrl = inject('baseUrl');
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
@@ -62,7 +62,7 @@ describe('eco cockpit', () => {
       expect.stringContaining('IDW p=2'),
     );
 
-    await page.waitForTimeout(800);
+    await waitForMapIdle(page);
     await page.screenshot({ path: `${artifacts}eco-wall.png` });
 
     // Click the county administrative centre station on the map. (On a mouse screen the shared map also drills
@@ -71,7 +71,7 @@ describe('eco cockpit', () => {
     const at = await projectToPage(page, [station.lon, station.lat]);
     await page.mouse.click(at.x, at.y);
     const detail = page.locator('[data-testid="eco-station"]');
-    await detail.waitFor({ timeout: 15_000 });
+    await detail.waitFor({ timeout: 60_000 });
     expect(await detail.getAttribute('data-code')).toBe('5101A');
     await expect.poll(() => detail.getAttribute('data-kind')).toBe('air');
     await expect.poll(() => detail.locator('canvas').count()).toBeGreaterThan(0);
@@ -80,7 +80,7 @@ describe('eco cockpit', () => {
     await expect
       .poll(() => page.locator('.eco-station .chart-caption').first().textContent())
       .toContain('PM2.5');
-    await page.waitForTimeout(800);
+    await waitForMapIdle(page);
     await page.screenshot({ path: `${artifacts}eco-wall-station.png` });
 
     // The window tab switches the detail to 7 days.

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, projectToPage, waitForRegion, watch } from './browser';
+import { launch, projectToPage, waitForMapIdle, waitForRegion, watch } from './browser';
 
 const baseUrl = inject('baseUrl');
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
@@ -14,6 +14,13 @@ afterAll(async () => {
 });
 
 const ROUTE_RGB: [number, number, number] = [79, 141, 255];
+/**
+ * The wall is laid out on its 3840×2160 CSS-pixel canvas as on site, but drawn at half the pixel density: the
+ * same layout and text sizes, a quarter of the pixels for the software GL renderer and the screenshots.
+ */
+const WALL_DENSITY = 0.5;
+/** Route pixels the three guidance routes add at least (500 at full density). */
+const ROUTE_PIXELS_MIN = 500 * WALL_DENSITY ** 2;
 
 /** Pixels of the map area close to a colour (from a real screenshot, so deck.gl's canvas counts too). */
 async function colourPixels(page: Page, rgb: [number, number, number], tolerance = 30): Promise<number> {
@@ -60,7 +67,10 @@ async function chooseTemple(page: Page) {
 
 describe('parking cockpit', () => {
   it('wall: parking at a glance, 国清寺 → three lots with reasons and routes, lot detail with masked plates', async () => {
-    const page = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
+    const page = await browser.newPage({
+      viewport: { width: 3840, height: 2160 },
+      deviceScaleFactor: WALL_DENSITY,
+    });
     const w = watch(page, baseUrl);
     await page.goto(`${baseUrl}/parking/331023?screen=wall`);
     await waitForRegion(page, '331023');
@@ -71,14 +81,16 @@ describe('parking cockpit', () => {
       .toBe('ok');
     await expect.poll(() => page.locator('[data-testid="busiest-lots"] li').count()).toBe(5);
     expect(await page.locator('[data-testid="scenic-lots"] li').count()).toBe(4);
-    await page.waitForTimeout(1500);
+    await waitForMapIdle(page);
     const before = await colourPixels(page, ROUTE_RGB);
     await page.screenshot({ path: `${artifacts}parking-wall.png` });
 
     const recs = await chooseTemple(page);
-    await page.waitForTimeout(2500); // the camera moves to the routes
-    const after = await colourPixels(page, ROUTE_RGB);
-    expect(after - before).toBeGreaterThan(500);
+    // The camera moves to the routes and deck.gl draws them: wait for the map to settle, then for the routes.
+    await waitForMapIdle(page);
+    await expect
+      .poll(async () => (await colourPixels(page, ROUTE_RGB)) - before, { timeout: 60_000 })
+      .toBeGreaterThan(ROUTE_PIXELS_MIN);
     await page.screenshot({ path: `${artifacts}parking-wall-guidance.png` });
 
     // Lot detail from a recommendation: history, forecast, screens, masked plates.
@@ -108,7 +120,7 @@ describe('parking cockpit', () => {
     const preset = await page.locator('[data-poi="guoqing-temple"]').boundingBox();
     expect(preset?.height ?? 0).toBeGreaterThanOrEqual(44);
     await chooseTemple(page);
-    await page.waitForTimeout(2000);
+    await waitForMapIdle(page);
     await page.screenshot({ path: `${artifacts}parking-tablet.png`, fullPage: true });
     expect(w.consoleErrors).toEqual([]);
     expect(w.foreignRequests).toEqual([]);

@@ -22,10 +22,8 @@ describe('wall profile at 3840×2160', () => {
     await waitForRegion(page, '331023');
     await page.getByTestId('scope-name').waitFor();
     expect(await page.getByTestId('scope-name').textContent()).toBe('天台县');
-    // Let deck.gl draw the labels and the health panel fill in before the screenshot.
-    await page.waitForTimeout(500);
-
-    expect(await mapDrawnShare(page)).toBeGreaterThan(0.05);
+    // The map draws after the camera arrives: wait until it shows, not for a fixed time.
+    await expect.poll(() => mapDrawnShare(page), { timeout: 30_000 }).toBeGreaterThan(0.05);
     const overflow = await page.evaluate(() => ({
       scrollW: document.documentElement.scrollWidth,
       scrollH: document.documentElement.scrollHeight,
@@ -76,10 +74,12 @@ describe('tablet profile at 1024×1366', () => {
     const page = await context.newPage();
     const w = watch(page, baseUrl);
     await page.goto(`${baseUrl}/overview/331023`);
-    expect(await page.evaluate(() => document.documentElement.dataset.profile)).toBe('tablet');
+    // The profile attribute is set by an effect after the first render: wait for it.
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.profile), { timeout: 30_000 })
+      .toBe('tablet');
     await waitForRegion(page, '331023');
     await page.getByTestId('scope-name').waitFor();
-    await page.waitForTimeout(500);
 
     const map = await page.locator('.map-stage').boundingBox();
     expect(map?.width ?? 0).toBeGreaterThan(900);
@@ -90,7 +90,7 @@ describe('tablet profile at 1024×1366', () => {
       .locator('.tabs__tab, .header .button')
       .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
-    expect(await mapDrawnShare(page)).toBeGreaterThan(0.05);
+    await expect.poll(() => mapDrawnShare(page), { timeout: 30_000 }).toBeGreaterThan(0.05);
 
     await page.screenshot({ path: `${artifacts}tablet-1024x1366.png`, fullPage: true });
     expect(w.consoleErrors).toEqual([]);

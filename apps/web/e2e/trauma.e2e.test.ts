@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, waitForRegion, watch } from './browser';
+import { launch, waitForMapIdle, waitForRegion, watch } from './browser';
 
 const baseUrl = inject('baseUrl');
 const simUrl = inject('simUrl');
@@ -65,7 +65,7 @@ describe('trauma cockpit: the green channel of a severe case', () => {
     const countdown = channel.getByTestId('eta-countdown');
     const first = Number(await countdown.getAttribute('data-seconds'));
     await expect
-      .poll(async () => Number(await countdown.getAttribute('data-seconds')), { timeout: 10_000 })
+      .poll(async () => Number(await countdown.getAttribute('data-seconds')), { timeout: 60_000 })
       .toBeLessThan(first);
     await page.screenshot({ path: `${artifacts}trauma-wall.png` });
 
@@ -73,7 +73,7 @@ describe('trauma cockpit: the green channel of a severe case', () => {
     await page.getByTestId('coverage-toggle').click();
     await expect.poll(() => page.getByTestId('coverage-toggle').getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId('coverage-gaps').locator('tbody tr').count()).toBeGreaterThan(0);
-    await page.waitForTimeout(500);
+    await waitForMapIdle(page);
     await page.screenshot({ path: `${artifacts}trauma-wall-coverage.png` });
 
     // No patient identity anywhere on the page.
