@@ -4,7 +4,7 @@ import { createTestApp, testServices } from '../../test/create-test-app';
 type SseEvent = { id?: string; event?: string; data: string };
 
 /** Reads SSE events from a streaming response until `count` events arrived (comments are skipped). */
-async function readEvents(res: Response, count: number, timeoutMs = 4000): Promise<SseEvent[]> {
+async function readEvents(res: Response, count: number, timeoutMs = 30_000): Promise<SseEvent[]> {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   const events: SseEvent[] = [];

@@ -183,7 +183,7 @@ describe('upstream fault', () => {
   it('keeps the last good data as stale, never a 5xx', async () => {
     await snapshot();
     await setFault('outage');
-    const deadline = Date.now() + 8000;
+    const deadline = Date.now() + 45_000; // a bound for a busy machine, not an expected time
     let snap = await snapshot();
     while (snap.sources[0]!.status === 'ok' && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 150));
@@ -196,5 +196,5 @@ describe('upstream fault', () => {
     expect(GuidanceSchema.parse(body).recommendations).toHaveLength(3);
     expect((await app.request('/api/v1/parking/lots/PK0001')).status).toBe(200);
     await setFault('none');
-  }, 20_000);
+  }, 60_000);
 });

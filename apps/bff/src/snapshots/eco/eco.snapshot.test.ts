@@ -158,7 +158,7 @@ describe('eco snapshot against the simulator', () => {
   });
 
   it('keeps the last good values, marked stale, when the monitoring system fails', {
-    timeout: 15_000,
+    timeout: 60_000,
   }, async () => {
     const app = createTestApp({ services: testServices(sim.url) });
     const good = await snapshot(app);
@@ -170,7 +170,7 @@ describe('eco snapshot against the simulator', () => {
       });
     await setFault('outage');
     try {
-      const deadline = Date.now() + 8000;
+      const deadline = Date.now() + 45_000; // a bound for a busy machine, not an expected time
       let snap = good;
       while (snap.sources[0]!.status !== 'stale') {
         if (Date.now() > deadline) throw new Error('never became stale');
