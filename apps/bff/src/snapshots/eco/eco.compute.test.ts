@@ -123,6 +123,8 @@ describe('eco figures', () => {
       nh3n: 0.3,
       tp,
       tn: null,
+      chla: null,
+      sd: null,
     });
     const rows = [w(T0, 0.25), w(T0 + 4 * H, 0.1), w(T0 + 8 * H, 0.25), w(T0 + 12 * H, 0.3)];
     const section = { code: 'S', targetClass: 'III', waterbody: 'river' as const, compliant: false };
