@@ -13,16 +13,15 @@
  * against the built BFF), alternated with the same number of GET /api/v1/regions/331023 (a cheap JSON route
  * of the same server) as baseline; p50 and p95 are medians over the runs.
  */
+import { officialDayKind } from '@cockpit/domain/calendar';
 import {
   buildProfile,
   evaluatePredictions,
-  makeCalendar,
   type OccupancySample,
   type PredictionPair,
   type Profile,
   predictFree,
 } from '@cockpit/domain/parking';
-import { HOLIDAYS } from '@cockpit/mock-data/upstreams/calendar';
 import { loadGeo } from '@cockpit/mock-data/upstreams/geo';
 import { buildLots, occupiedAt } from '@cockpit/mock-data/upstreams/parking/model';
 import { alternate, type Row } from '../harness';
@@ -38,17 +37,7 @@ const EVAL_FROM = Date.parse('2026-09-25T16:00:00Z'); // 2026-09-26 00:00 Beijin
 const EVAL_DAYS = 14;
 const ORIGIN_STEP = 30 * MIN;
 
-function dates(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY)
-    out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
-}
-
-const calendar = makeCalendar({
-  holidays: HOLIDAYS.flatMap((h) => dates(h.from, h.to)),
-  makeupWorkdays: HOLIDAYS.flatMap((h) => h.makeupWorkdays),
-});
+const calendar = officialDayKind;
 
 export function evaluatePrediction() {
   const lots = buildLots(loadGeo());

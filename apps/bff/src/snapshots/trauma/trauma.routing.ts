@@ -1,4 +1,5 @@
 import type { TraumaRoute } from '@cockpit/contracts';
+import { officialDayKind } from '@cockpit/domain/calendar';
 import {
   beijingHour,
   type Coord,
@@ -38,10 +39,9 @@ export function snapOffRoad(graph: RoadGraph, p: Coord): SnapResult | null {
   return snapToGraph(graph, p[0], p[1], { closedRoads: expresswayRoads(graph), maxDistanceM: MAX_SNAP_M });
 }
 
-/** Workday or weekend in Beijing time (public holidays are not known to the BFF: they count as workdays). */
+/** Workday, weekend or public holiday in Beijing time: the shared State Council schedule (domain/calendar). */
 export function dayKindAt(atMs: number): DayKind {
-  const day = new Date(atMs + 8 * 3_600_000).getUTCDay();
-  return day === 0 || day === 6 ? 'weekend' : 'workday';
+  return officialDayKind(atMs);
 }
 
 /** The time-of-day congestion cost factor at an instant (a model, see domain/routing/congestion.ts). */
