@@ -209,6 +209,14 @@ export const HospitalReadiness = z
       cathLab: z.boolean(),
       burnUnit: z.boolean(),
       pediatrics: z.boolean(),
+      surgery: z
+        .boolean()
+        .optional()
+        .meta({ description: 'Emergency surgery (二级 and above unless stated)' }),
+      grade: z
+        .union([z.literal(1), z.literal(2), z.literal(3)])
+        .optional()
+        .meta({ description: 'Hospital grade 医院等级: 1 一级 (township health centre), 2 二级, 3 三级' }),
     }),
     edLoad: z.number().nullable().meta({ description: 'Emergency department load, 0..1' }),
     ctAvailable: z.boolean(),

@@ -12,7 +12,15 @@ const H01: EmergencyHospital = {
   lon: 121.028,
   lat: 29.143,
   villageCode: '331023001256',
-  capabilities: { traumaCenter: true, ct: true, cathLab: true, burnUnit: true, pediatrics: true },
+  capabilities: {
+    traumaCenter: true,
+    ct: true,
+    cathLab: true,
+    burnUnit: true,
+    pediatrics: true,
+    surgery: true,
+    grade: 3,
+  },
   receivesAmbulances: true,
   edLoad: 0.5,
   ctAvailable: true,
@@ -27,7 +35,15 @@ const H09: EmergencyHospital = {
   lon: 120.878034,
   lat: 29.164777,
   villageCode: '331023105350',
-  capabilities: { traumaCenter: false, ct: true, cathLab: false, burnUnit: false, pediatrics: false },
+  capabilities: {
+    traumaCenter: false,
+    ct: true,
+    cathLab: false,
+    burnUnit: false,
+    pediatrics: false,
+    surgery: false,
+    grade: 1,
+  },
   doorToCtMinutes: 40,
 };
 const scene: [number, number] = [120.852688, 29.160063];
