@@ -16,8 +16,8 @@ export { bandOf, DEFAULT_BANDS, isochroneEdges, nodeTimesAtPoints, travelTimesFr
 export type { PathResult } from './path';
 export type { ProgressOptions, Projection, RouteTrack } from './progress';
 export { advanceProgress, projectOnRoute, routeTrack } from './progress';
-export type { EdgeIndex, SnapOptions, SnapResult } from './snap';
-export { buildEdgeIndex, snapToGraph } from './snap';
+export type { EdgeIndex, RouteSnapOptions, SnapOptions, SnapResult } from './snap';
+export { buildEdgeIndex, expresswayRoadIds, ON_ROAD_M, snapForRouting, snapToGraph } from './snap';
 export type {
   Coord,
   LonLat,
