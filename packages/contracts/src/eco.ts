@@ -61,7 +61,23 @@ export const EcoDailyAqi = z
       .number()
       .int()
       .nullable()
-      .meta(d('Daily AQI (24 h means, O3 MDA8); null when the day is incomplete')),
+      .meta(
+        d(
+          'Daily AQI (24 h means, O3 MDA8) over the valid statistics; null when none is valid. Partial when complete is false',
+        ),
+      ),
+    complete: z
+      .boolean()
+      .optional()
+      .meta(
+        d(
+          'All six HJ 663 items (PM2.5, PM10, SO2, NO2, CO, O3 MDA8) have enough valid hours. false: an incomplete day, shown as such and not counted in the good-day share',
+        ),
+      ),
+    missing: z
+      .array(z.string())
+      .optional()
+      .meta(d('The items short of valid hours on an incomplete day (pm25, pm10, so2, no2, co, o3_8h)')),
     level: z.number().int().nullable(),
     color: z.string().nullable(),
     primary: z.array(EcoPollutant),

@@ -19,6 +19,7 @@ import {
   beijingDateOf,
   classifyWater,
   computeAqi,
+  DAILY_EVALUATION_ITEMS,
   dailyAirQuality,
   detectEpisodes,
   type HourlyAirSample,
@@ -152,6 +153,8 @@ export function dailyAqi(hours: readonly RegionAirHour[]): EcoSnapshot['air']['d
       const r = dailyAirQuality(samples, { date });
       return {
         date,
+        complete: r.complete,
+        missing: DAILY_EVALUATION_ITEMS.filter((item) => r.incomplete.includes(item)),
         aqi: r.aqi?.aqi ?? null,
         level: r.aqi?.level ?? null,
         color: r.aqi?.color ?? null,
@@ -169,7 +172,8 @@ export function goodDays(
   const last = daily.at(-1);
   if (!first || !last) return null;
   const [y, m] = last.date.split('-').map(Number) as [number, number];
-  const records = daily.map((d) => ({ date: d.date, aqi: d.aqi }));
+  // An incomplete day (HJ 663: a pollutant short of valid hours) is not a valid evaluation day.
+  const records = daily.map((d) => ({ date: d.date, aqi: d.aqi, complete: d.complete !== false }));
   const month = monthGoodDayShare(records, y, m);
   const year = yearGoodDayProgress(records, y, { target, asOf: last.date });
   return {
