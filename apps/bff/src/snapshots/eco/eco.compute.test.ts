@@ -84,7 +84,9 @@ describe('eco figures', () => {
       new Set(['A']),
     );
     const days = dailyAqi(hours);
-    expect(days).toMatchObject([{ date: '2026-10-02', aqi: 57, level: 2, color: '#FFFF00', primary: ['pm25'] }]);
+    expect(days).toMatchObject([
+      { date: '2026-10-02', aqi: 57, level: 2, color: '#FFFF00', primary: ['pm25'] },
+    ]);
   });
 
   it('finds an episode of 2+ hours over 100 and the stations upwind of it', () => {
