@@ -4,7 +4,7 @@
  * State Council calendar). The vehicle drives straight from its start to the nearest non-expressway road
  * (as the BFF snaps off-road points), along the road, then straight to its destination.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { officialDayKind } from '@cockpit/domain/calendar';
 import {
@@ -18,23 +18,34 @@ import {
   snapToGraph,
 } from '@cockpit/domain/routing';
 import { DEFAULT_GEO_DIR, type LonLat } from '../geo';
-import type { RouteProvider } from './movement';
+import { type RouteProvider, straightLine } from './movement';
 
 /** Farthest an off-road point is snapped to a road, metres (as the BFF's MAX_SNAP_M). */
 const MAX_SNAP_M = 3000;
 
-let cachedGraph: RoadGraph | undefined;
-function countyRoads(): RoadGraph {
-  if (!cachedGraph) {
-    const roads = JSON.parse(readFileSync(join(DEFAULT_GEO_DIR, 'roads.geojson'), 'utf8')) as RoadCollection;
-    cachedGraph = buildRoadGraph(roads);
-    buildEdgeIndex(cachedGraph);
+const graphs = new Map<string, RoadGraph | null>();
+/**
+ * The county road network from `roads.geojson` in `geoDir` (falling back to the bundled geography), or null
+ * when neither folder has one.
+ */
+export function countyRoads(geoDir: string = DEFAULT_GEO_DIR): RoadGraph | null {
+  if (!graphs.has(geoDir)) {
+    const file = [join(geoDir, 'roads.geojson'), join(DEFAULT_GEO_DIR, 'roads.geojson')].find((f) =>
+      existsSync(f),
+    );
+    let graph: RoadGraph | null = null;
+    if (file) {
+      graph = buildRoadGraph(JSON.parse(readFileSync(file, 'utf8')) as RoadCollection);
+      buildEdgeIndex(graph);
+    }
+    graphs.set(geoDir, graph);
   }
-  return cachedGraph;
+  return graphs.get(geoDir) ?? null;
 }
 
-/** A route provider on the given road graph (default: the bundled county roads). */
-export function roadRoute(graph: RoadGraph = countyRoads()): RouteProvider {
+/** A route provider on the given road graph; straight lines when there is no road network. */
+export function roadRoute(graph: RoadGraph | null = countyRoads()): RouteProvider {
+  if (!graph) return straightLine;
   const expressway = new Set(graph.roads.filter((r) => r.class === 'expressway').map((r) => r.id));
   // Congestion changes by the hour: routes between the same points in the same hour and day kind are reused
   // (ambulances drive back from the same hospitals to the same stations all day).
