@@ -1,10 +1,15 @@
 /**
- * Beijing time helpers and a small public-holiday calendar.
- *
- * SIMULATION CALENDAR: the 2025 and 2026 entries follow the State Council's published arrangements as far as
- * we know them; the 2027 entries are estimates from the lunar dates. Good enough for shaping simulated demand,
- * not a reference.
+ * Beijing time helpers and the simulator's view of the public-holiday calendar. The holiday and make-up
+ * workday dates are the shared State Council schedule in `@cockpit/domain/calendar` (one table for the
+ * simulator, parking prediction and trauma congestion); only the demand knob `scenicIntensity` lives here.
  */
+import {
+  type HolidayName,
+  HOLIDAYS as OFFICIAL_HOLIDAYS,
+  type HolidayPeriod as OfficialHolidayPeriod,
+} from '@cockpit/domain/calendar';
+
+export type { HolidayName };
 
 export const MINUTE = 60_000;
 export const HOUR = 3_600_000;
@@ -96,198 +101,27 @@ export function parseBeijing(s: string): number | undefined {
   return formatBeijing(t).startsWith(`${y}-${mo}-${d} ${h}:${mi}`) ? t : undefined;
 }
 
-export type HolidayName =
-  | 'NewYear'
-  | 'SpringFestival'
-  | 'Qingming'
-  | 'LabourDay'
-  | 'DragonBoat'
-  | 'MidAutumn'
-  | 'NationalDay';
+/** How much each holiday drives scenic-area demand in the simulation, 0..1 (a simulation knob, not data). */
+const SCENIC_INTENSITY: Readonly<Record<HolidayName, number>> = {
+  NewYear: 0.45,
+  SpringFestival: 0.7,
+  Qingming: 0.65,
+  LabourDay: 0.9,
+  DragonBoat: 0.6,
+  MidAutumn: 0.7,
+  NationalDay: 1,
+};
 
-export interface HolidayPeriod {
-  name: HolidayName;
-  label: string;
-  /** first and last day off, inclusive, "yyyy-MM-dd" */
-  from: string;
-  to: string;
-  /** weekend days that are working days (调休) */
-  makeupWorkdays: string[];
+export interface HolidayPeriod extends OfficialHolidayPeriod {
   /** how much this holiday drives scenic-area demand, 0..1 */
   scenicIntensity: number;
-  estimated?: boolean;
 }
 
-/** SIMULATION CALENDAR 2025–2027 (2027 estimated). */
-export const HOLIDAYS: readonly HolidayPeriod[] = [
-  {
-    name: 'NewYear',
-    label: '元旦',
-    from: '2025-01-01',
-    to: '2025-01-01',
-    makeupWorkdays: [],
-    scenicIntensity: 0.45,
-  },
-  {
-    name: 'SpringFestival',
-    label: '春节',
-    from: '2025-01-28',
-    to: '2025-02-04',
-    makeupWorkdays: ['2025-01-26', '2025-02-08'],
-    scenicIntensity: 0.7,
-  },
-  {
-    name: 'Qingming',
-    label: '清明节',
-    from: '2025-04-04',
-    to: '2025-04-06',
-    makeupWorkdays: [],
-    scenicIntensity: 0.65,
-  },
-  {
-    name: 'LabourDay',
-    label: '劳动节',
-    from: '2025-05-01',
-    to: '2025-05-05',
-    makeupWorkdays: ['2025-04-27'],
-    scenicIntensity: 0.9,
-  },
-  {
-    name: 'DragonBoat',
-    label: '端午节',
-    from: '2025-05-31',
-    to: '2025-06-02',
-    makeupWorkdays: [],
-    scenicIntensity: 0.6,
-  },
-  {
-    name: 'NationalDay',
-    label: '国庆节、中秋节',
-    from: '2025-10-01',
-    to: '2025-10-08',
-    makeupWorkdays: ['2025-09-28', '2025-10-11'],
-    scenicIntensity: 1,
-  },
-  {
-    name: 'NewYear',
-    label: '元旦',
-    from: '2026-01-01',
-    to: '2026-01-03',
-    makeupWorkdays: ['2026-01-04'],
-    scenicIntensity: 0.45,
-  },
-  {
-    name: 'SpringFestival',
-    label: '春节',
-    from: '2026-02-15',
-    to: '2026-02-23',
-    makeupWorkdays: ['2026-02-14', '2026-02-28'],
-    scenicIntensity: 0.7,
-  },
-  {
-    name: 'Qingming',
-    label: '清明节',
-    from: '2026-04-04',
-    to: '2026-04-06',
-    makeupWorkdays: [],
-    scenicIntensity: 0.65,
-  },
-  {
-    name: 'LabourDay',
-    label: '劳动节',
-    from: '2026-05-01',
-    to: '2026-05-05',
-    makeupWorkdays: ['2026-05-09'],
-    scenicIntensity: 0.9,
-  },
-  {
-    name: 'DragonBoat',
-    label: '端午节',
-    from: '2026-06-19',
-    to: '2026-06-21',
-    makeupWorkdays: [],
-    scenicIntensity: 0.6,
-  },
-  {
-    name: 'MidAutumn',
-    label: '中秋节',
-    from: '2026-09-25',
-    to: '2026-09-27',
-    makeupWorkdays: [],
-    scenicIntensity: 0.7,
-  },
-  {
-    name: 'NationalDay',
-    label: '国庆节',
-    from: '2026-10-01',
-    to: '2026-10-07',
-    makeupWorkdays: ['2026-09-20', '2026-10-10'],
-    scenicIntensity: 1,
-  },
-  {
-    name: 'NewYear',
-    label: '元旦',
-    from: '2027-01-01',
-    to: '2027-01-03',
-    makeupWorkdays: [],
-    scenicIntensity: 0.45,
-    estimated: true,
-  },
-  {
-    name: 'SpringFestival',
-    label: '春节',
-    from: '2027-02-05',
-    to: '2027-02-12',
-    makeupWorkdays: ['2027-02-14'],
-    scenicIntensity: 0.7,
-    estimated: true,
-  },
-  {
-    name: 'Qingming',
-    label: '清明节',
-    from: '2027-04-03',
-    to: '2027-04-05',
-    makeupWorkdays: [],
-    scenicIntensity: 0.65,
-    estimated: true,
-  },
-  {
-    name: 'LabourDay',
-    label: '劳动节',
-    from: '2027-05-01',
-    to: '2027-05-05',
-    makeupWorkdays: [],
-    scenicIntensity: 0.9,
-    estimated: true,
-  },
-  {
-    name: 'DragonBoat',
-    label: '端午节',
-    from: '2027-06-09',
-    to: '2027-06-11',
-    makeupWorkdays: [],
-    scenicIntensity: 0.6,
-    estimated: true,
-  },
-  {
-    name: 'MidAutumn',
-    label: '中秋节',
-    from: '2027-09-15',
-    to: '2027-09-17',
-    makeupWorkdays: [],
-    scenicIntensity: 0.7,
-    estimated: true,
-  },
-  {
-    name: 'NationalDay',
-    label: '国庆节',
-    from: '2027-10-01',
-    to: '2027-10-07',
-    makeupWorkdays: [],
-    scenicIntensity: 1,
-    estimated: true,
-  },
-];
+/** The shared State Council schedule (`@cockpit/domain/calendar`) with the simulation's demand knob. */
+export const HOLIDAYS: readonly HolidayPeriod[] = OFFICIAL_HOLIDAYS.map((h) => ({
+  ...h,
+  scenicIntensity: SCENIC_INTENSITY[h.name],
+}));
 
 function dayIndexOf(date: string): number {
   const [y, m, d] = date.split('-').map(Number);

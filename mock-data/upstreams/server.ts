@@ -94,9 +94,10 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
   if (!Number.isFinite(seed)) throw new Error('seed must be a finite number');
   if (!Number.isFinite(speed) || speed < 0) throw new Error('speed must be a number ≥ 0');
   const startAt = opts.startAt ?? new Date(Math.floor(Date.now() / 1000) * 1000);
-  const geo = loadGeo(opts.geoDir ?? DEFAULT_GEO_DIR);
+  const geoDir = opts.geoDir ?? DEFAULT_GEO_DIR;
+  const geo = loadGeo(geoDir);
   const clock = createClock({ seed, speed, startAt, ...(opts.realNow ? { realNow: opts.realNow } : {}) });
-  const ctx: SimContext = { seed, clock, geo };
+  const ctx: SimContext = { seed, clock, geo, geoDir };
 
   const parking = parkingSystem(ctx);
   const emergency = emergencySystem(ctx);

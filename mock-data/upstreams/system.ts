@@ -8,6 +8,8 @@ export interface SimContext {
   seed: number;
   clock: SimClock;
   geo: Geo;
+  /** The folder the geography was loaded from (the road network is read from it too, when present). */
+  geoDir?: string;
 }
 
 export interface SystemModule {

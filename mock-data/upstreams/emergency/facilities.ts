@@ -11,6 +11,8 @@ export interface Capabilities {
   cath_lab: boolean;
   burn_unit: boolean;
   pediatrics: boolean;
+  /** emergency surgery (operating theatre, surgeons on call): the county hospitals, not the township centres */
+  surgery: boolean;
 }
 
 export interface Hospital extends Placed {
@@ -44,6 +46,7 @@ const NONE: Capabilities = {
   cath_lab: false,
   burn_unit: false,
   pediatrics: false,
+  surgery: false,
 };
 
 const CENTRAL_HEALTH_CENTRES = new Set(['331023105', '331023101', '331023104']);
@@ -62,7 +65,14 @@ export function buildHospitals(geo: Geo): Hospital[] {
       name: '天台县人民医院',
       level: '三级乙等',
       anchor: at(121.028, 29.143),
-      caps: { trauma_center: true, ct: true, cath_lab: true, burn_unit: true, pediatrics: true },
+      caps: {
+        trauma_center: true,
+        ct: true,
+        cath_lab: true,
+        burn_unit: true,
+        pediatrics: true,
+        surgery: true,
+      },
       edBase: 0.95,
     },
     {
@@ -70,7 +80,7 @@ export function buildHospitals(geo: Geo): Hospital[] {
       name: '天台县中医院',
       level: '二级甲等',
       anchor: at(121.018, 29.137),
-      caps: { ...NONE, ct: true, pediatrics: true },
+      caps: { ...NONE, ct: true, pediatrics: true, surgery: true },
       edBase: 0.8,
     },
   ];

@@ -10,7 +10,7 @@
  * quietest hour) forward from a 3-hour warm-up that starts with every ambulance at its station. Day
  * simulations are deterministic and cached, so any instant of the last 30 days can be replayed.
  * Missions: idle → dispatched (drive to scene) → on_scene → transporting → at_hospital → idle (drive back to
- * the station). Movement lives in ./movement (straight lines today).
+ * the station). Movement lives in ./movement; legs follow the road route (./road-route).
  */
 import { beijingParts, compactBeijing, DAY, dayInfo, HOUR, MINUTE } from '../calendar';
 import { distanceKm, type Geo, type LonLat, offsetKm, round6, type Village } from '../geo';
@@ -416,15 +416,25 @@ export class EmergencyModel {
       const scene: LonLat = [call.lon, call.lat];
       const urgent = rank[call.severity] >= 1;
 
-      let best: { amb: Ambulance; leg: Leg; dispatch: number } | undefined;
+      // The dispatcher picks by a straight-line estimate of the arrival (cheap, as a dispatcher's rule of
+      // thumb); the chosen ambulance then drives the road route.
+      let pick:
+        | { amb: Ambulance; dispatch: number; from: LonLat; speed: number; estimate: number }
+        | undefined;
       for (const amb of this.fleet) {
         const dispatch = Math.max(earliest, availableFrom.get(amb.id) ?? 0);
         const ret = returnLegs.get(amb.id);
         const from: LonLat =
           ret && dispatch < ret.arrive ? fixToLonLat(positionOnLeg(ret, dispatch)) : this.home(amb.id);
-        const leg = makeLeg(from, scene, dispatch, speedFor(distanceKm(from, scene), urgent), this.route);
-        if (!best || leg.arrive < best.leg.arrive) best = { amb, leg, dispatch };
+        const speed = speedFor(distanceKm(from, scene), urgent);
+        const estimate = makeLeg(from, scene, dispatch, speed).arrive;
+        if (!pick || estimate < pick.estimate) pick = { amb, dispatch, from, speed, estimate };
       }
+      const best = pick && {
+        amb: pick.amb,
+        dispatch: pick.dispatch,
+        leg: makeLeg(pick.from, scene, pick.dispatch, pick.speed, this.route),
+      };
       if (!best) continue;
       const { amb, leg, dispatch } = best;
       const segs = segments.get(amb.id) ?? [];

@@ -1,7 +1,6 @@
 /**
- * Vehicle movement. Today a leg is a straight line between two points driven at a constant speed (the
- * travel time includes a detour factor for the real road); a road network can later supply the `path`
- * through `RouteProvider` without touching the dispatch model.
+ * Vehicle movement. A leg is a polyline driven at a constant speed. The dispatch system uses the road
+ * route (`./road-route`); a straight line (with a detour factor on its travel time) remains for tests.
  */
 import { bearingDeg, distanceKm, type LonLat } from '../geo';
 
@@ -12,11 +11,24 @@ export interface Leg {
   arrive: number;
   /** the speed shown on the vehicle's GPS while on this leg (km/h) */
   speedKmh: number;
+  /** cumulative length at each vertex of `path`, km (computed by makeLeg; positions use a binary search) */
+  cumKm?: readonly number[];
 }
 
-export type RouteProvider = (from: LonLat, to: LonLat) => readonly LonLat[];
+function cumulativeKm(path: readonly LonLat[]): number[] {
+  const cum = [0];
+  for (let i = 1; i < path.length; i++) {
+    const a = path[i - 1];
+    const b = path[i];
+    cum.push(cum[i - 1]! + (a && b ? distanceKm(a, b) : 0));
+  }
+  return cum;
+}
 
-/** Straight line: the default until a road network exists. */
+/** The path of a leg from `from` to `to`, leaving at `depart` (epoch ms; for time-of-day congestion). */
+export type RouteProvider = (from: LonLat, to: LonLat, depart?: number) => readonly LonLat[];
+
+/** Straight line (tests; and the fallback when a point is far from any road). */
 export const straightLine: RouteProvider = (from, to) => [from, to];
 
 /** Road distance over straight-line distance, used while legs are straight lines. */
@@ -40,10 +52,12 @@ export function makeLeg(
   speedKmh: number,
   route: RouteProvider = straightLine,
 ): Leg {
-  const path = route(from, to);
-  const roadKm = path.length > 2 ? pathLengthKm(path) : pathLengthKm(path) * DETOUR_FACTOR;
+  const path = route(from, to, depart);
+  const cumKm = cumulativeKm(path);
+  const lengthKm = cumKm[cumKm.length - 1] ?? 0;
+  const roadKm = path.length > 2 ? lengthKm : lengthKm * DETOUR_FACTOR;
   const ms = Math.max(30_000, Math.round((roadKm / speedKmh) * 3_600_000));
-  return { path, depart, arrive: depart + ms, speedKmh };
+  return { path, depart, arrive: depart + ms, speedKmh, cumKm };
 }
 
 export interface Fix {
@@ -59,23 +73,25 @@ export function positionOnLeg(leg: Leg, t: number): Fix {
   const last = leg.path[leg.path.length - 1] ?? first;
   const span = leg.arrive - leg.depart;
   const f = span <= 0 ? 1 : Math.min(1, Math.max(0, (t - leg.depart) / span));
-  const total = pathLengthKm(leg.path);
-  let target = f * total;
-  for (let i = 1; i < leg.path.length; i++) {
-    const a = leg.path[i - 1];
-    const b = leg.path[i];
-    if (!a || !b) continue;
-    const d = distanceKm(a, b);
-    if (target <= d || i === leg.path.length - 1) {
-      const g = d === 0 ? 1 : Math.min(1, target / d);
-      return {
-        lon: a[0] + (b[0] - a[0]) * g,
-        lat: a[1] + (b[1] - a[1]) * g,
-        headingDeg: bearingDeg(a, b),
-        speedKmh: f > 0 && f < 1 ? leg.speedKmh : 0,
-      };
-    }
-    target -= d;
+  if (leg.path.length < 2) return { lon: last[0], lat: last[1], headingDeg: 0, speedKmh: 0 };
+  const cum = leg.cumKm ?? cumulativeKm(leg.path);
+  const target = f * (cum[cum.length - 1] ?? 0);
+  // first vertex i ≥ 1 with cum[i] ≥ target
+  let lo = 1;
+  let hi = leg.path.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cum[mid] ?? 0) >= target) hi = mid;
+    else lo = mid + 1;
   }
-  return { lon: last[0], lat: last[1], headingDeg: bearingDeg(first, last), speedKmh: 0 };
+  const a = leg.path[lo - 1]!;
+  const b = leg.path[lo]!;
+  const d = (cum[lo] ?? 0) - (cum[lo - 1] ?? 0);
+  const g = d === 0 ? 1 : Math.min(1, Math.max(0, (target - (cum[lo - 1] ?? 0)) / d));
+  return {
+    lon: a[0] + (b[0] - a[0]) * g,
+    lat: a[1] + (b[1] - a[1]) * g,
+    headingDeg: bearingDeg(a, b),
+    speedKmh: f > 0 && f < 1 ? leg.speedKmh : 0,
+  };
 }

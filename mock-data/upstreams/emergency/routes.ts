@@ -19,6 +19,7 @@ import {
   type PlannedIncident,
   SEVERITIES,
 } from './model';
+import { countyRoads, roadRoute } from './road-route';
 
 const PREFIX = '/emergency-120';
 export const GPS_FIX_PERIOD_MS = 5000;
@@ -83,7 +84,14 @@ export function emergencySystem(ctx: SimContext): SystemModule & {
   const { seed, geo } = ctx;
   const hospitals = buildHospitals(geo);
   const { stations, fleet } = buildStations(geo, hospitals);
-  const model = new EmergencyModel({ seed, geo, hospitals, stations, fleet });
+  const model = new EmergencyModel({
+    seed,
+    geo,
+    hospitals,
+    stations,
+    fleet,
+    route: roadRoute(countyRoads(ctx.geoDir)),
+  });
 
   const ambulanceRow = (id: string, t: number) => {
     const amb = fleet.find((a) => a.id === id);

@@ -372,6 +372,10 @@ export interface WaterValues {
   NH3N: number;
   TP: number;
   TN: number;
+  /** Chlorophyll a, mg/m³ (reservoirs only; rivers report none). */
+  Chla?: number;
+  /** Transparency (Secchi depth), m (reservoirs only). */
+  SD?: number;
 }
 
 const DO_BY_MONTH = [10.2, 10, 9.3, 8.6, 7.9, 7.3, 6.9, 6.8, 7.3, 8.1, 8.9, 9.7];
@@ -390,6 +394,9 @@ export function waterAt(seed: number, s: WaterSection, t: number): WaterValues {
       NH3N: Math.max(0.03, 0.1 + 0.03 * n('nh3', 2 * DAY) + 0.004 * r),
       TP: Math.max(0.005, 0.017 + 0.004 * n('tp', 2 * DAY) + 0.0008 * r),
       TN: Math.max(0.2, 0.72 + 0.1 * n('tn', 3 * DAY) + 0.006 * r),
+      // a clean mountain reservoir: a little algae in the warm months, clear water
+      Chla: Math.max(0.5, 2.2 + 1.2 * Math.sin(((month - 4) / 12) * 2 * Math.PI) + 0.5 * n('chla', 3 * DAY)),
+      SD: Math.max(0.8, 2.4 + 0.3 * n('sd', 3 * DAY) - 0.01 * r),
     };
   }
   const f = s.downstream;

@@ -122,6 +122,8 @@ const WATER_PARAMS: readonly { key: keyof WaterValues; digits: number }[] = [
   { key: 'NH3N', digits: 3 },
   { key: 'TP', digits: 3 },
   { key: 'TN', digits: 2 },
+  { key: 'Chla', digits: 1 },
+  { key: 'SD', digits: 2 },
 ];
 
 function waterRow(seed: number, s: WaterSection, tp: number) {
@@ -141,9 +143,11 @@ function waterRow(seed: number, s: WaterSection, tp: number) {
   const rounded: Partial<WaterValues> = {};
   for (const { key, digits } of WATER_PARAMS) {
     // nutrient analysers (TP, TN) occasionally miss a run
-    const missing = (key === 'TP' || key === 'TN') && unitMissing(seed, s.code, key, tp);
-    row[key] = missing ? '—' : fx(v[key], digits);
-    if (!missing) rounded[key] = Number(fx(v[key], digits));
+    const value = v[key];
+    const missing =
+      value === undefined || ((key === 'TP' || key === 'TN') && unitMissing(seed, s.code, key, tp));
+    row[key] = missing ? '—' : fx(value, digits);
+    if (!missing) rounded[key] = Number(fx(value, digits));
   }
   row.ActualClass = waterClassOf(rounded, s.waterBody);
   return row;

@@ -67,7 +67,7 @@ describe('simulator over HTTP', () => {
       await twin.close();
       await other.close();
     }
-  });
+  }, 30_000); // simulates 30 days of 120 dispatch on the road network twice
 
   it('pages the parking platform (pageNo / pageSize, max 200)', async () => {
     const ids: string[] = [];
@@ -166,7 +166,7 @@ describe('simulator over HTTP', () => {
       `/parking-platform/api/v2/parks/PK0005/history?startTime=${q('2026-08-01 00:00:00')}&endTime=${q('2026-08-02 00:00:00')}`,
     );
     expect(tooOld.body.code).toBe(4005);
-  });
+  }, 30_000); // simulates 30 days of 120 dispatch on the road network
 
   it('shows the Golden-Week peak at scenic lots over HTTP', async () => {
     const weekday = await startSimulator({ port: 0, speed: 0, startAt: WEDNESDAY_NOON });

@@ -61,7 +61,23 @@ export const EcoDailyAqi = z
       .number()
       .int()
       .nullable()
-      .meta(d('Daily AQI (24 h means, O3 MDA8); null when the day is incomplete')),
+      .meta(
+        d(
+          'Daily AQI (24 h means, O3 MDA8) over the valid statistics; null when none is valid. Partial when complete is false',
+        ),
+      ),
+    complete: z
+      .boolean()
+      .optional()
+      .meta(
+        d(
+          'All six HJ 663 items (PM2.5, PM10, SO2, NO2, CO, O3 MDA8) have enough valid hours. false: an incomplete day, shown as such and not counted in the good-day share',
+        ),
+      ),
+    missing: z
+      .array(z.string())
+      .optional()
+      .meta(d('The items short of valid hours on an incomplete day (pm25, pm10, so2, no2, co, o3_8h)')),
     level: z.number().int().nullable(),
     color: z.string().nullable(),
     primary: z.array(EcoPollutant),
@@ -142,12 +158,46 @@ export const EcoWaterSection = z
     waterbody: z.enum(['river', 'lake']),
     targetClass: z.string().meta(d('Target class label, e.g. III')),
     at: IsoDateTime.nullable(),
-    class: z.number().int().min(1).max(6).nullable().meta(d('GB 3838-2002 class of the latest sample')),
+    class: z
+      .number()
+      .int()
+      .min(1)
+      .max(6)
+      .nullable()
+      .meta(
+        d(
+          'Official section class of the latest sample (GB 3838-2002 items, TN and faecal coliform excluded, per 环办〔2011〕22号)',
+        ),
+      ),
     label: z.string().nullable().meta(d('I … V, 劣V')),
     color: z.string().nullable(),
     compliant: z.boolean().nullable(),
     share: z.number().nullable().meta(d('Share of samples meeting the target over the last 30 days')),
     samples: z.number().int(),
+    tn: z
+      .object({
+        class: z.number().int().min(1).max(6),
+        label: z.string(),
+        value: z.number().meta(d('mg/L')),
+        meetsTarget: z
+          .boolean()
+          .meta(d('TN class ≤ the target class (shown beside the class, never inside it)')),
+      })
+      .nullable()
+      .optional()
+      .meta(
+        d(
+          'Lakes and reservoirs: total nitrogen assessed on its own (环办〔2011〕22号); null when not measured',
+        ),
+      ),
+    trophic: z
+      .object({
+        tli: z.number().meta(d('综合营养状态指数 TLI(Σ), one decimal')),
+        level: z.enum(['贫营养', '中营养', '轻度富营养', '中度富营养', '重度富营养']),
+      })
+      .nullable()
+      .optional()
+      .meta(d('Lakes and reservoirs: trophic level of the latest sample with chla, TP, TN, SD and CODMn')),
     failing: z.array(
       z.object({
         parameter: z.string(),

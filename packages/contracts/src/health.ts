@@ -24,6 +24,19 @@ export const Health = z
     uptimeSeconds: z.number().nonnegative(),
     now: IsoDateTime,
     upstreams: z.array(UpstreamHealth),
+    calendar: z
+      .object({
+        date: z.string().meta({ description: 'Today, YYYY-MM-DD (Beijing)' }),
+        dayKind: z.enum(['workday', 'weekend', 'holiday']),
+        source: z.enum(['official', 'provisional', 'fallback']).meta({
+          description:
+            'official: the State Council schedule; provisional: a year of the table not yet checked against its notice; fallback: outside the table, weekday/weekend only (holidays unknown)',
+        }),
+        coveredFrom: z.string(),
+        coveredTo: z.string(),
+      })
+      .optional()
+      .meta({ description: 'The holiday calendar used by parking prediction and trauma congestion' }),
   })
   .meta({ id: 'Health', description: 'Service health' });
 export type Health = z.infer<typeof Health>;

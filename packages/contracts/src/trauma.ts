@@ -23,11 +23,13 @@ export const TraumaAgeBand = z
   .meta({ id: 'TraumaAgeBand' });
 export const TraumaSex = z.enum(['M', 'F', 'unknown']).meta({ id: 'TraumaSex' });
 
-export const PreemptionSignalState = z.enum(['pending', 'requested', 'green_held', 'released']).meta({
-  id: 'PreemptionSignalState',
-  description:
-    'pending → requested (within 300 m or 30 s) → green_held (controller confirmed) → released (passed)',
-});
+export const PreemptionSignalState = z
+  .enum(['pending', 'requested', 'green_held', 'hold_ended', 'released'])
+  .meta({
+    id: 'PreemptionSignalState',
+    description:
+      'pending → requested (within 300 m or 30 s, only while the ambulance is moving on its run) → green_held (controller confirmed; at most 90 s) → released (20 m past it). hold_ended: the green went back to the normal cycle before the ambulance passed (the 90 s cap, or the ambulance stopped); it is re-requested when the ambulance moves on (10 s after a cap).',
+  });
 
 // ── route endpoint ─────────────────────────────────────────────────────────────────────────────
 
@@ -114,6 +116,20 @@ export const GreenChannelSignal = z
     requestedAt: IsoDateTime.nullable(),
     greenAt: IsoDateTime.nullable(),
     releasedAt: IsoDateTime.nullable(),
+    holds: z.number().int().nonnegative().optional().meta({
+      description: 'Greens given at this signal so far (more than 1 after a capped hold was re-requested)',
+    }),
+    holdEndsAt: IsoDateTime.nullable()
+      .optional()
+      .meta({ description: 'While green_held: when the 90 s hold cap releases it' }),
+    holdEndedAt: IsoDateTime.nullable()
+      .optional()
+      .meta({ description: 'While hold_ended: when the hold ended' }),
+    holdEndReason: z
+      .enum(['cap', 'stationary'])
+      .nullable()
+      .optional()
+      .meta({ description: 'While hold_ended: the 90 s cap, or the ambulance stopped' }),
   })
   .meta({ id: 'GreenChannelSignal', description: 'A signalised intersection on the route, in order' });
 export type GreenChannelSignal = z.infer<typeof GreenChannelSignal>;
@@ -193,6 +209,14 @@ export const HospitalReadiness = z
       cathLab: z.boolean(),
       burnUnit: z.boolean(),
       pediatrics: z.boolean(),
+      surgery: z
+        .boolean()
+        .optional()
+        .meta({ description: 'Emergency surgery (二级 and above unless stated)' }),
+      grade: z
+        .union([z.literal(1), z.literal(2), z.literal(3)])
+        .optional()
+        .meta({ description: 'Hospital grade 医院等级: 1 一级 (township health centre), 2 二级, 3 三级' }),
     }),
     edLoad: z.number().nullable().meta({ description: 'Emergency department load, 0..1' }),
     ctAvailable: z.boolean(),

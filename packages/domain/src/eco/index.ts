@@ -35,3 +35,11 @@ export type {
   WaterSample,
 } from './water';
 export { classifyWater, WATER_CLASSES, WATER_LIMITS, WATER_PARAMETERS, WATER_PH_RANGE } from './water';
+export type { SectionAssessment, SectionExcludedItem, TrophicInput, TrophicLevel } from './water-assessment';
+export {
+  assessSection,
+  SECTION_EXCLUDED_ITEMS,
+  TLI_WEIGHTS,
+  trophicLevelIndex,
+  trophicLevelOf,
+} from './water-assessment';

@@ -437,3 +437,40 @@ describe('evaluatePredictions', () => {
     expect(model.fullCallPrecision!).toBeGreaterThan(0.5);
   });
 });
+
+describe('saturated lots hold full while demand does not fall', () => {
+  const cal = makeCalendar();
+  const cap = 100;
+  // 21 days of a busy lot (85 of 100) all morning that empties to 40 from 12:30 Beijing. Without the hold,
+  // a full lot at 10:00 would decay to 85 + e^(−30/60)·15 ≈ 94 occupied (6 free) in 30 min.
+  const occAt = (t: number) => {
+    const minute = ((t + 8 * 3_600_000) % DAY_MS) / MINUTE_MS;
+    return minute >= 12.5 * 60 ? 40 : 85;
+  };
+  const start = beijingTime(2026, 9, 1);
+  const history = Array.from({ length: (21 * DAY_MS) / (15 * MINUTE_MS) }, (_, i) => {
+    const at = start + i * 15 * MINUTE_MS;
+    return { at, occupied: occAt(at) };
+  });
+  const profile = buildProfile(history, cal);
+  const recentFull = (now: number) =>
+    [60, 45, 30, 15, 0].map((m) => ({ at: now - m * MINUTE_MS, occupied: cap }));
+
+  it('full at 10:00 with a flat profile: still full in 30 min (no decay to the profile)', () => {
+    const now = beijingTime(2026, 9, 22, 10, 0);
+    const p = predictFreeAt(profile, recentFull(now), now, 30, cap, cal);
+    expect(p.free).toBeLessThanOrEqual(Math.max(2, 0.03 * cap));
+  });
+
+  it('full at 12:00 but demand falls at 12:30: the +60 forecast frees up', () => {
+    const now = beijingTime(2026, 9, 22, 12, 0);
+    const p = predictFreeAt(profile, recentFull(now), now, 60, cap, cal);
+    expect(p.free).toBeGreaterThan(20);
+  });
+
+  it('a lot with free berths is not held', () => {
+    const now = beijingTime(2026, 9, 22, 10, 0);
+    const recent = [60, 45, 30, 15, 0].map((m) => ({ at: now - m * MINUTE_MS, occupied: 90 }));
+    expect(predictFreeAt(profile, recent, now, 30, cap, cal).free).toBeGreaterThan(3);
+  });
+});

@@ -18,6 +18,10 @@
  *   The backtest is in-sample (the profile has seen those points), so the band is slightly optimistic
  *   with little history; with ≥ 2 weeks the effect is small (each slot mean averages dozens of samples).
  *
+ * - Saturation: when the latest observation is full (free ≤ max(2, 3 % of capacity)) the occupancy is
+ *   censored at capacity; the forecast then holds the lot full for as long as the profile does not expect
+ *   demand to fall below its current level (instead of decaying back to the profile).
+ *
  * Fallbacks: no recent samples → profile only (band from the unconditional residual spread); empty history →
  * persistence ("free stays as now", band widening as 4 % of capacity × √(h / 15 min), a heuristic); neither →
  * method 'none' with free 0 and the band [0, capacity] (an unknown lot is never advertised as free).
@@ -401,14 +405,16 @@ export function predictFreeAt(
     const d = smoothedDeviation(obs, 0, obs.length, nowMs, residual) ?? 0;
     const effH = horizonMin + lagMin;
     const k = Math.exp(-effH / profile.decayTauMin);
-    return finish(
-      horizonMin,
-      atMs,
-      capacity,
-      base + k * d,
-      interpStd(profile.errorStd, effH),
-      'profile+trend',
-    );
+    let occupied = base + k * d;
+    // A saturated lot (free ≤ the full threshold): its occupancy is censored at capacity, so the deviation
+    // under-states the demand and would decay back to the profile too fast. Hold it full while the profile
+    // does not expect demand to fall (profile at the horizon ≥ profile now − the threshold).
+    const th = fullThreshold(capacity);
+    if (capacity - last.occupied <= th) {
+      const profileNow = profileAt(profile, nowMs, calendar) ?? 0;
+      if (base >= profileNow - th) occupied = Math.max(occupied, last.occupied);
+    }
+    return finish(horizonMin, atMs, capacity, occupied, interpStd(profile.errorStd, effH), 'profile+trend');
   }
   if (last) {
     const std = PERSISTENCE_DRIFT * capacity * Math.sqrt(Math.max(5, horizonMin + lagMin) / 15);

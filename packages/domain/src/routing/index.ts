@@ -14,8 +14,10 @@ export { MinHeap } from './heap';
 export type { IsochroneOptions } from './isochrone';
 export { bandOf, DEFAULT_BANDS, isochroneEdges, nodeTimesAtPoints, travelTimesFrom } from './isochrone';
 export type { PathResult } from './path';
-export type { EdgeIndex, SnapOptions, SnapResult } from './snap';
-export { buildEdgeIndex, snapToGraph } from './snap';
+export type { ProgressOptions, Projection, RouteTrack } from './progress';
+export { advanceProgress, projectOnRoute, routeTrack } from './progress';
+export type { EdgeIndex, RouteSnapOptions, SnapOptions, SnapResult } from './snap';
+export { buildEdgeIndex, expresswayRoadIds, ON_ROAD_M, snapForRouting, snapToGraph } from './snap';
 export type {
   Coord,
   LonLat,

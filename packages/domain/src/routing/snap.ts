@@ -220,3 +220,53 @@ export function snapToGraph(
   if (distanceM > maxD) return null;
   return { edge: bestE, t: bestT, lon: sLon, lat: sLat, distanceM };
 }
+
+/** How near a point must be to a road to count as ON it (a crash on the carriageway, a GPS fix). */
+export const ON_ROAD_M = 30;
+
+export interface RouteSnapOptions {
+  /** A point within this distance of a road is on it and snaps to it, whatever its class. Default 30 m. */
+  onRoadM?: number;
+  /** Roads an off-road point (a village, a home, a parking lot) never snaps onto, e.g. the expressway. */
+  offRoadClosed?: ReadonlySet<string>;
+  /** Farthest an off-road point is snapped, metres. Default unlimited. */
+  maxDistanceM?: number;
+  /** Roads nothing snaps onto (closures). */
+  closedRoads?: ReadonlySet<string>;
+}
+
+/**
+ * Where a point joins the network for routing. A point on a road, or within `onRoadM` (about 30 m) of it,
+ * snaps to the nearest road whatever its class — an incident on the expressway is reached along the
+ * expressway, entering and leaving it where the network lets vehicles on and off (its interchanges). A
+ * point farther from every road snaps to the nearest road not in `offRoadClosed` within `maxDistanceM`,
+ * so a village or a home never lands on the expressway. Null when nothing is in reach.
+ */
+export function snapForRouting(
+  graph: RoadGraph,
+  lon: number,
+  lat: number,
+  opts: RouteSnapOptions = {},
+): SnapResult | null {
+  const onRoad = snapToGraph(graph, lon, lat, {
+    ...(opts.closedRoads ? { closedRoads: opts.closedRoads } : {}),
+    maxDistanceM: opts.onRoadM ?? ON_ROAD_M,
+  });
+  if (onRoad) return onRoad;
+  const closed = new Set([...(opts.closedRoads ?? []), ...(opts.offRoadClosed ?? [])]);
+  return snapToGraph(graph, lon, lat, {
+    closedRoads: closed,
+    ...(opts.maxDistanceM !== undefined ? { maxDistanceM: opts.maxDistanceM } : {}),
+  });
+}
+
+const expresswayMemo = new WeakMap<RoadGraph, ReadonlySet<string>>();
+/** Ids of the graph's expressway roads (memoised per graph). */
+export function expresswayRoadIds(graph: RoadGraph): ReadonlySet<string> {
+  let ids = expresswayMemo.get(graph);
+  if (!ids) {
+    ids = new Set(graph.roads.filter((r) => r.class === 'expressway').map((r) => r.id));
+    expresswayMemo.set(graph, ids);
+  }
+  return ids;
+}

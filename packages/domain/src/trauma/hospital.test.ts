@@ -41,15 +41,23 @@ describe('chooseHospital — severe trauma', () => {
     expect(choice!.etaSeconds).toBe(540);
     expect(choice!.fallback).toBe(false);
     expect(choice!.rule).toBe('trauma');
-    expect(codes(choice!.reasons)).toEqual(['trauma_center', 'ct_available', 'trauma_team_ready', 'eta']);
-    expect(choice!.summary.zh).toBe('创伤中心，CT 可用，创伤团队就绪，预计 9 分钟到达');
-    expect(choice!.summary.en).toBe('trauma centre, CT available, trauma team ready, ETA 9 min');
+    expect(codes(choice!.reasons)).toEqual([
+      'trauma_center',
+      'ct_available',
+      'trauma_team_ready',
+      'surgery',
+      'eta',
+    ]);
+    expect(choice!.summary.zh).toBe('创伤中心，CT 可用，创伤团队就绪，可急诊手术，预计 9 分钟到达');
+    expect(choice!.summary.en).toBe(
+      'trauma centre, CT available, trauma team ready, emergency surgery, ETA 9 min',
+    );
     expect(choice!.rejected).toHaveLength(1);
     const [rej] = choice!.rejected;
     expect(rej!.hospitalId).toBe('zy');
     expect(rej!.nearest).toBe(true);
-    expect(codes(rej!.reasons)).toEqual(['no_trauma_center']);
-    expect(rej!.summary.zh).toBe('最近的医院 县中医院 无创伤团队');
+    expect(codes(rej!.reasons)).toEqual(['no_trauma_center', 'no_surgery']);
+    expect(rej!.summary.zh).toBe('最近的医院 县中医院 无创伤团队，无急诊手术能力');
   });
 
   it('skips a nearer trauma centre whose team is not ready, or whose CT is down', () => {
@@ -74,32 +82,69 @@ describe('chooseHospital — severe trauma', () => {
     expect(choice!.rejected[0]!.nearest).toBe(false);
   });
 
-  it('falls back to a trauma centre with CT when no team is ready, and says so', () => {
+  it('no ready team: the nearest with CT and surgery within the limit, never a CT-only centre', () => {
     const choice = chooseHospital({ severity: 'severe', injuryType: 'blunt' }, [
-      h('ct-only', 300, { ct: true }, { ctAvailable: true }),
-      h('tc', 700, { traumaCenter: true, ct: true }, { ctAvailable: true, traumaTeamReady: false }),
+      h('ct-only', 300, { ct: true, grade: 1 }, { ctAvailable: true }),
+      h('tc', 700, { traumaCenter: true, ct: true, grade: 3 }, { ctAvailable: true, traumaTeamReady: false }),
+      h('county2', 650, { ct: true, grade: 2 }, { ctAvailable: true }),
     ]);
-    expect(choice!.hospitalId).toBe('tc');
+    expect(choice!.hospitalId).toBe('county2');
     expect(choice!.fallback).toBe(true);
-    expect(choice!.reasons[0]!.code).toBe('fallback_trauma_team_not_ready');
-    expect(codes(choice!.reasons)).toContain('trauma_team_not_ready');
+    expect(choice!.reasons[0]!.code).toBe('fallback_ct_surgery');
+    expect(codes(choice!.reasons)).toEqual(expect.arrayContaining(['ct_available', 'surgery']));
     expect(choice!.summary.zh).toContain('降级');
   });
 
-  it('falls back to any hospital with CT, then to the nearest', () => {
-    const withCt = chooseHospital({ severity: 'severe', injuryType: 'blunt' }, [
+  it('critical case, no definitive care within the limit: a 一级 township centre for stabilisation only, said so', () => {
+    const cands = [
+      h('pq', 600, { ct: true, grade: 1 }, { ctAvailable: true }, '平桥镇中心卫生院'),
+      traumaReady('rm', 4000, '县人民医院'),
+    ];
+    const choice = chooseHospital({ severity: 'critical', injuryType: 'head' }, cands);
+    expect(choice!.hospitalId).toBe('pq');
+    expect(choice!.reasons[0]!.code).toBe('stabilisation_only');
+    expect(choice!.summary.zh).toContain('仅作稳定处置');
+    expect(codes(choice!.reasons)).toContain('no_surgery');
+    const rm = choice!.rejected.find((r) => r.hospitalId === 'rm')!;
+    expect(codes(rm.reasons)).toEqual(['beyond_limit']);
+    // Within the limit the trauma centre wins however near the CT-equipped township centre is.
+    const inTime = chooseHospital({ severity: 'critical', injuryType: 'head' }, cands, {
+      definitiveCareLimitS: 4200,
+    });
+    expect(inTime!.hospitalId).toBe('rm');
+    expect(inTime!.fallback).toBe(false);
+  });
+
+  it('a CT flag alone never sends a critical patient to a township centre when a surgical hospital is in reach', () => {
+    for (const eta of [60, 300, 900, 1800]) {
+      const choice = chooseHospital({ severity: 'critical', injuryType: 'blunt' }, [
+        h('pq', eta, { ct: true, grade: 1 }, { ctAvailable: true, traumaTeamReady: true }),
+        h('zy', 3000, { ct: true, grade: 2 }, { ctAvailable: true }),
+      ]);
+      expect(choice!.hospitalId).toBe('zy');
+    }
+  });
+
+  it('beyond the limit with no township centre: the nearest with CT and surgery, then the nearest', () => {
+    const far = chooseHospital({ severity: 'severe', injuryType: 'blunt' }, [
       h('plain', 300),
       h('tc-no-ct', 400, { traumaCenter: true, ct: true }, { ctAvailable: false, traumaTeamReady: true }),
-      h('ct', 800, { ct: true }, { ctAvailable: true }),
+      h('ct', 5000, { ct: true, grade: 2 }, { ctAvailable: true }),
     ]);
-    expect(withCt!.hospitalId).toBe('ct');
-    expect(withCt!.reasons[0]!.code).toBe('fallback_no_trauma_center');
+    expect(far!.hospitalId).toBe('ct');
+    expect(far!.reasons[0]!.code).toBe('fallback_beyond_limit');
 
     const nearest = chooseHospital({ severity: 'severe', injuryType: 'blunt' }, [h('p2', 500), h('p1', 300)]);
     expect(nearest!.hospitalId).toBe('p1');
     expect(nearest!.fallback).toBe(true);
     expect(nearest!.reasons[0]!.code).toBe('fallback_no_ct');
-    expect(codes(nearest!.reasons)).toEqual(['fallback_no_ct', 'no_trauma_center', 'no_ct', 'eta']);
+    expect(codes(nearest!.reasons)).toEqual([
+      'fallback_no_ct',
+      'no_trauma_center',
+      'no_ct',
+      'no_surgery',
+      'eta',
+    ]);
   });
 
   it('never chooses an unreachable hospital; none reachable → null', () => {

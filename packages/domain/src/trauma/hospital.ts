@@ -5,11 +5,17 @@
  * Rules (in this order):
  *
  * - Severity 'severe' | 'critical' (the trauma rule) — tiers, the first tier with a reachable
- *   candidate wins, nearest by ETA inside it:
- *   1. trauma centre AND CT available (`capabilities.ct && live.ctAvailable`) AND trauma team ready;
- *   2. fallback: trauma centre AND CT available (team not ready) — flagged `fallback_trauma_team_not_ready`;
- *   3. fallback: any hospital with CT available — flagged `fallback_no_trauma_center`;
- *   4. fallback: the nearest reachable hospital — flagged `fallback_no_ct`.
+ *   candidate wins, nearest by ETA inside it. L = `definitiveCareLimitS` (default 3600 s, the golden hour):
+ *   1. trauma centre with a READY trauma team AND CT available (`capabilities.ct && live.ctAvailable`),
+ *      ETA ≤ L;
+ *   2. fallback: CT available AND surgery (`capabilities.surgery`; when not given, grade ≥ 二级, or a trauma
+ *      centre), ETA ≤ L — flagged `fallback_ct_surgery`;
+ *   3. fallback: no hospital for definitive care within L — the nearest 一级 (township) health centre
+ *      (`capabilities.grade === 1`) for STABILISATION ONLY — flagged `stabilisation_only`;
+ *   4. fallback: CT available AND surgery, beyond L — flagged `fallback_beyond_limit`;
+ *   5. fallback: the nearest reachable hospital — flagged `fallback_no_ct`.
+ *   A CT flag alone never qualifies a hospital: a township health centre with CT but no surgery is only
+ *   ever chosen in tier 3, with the stabilisation reason.
  * - Severity 'moderate' | 'minor' (the standard rule):
  *   1. nearest by ETA whose emergency department is not overloaded: `live.edLoad < 0.9`
  *      (exactly 0.9 counts as overloaded);
@@ -36,6 +42,10 @@ export interface HospitalCapabilities {
   cathLab: boolean;
   burnUnit: boolean;
   pediatrics: boolean;
+  /** Emergency surgery (an operating theatre with surgeons on call). Default: grade ≥ 2, else a trauma centre. */
+  surgery?: boolean;
+  /** Hospital grade (医院等级): 1 一级 (township health centre), 2 二级, 3 三级. */
+  grade?: 1 | 2 | 3;
 }
 
 export interface HospitalLive {
@@ -68,6 +78,8 @@ export interface ChooseHospitalOptions {
   severeMaxDetourS?: number;
   /** ED load at or above which a department counts as overloaded. Default 0.9. */
   edOverloadAt?: number;
+  /** Longest ETA to definitive care for severe/critical cases before a township centre stabilises. Default 3600 s. */
+  definitiveCareLimitS?: number;
 }
 
 export type HospitalReasonCode =
@@ -79,8 +91,10 @@ export type HospitalReasonCode =
   | 'cath_lab'
   | 'pediatrics'
   | 'eta'
-  | 'fallback_trauma_team_not_ready'
-  | 'fallback_no_trauma_center'
+  | 'surgery'
+  | 'fallback_ct_surgery'
+  | 'stabilisation_only'
+  | 'fallback_beyond_limit'
   | 'fallback_no_ct'
   | 'fallback_all_ed_overloaded'
   | 'no_trauma_center'
@@ -91,6 +105,8 @@ export type HospitalReasonCode =
   | 'no_burn_unit'
   | 'no_cath_lab'
   | 'no_pediatrics'
+  | 'no_surgery'
+  | 'beyond_limit'
   | 'unreachable'
   | 'farther';
 
@@ -171,18 +187,30 @@ const R = {
   noCathLab: () => reason('no_cath_lab', '无导管室', 'no cath lab'),
   noPediatrics: () => reason('no_pediatrics', '无儿科', 'no paediatrics'),
   unreachable: () => reason('unreachable', '无法到达', 'unreachable'),
+  surgery: () => reason('surgery', '可急诊手术', 'emergency surgery'),
+  noSurgery: () => reason('no_surgery', '无急诊手术能力', 'no emergency surgery'),
+  beyondLimit: (s: number, limitS: number) =>
+    reason(
+      'beyond_limit',
+      `预计 ${etaMinutes(s)} 分钟，超出 ${etaMinutes(limitS)} 分钟限值`,
+      `ETA ${etaMinutes(s)} min, beyond the ${etaMinutes(limitS)}-min limit`,
+    ),
   farther: (s: number) =>
     reason('farther', `较远（预计 ${etaMinutes(s)} 分钟）`, `farther (ETA ${etaMinutes(s)} min)`),
 };
 
 const FALLBACK_TEXT = {
-  fallback_trauma_team_not_ready: [
-    '无创伤团队就绪的创伤中心，降级选择 CT 可用的创伤中心',
-    'no trauma centre with a ready team: fell back to a trauma centre with CT',
+  fallback_ct_surgery: [
+    '限值内无创伤团队就绪且 CT 可用的医院，降级选择 CT 可用且能急诊手术的最近医院',
+    'no hospital with a ready trauma team and CT within the limit: the nearest with CT and emergency surgery',
   ],
-  fallback_no_trauma_center: [
-    '无 CT 可用的创伤中心，降级选择 CT 可用的医院',
-    'no trauma centre with CT available: fell back to a hospital with CT',
+  stabilisation_only: [
+    '限值内无可确定性救治的医院：送一级卫生院仅作稳定处置，随后转运至上级医院',
+    'no definitive care within the limit: township health centre for stabilisation only, then transfer',
+  ],
+  fallback_beyond_limit: [
+    '限值内无合适医院且无一级卫生院可达，选择 CT 可用且能急诊手术的最近医院',
+    'nothing suitable within the limit and no township centre reachable: the nearest with CT and surgery',
   ],
   fallback_no_ct: [
     '无 CT 可用的医院，降级选择最近的医院',
@@ -202,13 +230,20 @@ interface Tier {
 }
 
 const ctOk = (c: HospitalCandidate) => c.capabilities.ct && c.live.ctAvailable;
+/** Emergency surgery: stated, else 二级 or above, else (grade unknown) a trauma centre. */
+const surgeryOk = (c: HospitalCandidate) =>
+  c.capabilities.surgery ??
+  (c.capabilities.grade !== undefined ? c.capabilities.grade >= 2 : c.capabilities.traumaCenter);
+const teamCt = (c: HospitalCandidate) => c.capabilities.traumaCenter && ctOk(c) && c.live.traumaTeamReady;
 
-function tiersFor(rule: 'trauma' | 'standard', edOverloadAt: number): Tier[] {
+function tiersFor(rule: 'trauma' | 'standard', edOverloadAt: number, limitS: number): Tier[] {
   if (rule === 'trauma') {
+    const within = (c: HospitalCandidate) => c.etaSeconds <= limitS;
     return [
-      { test: (c) => c.capabilities.traumaCenter && ctOk(c) && c.live.traumaTeamReady, fallback: null },
-      { test: (c) => c.capabilities.traumaCenter && ctOk(c), fallback: 'fallback_trauma_team_not_ready' },
-      { test: ctOk, fallback: 'fallback_no_trauma_center' },
+      { test: (c) => teamCt(c) && within(c), fallback: null },
+      { test: (c) => ctOk(c) && surgeryOk(c) && within(c), fallback: 'fallback_ct_surgery' },
+      { test: (c) => c.capabilities.grade === 1, fallback: 'stabilisation_only' },
+      { test: (c) => ctOk(c) && surgeryOk(c), fallback: 'fallback_beyond_limit' },
       { test: () => true, fallback: 'fallback_no_ct' },
     ];
   }
@@ -245,13 +280,20 @@ function preferencesFor(tc: TraumaCase): Preference[] {
 }
 
 /** Deficits of a candidate against the ideal of the rule (what would make it a tier-1 hospital). */
-function deficits(rule: 'trauma' | 'standard', c: HospitalCandidate, edOverloadAt: number): HospitalReason[] {
+function deficits(
+  rule: 'trauma' | 'standard',
+  c: HospitalCandidate,
+  edOverloadAt: number,
+  limitS = Number.POSITIVE_INFINITY,
+): HospitalReason[] {
   const out: HospitalReason[] = [];
   if (rule === 'trauma') {
     if (!c.capabilities.traumaCenter) out.push(R.noTraumaCenter());
     if (!c.capabilities.ct) out.push(R.noCt());
     else if (!c.live.ctAvailable) out.push(R.ctUnavailable());
     if (c.capabilities.traumaCenter && !c.live.traumaTeamReady) out.push(R.teamNotReady());
+    if (!surgeryOk(c)) out.push(R.noSurgery());
+    if (Number.isFinite(c.etaSeconds) && c.etaSeconds > limitS) out.push(R.beyondLimit(c.etaSeconds, limitS));
   } else if (c.live.edLoad >= edOverloadAt) {
     out.push(R.edOverloaded(c.live.edLoad));
   }
@@ -269,6 +311,7 @@ function strengths(
     if (c.capabilities.traumaCenter) out.push(R.traumaCenter());
     if (ctOk(c)) out.push(R.ctAvailable());
     if (c.capabilities.traumaCenter && c.live.traumaTeamReady) out.push(R.teamReady());
+    if (surgeryOk(c)) out.push(R.surgery());
   } else if (c.live.edLoad < edOverloadAt) {
     out.push(R.edCapacity(c.live.edLoad));
   }
@@ -322,6 +365,8 @@ export function chooseHospital(
     throw new RangeError(`chooseHospital: unknown injuryType ${JSON.stringify(tc.injuryType)}`);
   }
   const edOverloadAt = opts.edOverloadAt ?? 0.9;
+  const limitS = opts.definitiveCareLimitS ?? 3600;
+  if (!(limitS > 0)) throw new RangeError(`chooseHospital: definitiveCareLimitS must be > 0, got ${limitS}`);
   const rule: 'trauma' | 'standard' =
     tc.severity === 'severe' || tc.severity === 'critical' ? 'trauma' : 'standard';
   const detour = rule === 'trauma' ? (opts.severeMaxDetourS ?? 0) : (opts.maxDetourS ?? 600);
@@ -343,7 +388,7 @@ export function chooseHospital(
 
   let tier: Tier | undefined;
   let eligible: HospitalCandidate[] = [];
-  for (const t of tiersFor(rule, edOverloadAt)) {
+  for (const t of tiersFor(rule, edOverloadAt, limitS)) {
     eligible = reachable.filter(t.test);
     if (eligible.length > 0) {
       tier = t;
@@ -374,7 +419,7 @@ export function chooseHospital(
   }
   reasons.push(...strengths(rule, chosen, edOverloadAt));
   // Warnings: what the chosen hospital lacks (only in a fallback; tier 1 has no deficits).
-  reasons.push(...deficits(rule, chosen, edOverloadAt));
+  reasons.push(...deficits(rule, chosen, edOverloadAt, limitS));
   for (const p of prefs) {
     const r = p.met(chosen) ? p.yes(chosen) : p.no(chosen);
     if (!reasons.some((x) => x.code === r.code)) reasons.push(r);
@@ -389,7 +434,7 @@ export function chooseHospital(
     if (!Number.isFinite(c.etaSeconds)) {
       rs = [R.unreachable()];
     } else {
-      rs = deficits(rule, c, edOverloadAt);
+      rs = deficits(rule, c, edOverloadAt, limitS);
       if (tier.test(c)) {
         // Qualified for the winning tier: lost on preferences or on ETA.
         for (const p of prefs) if (!p.met(c) && p.met(chosen)) rs.push(p.no(c));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PreemptionEvent, PreemptionSignalState, PreemptionState } from './preemption';
+import type { PreemptionEvent, PreemptionState } from './preemption';
 import { createPreemption, etaWithAndWithoutPreemption, nextSignal, stepPreemption } from './preemption';
 
 const SIGNALS = [
@@ -7,7 +7,11 @@ const SIGNALS = [
   { id: 's1', distanceM: 1000 },
 ];
 
-const pos = (distanceAlongM: number, speedMps: number, atMs: number): PreemptionEvent => ({
+const pos = (
+  distanceAlongM: number,
+  speedMps: number,
+  atMs: number,
+): Extract<PreemptionEvent, { type: 'position' }> => ({
   type: 'position',
   distanceAlongM,
   speedMps,
@@ -38,9 +42,10 @@ describe('createPreemption', () => {
 describe('pending → requested', () => {
   it('at exactly the trigger distance (300 m), not 0.1 m before', () => {
     const s0 = createPreemption('t', SIGNALS, { confirmDelayMs: null });
-    const before = stepPreemption(s0, pos(699.9, 0, 1000));
+    // 5 m/s: 300 m is 60 s away, so only the distance bound can trigger.
+    const before = stepPreemption(s0, pos(699.9, 5, 1000));
     expect(stateOf(before, 's1').state).toBe('pending');
-    const at = stepPreemption(before, pos(700, 0, 2000));
+    const at = stepPreemption(before, pos(700, 5, 2000));
     expect(stateOf(at, 's1').state).toBe('requested');
     expect(stateOf(at, 's1').requestedAtMs).toBe(2000);
     expect(stateOf(at, 's2').state).toBe('pending');
@@ -126,7 +131,7 @@ describe('no backward transitions', () => {
     expect(stateOf(back, 's1').state).toBe('released');
     const s2 = run(createPreemption('t', SIGNALS, { confirmDelayMs: null }), [
       pos(900, 10, 0),
-      pos(0, 0, 1000),
+      pos(0, 5, 1000),
     ]);
     expect(stateOf(s2, 's1').state).toBe('requested');
   });
@@ -140,39 +145,97 @@ describe('no backward transitions', () => {
     expect(s).toEqual(snapshot);
   });
 
-  it('random event sequences only ever move states forward', () => {
-    const rank: Record<PreemptionSignalState, number> = {
-      pending: 0,
-      requested: 1,
-      green_held: 2,
-      released: 3,
-    };
+  it('random event sequences: released stays released, holds never exceed the cap, no green while stopped', () => {
     let seed = 12345;
     const rnd = () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed / 2147483648;
     };
     const signals = Array.from({ length: 6 }, (_, i) => ({ id: `s${i}`, distanceM: 400 * (i + 1) }));
+    const bad: string[] = [];
     for (let trial = 0; trial < 200; trial++) {
       let s = createPreemption('t', signals, { confirmDelayMs: rnd() < 0.5 ? null : 2000 });
       let t = 0;
       for (let k = 0; k < 40; k++) {
-        t += Math.floor(rnd() * 4000) - 500; // sometimes out of order
+        t += Math.floor(rnd() * 40_000) - 500; // sometimes out of order
         const r = rnd();
         const ev: PreemptionEvent =
           r < 0.6
-            ? pos(rnd() * 3000, rnd() * 25, t)
+            ? { ...pos(rnd() * 3000, rnd() < 0.2 ? 0 : rnd() * 25, t), active: rnd() < 0.9 }
             : r < 0.8
               ? { type: 'confirm', signalId: `s${Math.floor(rnd() * 6)}`, atMs: t }
               : { type: 'tick', atMs: t };
         const next = stepPreemption(s, ev);
         next.signals.forEach((x, i) => {
-          expect(rank[x.state]).toBeGreaterThanOrEqual(rank[s.signals[i]!.state]);
-          if (x.missed) expect(x.requestedAtMs).toBeNull();
+          const before = s.signals[i]!;
+          if (before.state === 'released' && x !== before) bad.push(`un-released ${x.signalId}`);
+          if (x.holds < before.holds) bad.push('holds went down');
+          if (x.missed && x.requestedAtMs !== null) bad.push('missed but requested');
+          if (x.state === 'green_held' && next.atMs !== null && next.atMs - x.greenAtMs! >= 90_000) {
+            bad.push(`held ${next.atMs - x.greenAtMs!} ms`);
+          }
+          const stopped = ev.type === 'position' && next !== s && (ev.speedMps < 1 || ev.active === false);
+          if (stopped && (x.state === 'requested' || x.state === 'green_held'))
+            bad.push(`${x.state} while stopped`);
         });
         s = next;
       }
     }
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('stationary, parked and long holds', () => {
+  it('a stationary ambulance 50 m from a signal never requests it', () => {
+    const s = run(createPreemption('t', SIGNALS), [pos(950, 0, 0), pos(950, 0.5, 10_000)]);
+    expect(stateOf(s, 's1').state).toBe('pending');
+    expect(stateOf(s, 's1').requestedAtMs).toBeNull();
+  });
+
+  it('an ambulance parked on scene (not on a run) never requests, even when "moving" by GPS noise', () => {
+    const s = stepPreemption(createPreemption('t', SIGNALS), { ...pos(950, 3, 0), active: false });
+    expect(stateOf(s, 's1').state).toBe('pending');
+  });
+
+  it('a request is withdrawn and a held green handed back when the ambulance stops', () => {
+    let s = run(createPreemption('t', SIGNALS), [pos(800, 10, 0), { type: 'tick', atMs: 3000 }]);
+    expect(stateOf(s, 's1')).toMatchObject({ state: 'green_held', holds: 1 });
+    s = stepPreemption(s, pos(850, 0, 10_000));
+    expect(stateOf(s, 's1')).toMatchObject({
+      state: 'hold_ended',
+      holdEndedAtMs: 10_000,
+      holdEndReason: 'stationary',
+    });
+    // Moving again: re-requested at once, green again after the confirmation delay.
+    s = run(s, [pos(860, 8, 20_000), { type: 'tick', atMs: 23_000 }]);
+    expect(stateOf(s, 's1')).toMatchObject({ state: 'green_held', holds: 2, greenAtMs: 23_000 });
+    const r = run(createPreemption('t', SIGNALS, { confirmDelayMs: null }), [
+      pos(800, 10, 0),
+      pos(800, 0, 5000),
+    ]);
+    expect(stateOf(r, 's1').state).toBe('pending');
+  });
+
+  it('caps a green at 90 s, hands it back, and re-requests after the 10 s gap', () => {
+    let s = run(createPreemption('t', SIGNALS), [pos(800, 10, 0), { type: 'tick', atMs: 3000 }]);
+    expect(stateOf(s, 's1').greenAtMs).toBe(3000);
+    s = stepPreemption(s, { type: 'tick', atMs: 92_999 });
+    expect(stateOf(s, 's1').state).toBe('green_held');
+    s = stepPreemption(s, { type: 'tick', atMs: 93_000 });
+    expect(stateOf(s, 's1')).toMatchObject({
+      state: 'hold_ended',
+      holdEndedAtMs: 93_000,
+      holdEndReason: 'cap',
+    });
+    // Crawling in a jam, still 100 m before the signal: not within the gap …
+    s = stepPreemption(s, pos(900, 2, 102_999));
+    expect(stateOf(s, 's1').state).toBe('hold_ended');
+    // … then re-requested.
+    s = run(s, [pos(905, 2, 103_000), { type: 'tick', atMs: 106_000 }]);
+    expect(stateOf(s, 's1')).toMatchObject({ state: 'green_held', holds: 2, requestedAtMs: 103_000 });
+    // Passing releases it as usual.
+    s = stepPreemption(s, pos(1021, 8, 120_000));
+    expect(stateOf(s, 's1')).toMatchObject({ state: 'released', missed: false });
   });
 });
 

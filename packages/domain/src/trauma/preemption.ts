@@ -4,10 +4,21 @@
  * Each signalised intersection ahead on the route moves only forward through
  *
  *   pending → requested → green_held → released
+ *                  ↑            ↓ (hold cap, or the ambulance stops)
+ *                  └── hold_ended
  *
  * - pending → requested: on a `position` event when the ambulance is within `triggerDistanceM`
  *   (default 300 m) of the signal, OR will reach it within `triggerTimeS` (default 30 s) at its
  *   current speed (remaining / speed ≤ triggerTimeS, only when speed > 0). Both bounds are inclusive.
+ *   Only while the ambulance is MOVING (speed ≥ `minMovingMps`, default 1 m/s) and on an emergency run
+ *   (`active`, default true; false e.g. on scene or at the hospital): a stationary or parked ambulance
+ *   never requests a green. A `requested` signal whose ambulance stops is withdrawn to `pending`.
+ * - green_held → hold_ended: a green is held at most `maxHoldMs` (default 90 s) after `greenAtMs`
+ *   (checked on `position` and `tick`), or until a fix shows the ambulance stationary / no longer on a run;
+ *   the signal then returns to its normal cycle (`holdEndedAtMs`, `holdEndReason` 'cap' | 'stationary').
+ * - hold_ended → requested: re-requested under the same conditions as pending → requested; after a
+ *   cap only once `reRequestGapMs` (default 10 s: the cross traffic gets a phase) has passed.
+ *   `holds` counts the greens given to this ambulance at that signal.
  * - requested → green_held: on a `confirm` event for that signal (the controller confirms), or — the
  *   model of a controller that confirms without feedback — once `confirmDelayMs` (default 3000 ms)
  *   has elapsed since the request, checked on every `position` / `tick` event; `greenAtMs` is then
@@ -26,7 +37,7 @@
  * changes nothing returns the very same state object.
  */
 
-export type PreemptionSignalState = 'pending' | 'requested' | 'green_held' | 'released';
+export type PreemptionSignalState = 'pending' | 'requested' | 'green_held' | 'hold_ended' | 'released';
 
 export interface PreemptionSignal {
   signalId: string;
@@ -38,6 +49,11 @@ export interface PreemptionSignal {
   releasedAtMs: number | null;
   /** Released without ever being requested (the ambulance jumped past it between fixes). */
   missed: boolean;
+  /** Greens given at this signal so far (a re-request after a hold cap gives another). */
+  holds: number;
+  /** When the last green hold ended before the ambulance passed (cap or stop), else null. */
+  holdEndedAtMs: number | null;
+  holdEndReason: 'cap' | 'stationary' | null;
 }
 
 export interface PreemptionConfig {
@@ -46,6 +62,12 @@ export interface PreemptionConfig {
   /** Modelled controller confirmation delay; `null` = only explicit `confirm` events. */
   confirmDelayMs: number | null;
   clearanceM: number;
+  /** Longest green hold, ms (then the signal returns to its cycle and is re-requested). */
+  maxHoldMs: number;
+  /** Wait after a capped hold before re-requesting, ms. */
+  reRequestGapMs: number;
+  /** Below this speed the ambulance counts as stationary: no request, no hold. m/s. */
+  minMovingMps: number;
 }
 
 export const DEFAULT_PREEMPTION_CONFIG: Readonly<PreemptionConfig> = {
@@ -53,6 +75,9 @@ export const DEFAULT_PREEMPTION_CONFIG: Readonly<PreemptionConfig> = {
   triggerTimeS: 30,
   confirmDelayMs: 3000,
   clearanceM: 20,
+  maxHoldMs: 90_000,
+  reRequestGapMs: 10_000,
+  minMovingMps: 1,
 };
 
 export interface PreemptionState {
@@ -68,7 +93,14 @@ export interface PreemptionState {
 }
 
 export type PreemptionEvent =
-  | { type: 'position'; distanceAlongM: number; speedMps: number; atMs: number }
+  | {
+      type: 'position';
+      distanceAlongM: number;
+      speedMps: number;
+      atMs: number;
+      /** On an emergency run (to the scene or to hospital). Default true. False: never request or hold. */
+      active?: boolean;
+    }
   | { type: 'confirm'; signalId: string; atMs?: number }
   | { type: 'tick'; atMs: number };
 
@@ -96,6 +128,9 @@ export function createPreemption(
   finite(fn, 'triggerDistanceM', cfg.triggerDistanceM, 0);
   finite(fn, 'triggerTimeS', cfg.triggerTimeS, 0);
   finite(fn, 'clearanceM', cfg.clearanceM, 0);
+  finite(fn, 'maxHoldMs', cfg.maxHoldMs, 0);
+  finite(fn, 'reRequestGapMs', cfg.reRequestGapMs, 0);
+  finite(fn, 'minMovingMps', cfg.minMovingMps, 0);
   if (cfg.confirmDelayMs !== null) finite(fn, 'confirmDelayMs', cfg.confirmDelayMs, 0);
   const seen = new Set<string>();
   const list: PreemptionSignal[] = signals.map((s, i) => {
@@ -111,6 +146,9 @@ export function createPreemption(
       greenAtMs: null,
       releasedAtMs: null,
       missed: false,
+      holds: 0,
+      holdEndedAtMs: null,
+      holdEndReason: null,
     };
   });
   list.sort((a, b) => a.distanceM - b.distanceM);
@@ -124,11 +162,22 @@ export function createPreemption(
   };
 }
 
-/** Timed confirmation of a `requested` signal, or the signal unchanged. */
+/** Timed confirmation of a `requested` signal, then the hold cap of a `green_held` one; or unchanged. */
 function confirmByDelay(s: PreemptionSignal, cfg: PreemptionConfig, atMs: number): PreemptionSignal {
-  if (s.state !== 'requested' || cfg.confirmDelayMs === null || s.requestedAtMs === null) return s;
-  const due = s.requestedAtMs + cfg.confirmDelayMs;
-  return atMs >= due ? { ...s, state: 'green_held', greenAtMs: due } : s;
+  let next = s;
+  if (next.state === 'requested' && cfg.confirmDelayMs !== null && next.requestedAtMs !== null) {
+    const due = next.requestedAtMs + cfg.confirmDelayMs;
+    if (atMs >= due) next = { ...next, state: 'green_held', greenAtMs: due, holds: next.holds + 1 };
+  }
+  if (next.state === 'green_held' && next.greenAtMs !== null && atMs >= next.greenAtMs + cfg.maxHoldMs) {
+    next = {
+      ...next,
+      state: 'hold_ended',
+      holdEndedAtMs: next.greenAtMs + cfg.maxHoldMs,
+      holdEndReason: 'cap',
+    };
+  }
+  return next;
 }
 
 function onPosition(
@@ -137,18 +186,37 @@ function onPosition(
   d: number,
   speed: number,
   atMs: number,
+  active: boolean,
 ): PreemptionSignal {
   if (s.state === 'released') return s;
   // A due timed confirmation happened before this fix, even if the fix is already past the signal.
   let next = confirmByDelay(s, cfg, atMs);
   if (d > s.distanceM + cfg.clearanceM) {
-    return { ...next, state: 'released', releasedAtMs: atMs, missed: next.state === 'pending' };
+    return {
+      ...next,
+      state: 'released',
+      releasedAtMs: atMs,
+      missed: next.state === 'pending' && next.requestedAtMs === null,
+    };
   }
-  if (next.state === 'pending') {
+  const moving = active && speed >= cfg.minMovingMps;
+  if (!moving) {
+    // Parked or stopped: withdraw a request, hand a held green back to the normal cycle.
+    if (next.state === 'requested') return { ...next, state: 'pending' };
+    if (next.state === 'green_held') {
+      return { ...next, state: 'hold_ended', holdEndedAtMs: atMs, holdEndReason: 'stationary' };
+    }
+    return next;
+  }
+  const waitingOver =
+    next.state === 'pending' ||
+    (next.state === 'hold_ended' &&
+      (next.holdEndReason !== 'cap' || atMs >= (next.holdEndedAtMs ?? atMs) + cfg.reRequestGapMs));
+  if (waitingOver) {
     const remaining = s.distanceM - d;
     const near = remaining <= cfg.triggerDistanceM;
     const soon = speed > 0 && remaining / speed <= cfg.triggerTimeS;
-    if (near || soon) next = { ...next, state: 'requested', requestedAtMs: atMs };
+    if (near || soon) next = { ...next, state: 'requested', requestedAtMs: atMs, greenAtMs: null };
   }
   return confirmByDelay(next, cfg, atMs);
 }
@@ -179,7 +247,8 @@ export function stepPreemption(state: PreemptionState, event: PreemptionEvent): 
       const d = finite(fn, 'distanceAlongM', event.distanceAlongM);
       const speed = finite(fn, 'speedMps', event.speedMps, 0);
       if (state.atMs !== null && atMs < state.atMs) return state;
-      const { signals } = mapSignals(state.signals, (s) => onPosition(s, cfg, d, speed, atMs));
+      const active = event.active ?? true;
+      const { signals } = mapSignals(state.signals, (s) => onPosition(s, cfg, d, speed, atMs, active));
       return { ...state, signals, distanceAlongM: d, speedMps: speed, atMs };
     }
     case 'tick': {
@@ -197,7 +266,7 @@ export function stepPreemption(state: PreemptionState, event: PreemptionEvent): 
       const greenAtMs =
         atMs === null || requestedAtMs === null ? requestedAtMs : Math.max(atMs, requestedAtMs);
       const { signals } = mapSignals(state.signals, (s) =>
-        s === target ? { ...s, state: 'green_held', greenAtMs } : s,
+        s === target ? { ...s, state: 'green_held', greenAtMs, holds: s.holds + 1 } : s,
       );
       const clock = atMs === null ? state.atMs : Math.max(atMs, state.atMs ?? atMs);
       return { ...state, signals, atMs: clock };

@@ -1,4 +1,5 @@
 import type { Health, UpstreamHealth } from '@cockpit/contracts';
+import { CALENDAR_COVERAGE, calendarDay } from '@cockpit/domain/calendar';
 
 export type HealthSource = {
   version: string;
@@ -16,5 +17,18 @@ export function buildHealth(source: HealthSource, now = Date.now()): Health {
     uptimeSeconds: Math.round((now - source.startedAt) / 1000),
     now: new Date(now).toISOString(),
     upstreams,
+    calendar: calendarHealth(now),
+  };
+}
+
+/** Which holiday calendar today's date is read from; outside the table it says the fallback is in use. */
+export function calendarHealth(now: number): NonNullable<Health['calendar']> {
+  const day = calendarDay(now);
+  return {
+    date: day.date,
+    dayKind: day.kind,
+    source: day.source,
+    coveredFrom: CALENDAR_COVERAGE.from,
+    coveredTo: CALENDAR_COVERAGE.to,
   };
 }

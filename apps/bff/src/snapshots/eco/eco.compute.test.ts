@@ -10,6 +10,7 @@ import {
   belowTargetSince,
   dailyAqi,
   episodes,
+  goodDays,
   hourlyReading,
   meanConcentrations,
   mergeAir,
@@ -83,7 +84,9 @@ describe('eco figures', () => {
       new Set(['A']),
     );
     const days = dailyAqi(hours);
-    expect(days).toEqual([{ date: '2026-10-02', aqi: 57, level: 2, color: '#FFFF00', primary: ['pm25'] }]);
+    expect(days).toMatchObject([
+      { date: '2026-10-02', aqi: 57, level: 2, color: '#FFFF00', primary: ['pm25'] },
+    ]);
   });
 
   it('finds an episode of 2+ hours over 100 and the stations upwind of it', () => {
@@ -123,6 +126,8 @@ describe('eco figures', () => {
       nh3n: 0.3,
       tp,
       tn: null,
+      chla: null,
+      sd: null,
     });
     const rows = [w(T0, 0.25), w(T0 + 4 * H, 0.1), w(T0 + 8 * H, 0.25), w(T0 + 12 * H, 0.3)];
     const section = { code: 'S', targetClass: 'III', waterbody: 'river' as const, compliant: false };
@@ -153,5 +158,32 @@ describe('eco figures', () => {
     // 10·log10((2·10^6 + 6·10^5)/8) = 55.1 dB(A) > 55: the night fails although most hours comply.
     expect(points[0]!.night).toMatchObject({ leq: 55.1, limit: 55, compliant: false, hours: 8 });
     expect(zones[0]).toMatchObject({ zone: '4a', nightShare: 0, nightExceedanceHours: 2 });
+  });
+});
+
+describe('incomplete air days (HJ 663)', () => {
+  const day = (date: string, aqi: number, complete?: boolean) => ({
+    date,
+    aqi,
+    level: 1,
+    color: '#00e400',
+    primary: [],
+    ...(complete === undefined ? {} : { complete, missing: complete ? [] : ['pm10'] }),
+  });
+  it('an incomplete day is not counted as a good day', () => {
+    const g = goodDays([
+      day('2026-10-01', 40, true),
+      day('2026-10-02', 30, false),
+      day('2026-10-03', 150, true),
+    ]);
+    expect(g!.month).toMatchObject({ validDays: 2, goodDays: 1, share: 0.5 });
+  });
+  it('a day of the region with a pollutant short of valid hours is marked incomplete', () => {
+    const hours = Array.from({ length: 24 }, (_, h) => ({
+      at: new Date(Date.UTC(2026, 9, 1, h + 1) - 8 * 3_600_000).toISOString(),
+      conc: { pm25: 20, pm10: h < 18 ? 40 : null, so2: 5, no2: 20, co: 0.5, o3_1h: 60 },
+    }));
+    const [d] = dailyAqi(hours as never);
+    expect(d).toMatchObject({ date: '2026-10-01', complete: false, missing: ['pm10'] });
   });
 });

@@ -15,9 +15,11 @@ import type {
 import {
   type AqiSample,
   assessNoise,
+  assessSection,
   beijingDateOf,
   classifyWater,
   computeAqi,
+  DAILY_EVALUATION_ITEMS,
   dailyAirQuality,
   detectEpisodes,
   type HourlyAirSample,
@@ -26,6 +28,7 @@ import {
   NOISE_LIMITS,
   noiseComplianceSummary,
   noisePeriodOfHour,
+  trophicLevelIndex,
   upwindStations,
   WATER_CLASSES,
   WATER_PARAMETERS,
@@ -150,6 +153,8 @@ export function dailyAqi(hours: readonly RegionAirHour[]): EcoSnapshot['air']['d
       const r = dailyAirQuality(samples, { date });
       return {
         date,
+        complete: r.complete,
+        missing: DAILY_EVALUATION_ITEMS.filter((item) => r.incomplete.includes(item)),
         aqi: r.aqi?.aqi ?? null,
         level: r.aqi?.level ?? null,
         color: r.aqi?.color ?? null,
@@ -167,7 +172,8 @@ export function goodDays(
   const last = daily.at(-1);
   if (!first || !last) return null;
   const [y, m] = last.date.split('-').map(Number) as [number, number];
-  const records = daily.map((d) => ({ date: d.date, aqi: d.aqi }));
+  // An incomplete day (HJ 663: a pollutant short of valid hours) is not a valid evaluation day.
+  const records = daily.map((d) => ({ date: d.date, aqi: d.aqi, complete: d.complete !== false }));
   const month = monthGoodDayShare(records, y, m);
   const year = yearGoodDayProgress(records, y, { target, asOf: last.date });
   return {
@@ -324,8 +330,12 @@ export function waterSections(
       .filter((o) => o.sectionCode === s.code)
       .map((o) => ({ atMs: Date.parse(o.at), sample: waterSample(o) }))
       .filter((x) => Object.keys(x.sample).length > 0);
-    const c = waterCompliance({ sectionId: s.code, target: s.targetClass, waterbody: s.waterbody }, samples);
+    const c = waterCompliance(
+      { sectionId: s.code, target: s.targetClass, waterbody: s.waterbody, method: 'official' },
+      samples,
+    );
     const info = c.current ? WATER_CLASSES[c.current.class - 1] : undefined;
+    const lake = s.waterbody === 'lake' ? lakeStatus(s, obs) : {};
     return {
       code: s.code,
       name: s.name,
@@ -343,6 +353,7 @@ export function waterSections(
       compliant: c.current?.compliant ?? null,
       share: c.share,
       samples: c.samples,
+      ...lake,
       failing: c.failing.map((f) => ({
         parameter: f.parameter,
         label: PARAM_NAME.get(f.parameter) ?? f.parameter,
@@ -352,6 +363,28 @@ export function waterSections(
       })),
     };
   });
+}
+
+/** A lake's or reservoir's TN status and trophic level (TLI), from its latest samples that carry them. */
+function lakeStatus(
+  s: WaterStation,
+  obs: readonly WaterObservation[],
+): Pick<EcoWaterSection, 'tn' | 'trophic'> {
+  const mine = obs.filter((o) => o.sectionCode === s.code).sort((a, b) => (a.at < b.at ? 1 : -1));
+  const withTn = mine.find((o) => o.tn !== null);
+  const target = WATER_CLASSES.find((c) => c.label === s.targetClass)?.class ?? 3;
+  let tn: EcoWaterSection['tn'] = null;
+  if (withTn && withTn.tn !== null) {
+    const cls = classifyWater({ tn: withTn.tn }, { waterbody: 'lake' }).class;
+    tn = { class: cls, label: WATER_CLASSES[cls - 1]!.label, value: withTn.tn, meetsTarget: cls <= target };
+  }
+  const full = mine.find(
+    (o) => o.chla !== null && o.tp !== null && o.tn !== null && o.sd !== null && o.codMn !== null,
+  );
+  const trophic = full
+    ? trophicLevelIndex({ chla: full.chla!, tp: full.tp!, tn: full.tn!, sd: full.sd!, codMn: full.codMn! })
+    : null;
+  return { tn, trophic };
 }
 
 /** Start of the current run of samples below the section's target (null when it meets it now). */
@@ -364,9 +397,9 @@ export function belowTargetSince(
   const samples = obs.filter((o) => o.sectionCode === section.code).sort((a, b) => (a.at < b.at ? -1 : 1));
   let since: string | null = null;
   for (const o of samples) {
-    const s = waterSample(o);
+    const { tn, ...s } = waterSample(o); // the official class leaves TN out (环办〔2011〕22号)
     if (Object.keys(s).length === 0) continue;
-    const below = classifyWater(s, { waterbody: section.waterbody }).class > target;
+    const below = assessSection(s, { waterbody: section.waterbody }).class > target;
     since = below ? (since ?? o.at) : null;
   }
   return since;

@@ -137,6 +137,35 @@ describe('eco snapshot against the simulator', () => {
     }
   });
 
+  it('gives reservoirs the official class (TN out), with TN status and TLI beside it', async () => {
+    const app = createTestApp({ services: testServices(sim.url) });
+    const snap = await snapshot(app);
+    const res = await fetch(`${sim.url}/env-monitor/water/data`);
+    const rows = ((await res.json()) as { result: Record<string, string>[] }).result;
+    for (const code of ['LSM01', 'TBS01']) {
+      const s = snap.water.sections.find((x) => x.code === code)!;
+      const latest = rows
+        .filter((r) => r.SectionCode === code)
+        .sort((a, b) => (a.TimePoint! < b.TimePoint! ? 1 : -1))[0]!;
+      const tn = Number(latest.TN);
+      // TN alone (class III at 0.5–1.0 mg/L) no longer puts a class II reservoir below target.
+      expect(s.waterbody).toBe('lake');
+      expect(s.compliant).toBe(true);
+      expect(s.failing.map((f) => f.parameter)).not.toContain('tn');
+      expect(s.tn).toMatchObject({ value: tn, label: tn <= 0.5 ? 'II' : tn <= 1 ? 'III' : 'IV' });
+      expect(s.tn!.meetsTarget).toBe(tn <= 0.5);
+      expect(s.trophic?.level).toBe('中营养');
+      expect(s.trophic!.tli).toBeGreaterThan(30);
+    }
+    expect(snap.alarms.filter((a) => a.kind === 'WATER_BELOW_TARGET').map((a) => a.entityId)).not.toContain(
+      'LSM01',
+    );
+    // Rivers carry neither.
+    const river = snap.water.sections.find((x) => x.waterbody === 'river')!;
+    expect(river.tn ?? null).toBeNull();
+    expect(river.trophic ?? null).toBeNull();
+  });
+
   it('works at township and village level, and says when a region has no air station', async () => {
     const app = createTestApp({ services: testServices(sim.url) });
     const county = await snapshot(app);

@@ -1,8 +1,11 @@
 import { buildProfile } from '@cockpit/domain/parking';
+import { snapToGraph } from '@cockpit/domain/routing';
+import { loadGeo } from '@cockpit/mock-data/upstreams/geo';
+import { buildLots } from '@cockpit/mock-data/upstreams/parking/model';
 import { describe, expect, it } from 'vitest';
 import { loadRoadNetwork } from '../../geo/roads';
 import type { ParkingLotState } from '../../upstreams/parking-platform/adapter';
-import { DEFAULT_ENTRY, guidance } from './guidance';
+import { DEFAULT_ENTRY, guidance, routeToLot, snapLot } from './guidance';
 import { PARKING_CALENDAR } from './parking.model';
 
 const NOW = Date.parse('2026-10-03T04:00:00Z');
@@ -64,5 +67,46 @@ describe('guidance', () => {
       [g.recommendations[0]!.lon, g.recommendations[0]!.lat],
     ]);
     expect(g.recommendations[0]!.reasons.some((r) => r.text.zh.includes('估算'))).toBe(true);
+  });
+});
+
+describe('guidance snapping: a lot joins its access road, never the expressway', () => {
+  const graph = loadRoadNetwork().graph;
+  const classAt = (snap: { edge: number } | null) =>
+    snap ? graph.roads[graph.edgeRoad[snap.edge]!]!.class : null;
+  const simLots = buildLots(loadGeo());
+  const VISITOR_CENTRE: [number, number] = [121.05, 29.18];
+
+  it('the 天台山游客中心 lots are nearest the expressway, yet snap to their access road', () => {
+    const vc = simLots.filter((l) => l.parkName.startsWith('天台山游客中心'));
+    expect(vc).toHaveLength(2);
+    for (const l of vc) {
+      // Nearest road of all: the expressway (what the old snapping used).
+      expect(classAt(snapToGraph(graph, l.lon, l.lat))).toBe('expressway');
+      expect(classAt(snapLot(graph, [l.lon, l.lat]))).not.toBe('expressway');
+    }
+  });
+
+  it('no guidance route ends on an expressway, for every lot of the simulator', () => {
+    for (const l of simLots) {
+      const r = routeToLot(graph, DEFAULT_ENTRY, [l.lon, l.lat]);
+      if (!r) continue;
+      const end = r.path[r.path.length - 1]!;
+      // The route's last road point lies on a road that is not the expressway.
+      expect(classAt(snapToGraph(graph, end[0], end[1], { maxDistanceM: 1 })), l.parkName).not.toBe(
+        'expressway',
+      );
+      expect(
+        classAt(r.edges.length > 0 ? { edge: r.edges[r.edges.length - 1]! } : null),
+        l.parkName,
+      ).not.toBe('expressway');
+    }
+    const lots = simLots.map((l) => lot(l.parkId, l.lon, l.lat, l.berthTotal, Math.round(l.berthTotal / 2)));
+    const g = guidance({ lots, predict, graph, to: VISITOR_CENTRE });
+    expect(g.recommendations.length).toBeGreaterThan(0);
+    for (const rec of g.recommendations) {
+      const end = rec.path.at(-2)!;
+      expect(classAt(snapToGraph(graph, end[0], end[1], { maxDistanceM: 1 }))).not.toBe('expressway');
+    }
   });
 });

@@ -15,7 +15,16 @@ import {
   rankLots,
   walkMeters,
 } from '@cockpit/domain/parking';
-import { type LonLat, type RoadGraph, route } from '@cockpit/domain/routing';
+import {
+  expresswayRoadIds,
+  type LonLat,
+  type RoadGraph,
+  type RouteResult,
+  routeBetweenSnaps,
+  type SnapResult,
+  snapForRouting,
+  snapToGraph,
+} from '@cockpit/domain/routing';
 import type { ParkingLotState } from '../../upstreams/parking-platform/adapter';
 import { PARKING_CALENDAR, type PredictContext, recentSamples } from './parking.model';
 
@@ -32,6 +41,27 @@ const MIN_CANDIDATES = 8;
 const MAX_SNAP_M = 1500;
 /** The walk limit used when fewer than three lots qualify within the usual 1.2 km. */
 const WIDENED_WALK_M = 2500;
+
+/**
+ * Where a lot joins the road network: its access road, the nearest road that is NOT an expressway (a car
+ * park is never entered from the carriageway), within MAX_SNAP_M.
+ */
+export function snapLot(graph: RoadGraph, pos: LonLat): SnapResult | null {
+  return snapToGraph(graph, pos[0], pos[1], {
+    closedRoads: expresswayRoadIds(graph),
+    maxDistanceM: MAX_SNAP_M,
+  });
+}
+
+/** Drive from `origin` (a driver on any road, the expressway included) to a lot's access road. */
+export function routeToLot(graph: RoadGraph, origin: LonLat, pos: LonLat): RouteResult | null {
+  const a = snapForRouting(graph, origin[0], origin[1], {
+    offRoadClosed: expresswayRoadIds(graph),
+    maxDistanceM: MAX_SNAP_M,
+  });
+  const b = snapLot(graph, pos);
+  return a && b ? routeBetweenSnaps(graph, a, b) : null;
+}
 
 export function guidance(input: {
   lots: readonly ParkingLotState[];
@@ -53,7 +83,7 @@ export function guidance(input: {
   const expected = new Map<string, number>();
   const candidates: LotCandidate[] = near.map(({ lot, walk }) => {
     const pos: LonLat = [lot.lon, lot.lat];
-    const r = input.graph ? route(input.graph, origin, pos, { maxSnapM: MAX_SNAP_M }) : null;
+    const r = input.graph ? routeToLot(input.graph, origin, pos) : null;
     const drive = driveFromRoute(r, origin, pos);
     drives.set(lot.lotId, drive);
     paths.set(lot.lotId, r ? [origin, ...r.path, pos] : [origin, pos]);

@@ -4,13 +4,13 @@
  * a lot with its prediction.
  */
 import type { ParkingFreePrediction, ParkingGuideScreen, ParkingLot } from '@cockpit/contracts';
+import { officialDayKind } from '@cockpit/domain/calendar';
 import {
   buildProfile,
   checkScreens,
   type DayKindOf,
   type GuideScreen as DomainScreen,
   type LotStatus,
-  makeCalendar,
   type OccupancySample,
   occupancyLevel,
   occupancyRate,
@@ -19,25 +19,13 @@ import {
   RECENT_WINDOW_MIN,
   SENSOR_SILENT_MS,
 } from '@cockpit/domain/parking';
-import { HOLIDAYS } from '@cockpit/mock-data/upstreams/calendar';
 import type { GuideScreenState, LotHistory, ParkingLotState } from '../../upstreams/parking-platform/adapter';
 
 /**
- * Public holidays (and 调休 make-up workdays). Taken from the simulation calendar, which follows the State
- * Council notices for 2025–2026 (2027 estimated); a real deployment would load the notice each year.
+ * Public holidays and 调休 make-up workdays: the shared State Council schedule (`@cockpit/domain/calendar`,
+ * 2025–2027, sources cited there). Outside it, weekday/weekend.
  */
-export const PARKING_CALENDAR: DayKindOf = makeCalendar({
-  holidays: HOLIDAYS.flatMap((h) => datesBetween(h.from, h.to)),
-  makeupWorkdays: HOLIDAYS.flatMap((h) => h.makeupWorkdays),
-});
-
-function datesBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  const end = Date.parse(`${to}T00:00:00Z`);
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; t += 86_400_000)
-    out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
-}
+export const PARKING_CALENDAR: DayKindOf = officialDayKind;
 
 /** Histories of all lots as loaded together (one dataset value). */
 export type HistoryBundle = { loadedAt: number; lots: ReadonlyMap<string, LotHistory> };

@@ -1,4 +1,5 @@
 import type { TraumaRoute } from '@cockpit/contracts';
+import { officialDayKind } from '@cockpit/domain/calendar';
 import {
   beijingHour,
   type Coord,
@@ -6,6 +7,7 @@ import {
   congestionCostFactor,
   type DayKind,
   DEFAULT_BANDS,
+  expresswayRoadIds,
   nodeTimesAtPoints,
   type RoadGraph,
   type RouteResult,
@@ -14,34 +16,32 @@ import {
   type SignalPoint,
   type SnapResult,
   signalsAlongPath,
-  snapToGraph,
+  snapForRouting,
   travelTimesFrom,
 } from '@cockpit/domain/routing';
 import type { Hierarchy } from '../../geo/hierarchy';
 import type { RoadNetwork } from '../../geo/roads';
 
-/** Off-road points (scenes, villages, a clicked map point) never snap onto the expressway (roads README). */
+/** Farthest an off-road point (a village, a home, a clicked map point) is snapped to a road, metres. */
 export const MAX_SNAP_M = 3000;
 
-const expresswayIds = new WeakMap<RoadGraph, ReadonlySet<string>>();
-export function expresswayRoads(graph: RoadGraph): ReadonlySet<string> {
-  let ids = expresswayIds.get(graph);
-  if (!ids) {
-    ids = new Set(graph.roads.filter((r) => r.class === 'expressway').map((r) => r.id));
-    expresswayIds.set(graph, ids);
-  }
-  return ids;
-}
+export const expresswayRoads = expresswayRoadIds;
 
-/** Snap an off-road point to the nearest non-expressway road within MAX_SNAP_M, or null. */
+/**
+ * Where a scene, hospital or map point joins the network: a point on a road or within ~30 m of it snaps to
+ * that road, the expressway included (an expressway crash is reached along the carriageway, via the
+ * interchanges); any other point snaps to the nearest non-expressway road within MAX_SNAP_M, or null.
+ */
 export function snapOffRoad(graph: RoadGraph, p: Coord): SnapResult | null {
-  return snapToGraph(graph, p[0], p[1], { closedRoads: expresswayRoads(graph), maxDistanceM: MAX_SNAP_M });
+  return snapForRouting(graph, p[0], p[1], {
+    offRoadClosed: expresswayRoads(graph),
+    maxDistanceM: MAX_SNAP_M,
+  });
 }
 
-/** Workday or weekend in Beijing time (public holidays are not known to the BFF: they count as workdays). */
+/** Workday, weekend or public holiday in Beijing time: the shared State Council schedule (domain/calendar). */
 export function dayKindAt(atMs: number): DayKind {
-  const day = new Date(atMs + 8 * 3_600_000).getUTCDay();
-  return day === 0 || day === 6 ? 'weekend' : 'workday';
+  return officialDayKind(atMs);
 }
 
 /** The time-of-day congestion cost factor at an instant (a model, see domain/routing/congestion.ts). */

@@ -65,11 +65,15 @@ async function fault(mode: string) {
   expect(res.status).toBe(200);
 }
 
-const RANK = { released: 3, green_held: 2, requested: 1, pending: 0 } as const;
+const RANK = { released: 2, hold_ended: 1, green_held: 1, requested: 1, pending: 0 } as const;
 
 describe('trauma snapshot against the simulator', () => {
   it('follows a severe incident raised in a village: ambulance, hospital with reasons, route, green channel, ETA; no identity', async () => {
-    const first = await snapshot();
+    // The simulator plays 30 days of dispatch on the road network on its first call: wait for the data.
+    const first = await until('hospitals loaded', async () => {
+      const s = await snapshot();
+      return s.hospitals.length > 0 ? s : undefined;
+    });
     expect(first.hospitals.length).toBeGreaterThanOrEqual(17);
     expect(first.ambulances).toHaveLength(15);
     expect(first.stations).toHaveLength(8);

@@ -1,8 +1,9 @@
+import { haversineM } from '@cockpit/domain/routing';
 import { describe, expect, it } from 'vitest';
 import { loadRoadNetwork } from '../../geo/roads';
 import type { Ambulance, EmergencyHospital, Incident } from '../../upstreams/emergency-120/adapter';
 import { readinessOf } from './trauma.builder';
-import { buildTransports, type PlanStore, progressAlong } from './trauma.transports';
+import { buildTransports, type PlanStore } from './trauma.transports';
 
 const network = loadRoadNetwork();
 const H01: EmergencyHospital = {
@@ -11,7 +12,15 @@ const H01: EmergencyHospital = {
   lon: 121.028,
   lat: 29.143,
   villageCode: '331023001256',
-  capabilities: { traumaCenter: true, ct: true, cathLab: true, burnUnit: true, pediatrics: true },
+  capabilities: {
+    traumaCenter: true,
+    ct: true,
+    cathLab: true,
+    burnUnit: true,
+    pediatrics: true,
+    surgery: true,
+    grade: 3,
+  },
   receivesAmbulances: true,
   edLoad: 0.5,
   ctAvailable: true,
@@ -26,7 +35,15 @@ const H09: EmergencyHospital = {
   lon: 120.878034,
   lat: 29.164777,
   villageCode: '331023105350',
-  capabilities: { traumaCenter: false, ct: true, cathLab: false, burnUnit: false, pediatrics: false },
+  capabilities: {
+    traumaCenter: false,
+    ct: true,
+    cathLab: false,
+    burnUnit: false,
+    pediatrics: false,
+    surgery: false,
+    grade: 1,
+  },
   doorToCtMinutes: 40,
 };
 const scene: [number, number] = [120.852688, 29.160063];
@@ -67,7 +84,30 @@ const ambulanceAt = (share: number, atMs: number): Ambulance => ({
   villageCode: '331023105200',
 });
 
-const RANK = { released: 3, green_held: 2, requested: 1, pending: 0 } as const;
+function pathLength(path: readonly [number, number][]): number {
+  let d = 0;
+  for (let i = 1; i < path.length; i++)
+    d += haversineM(path[i - 1]![0], path[i - 1]![1], path[i]![0], path[i]![1]);
+  return d;
+}
+
+/** The point `m` metres along a polyline. */
+function pointAlong(path: readonly [number, number][], m: number): [number, number] {
+  let left = m;
+  for (let i = 1; i < path.length; i++) {
+    const a = path[i - 1]!;
+    const b = path[i]!;
+    const d = haversineM(a[0], a[1], b[0], b[1]);
+    if (left <= d) {
+      const f = d === 0 ? 0 : left / d;
+      return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f];
+    }
+    left -= d;
+  }
+  return path[path.length - 1]!;
+}
+
+const RANK = { released: 2, hold_ended: 1, green_held: 1, requested: 1, pending: 0 } as const;
 
 describe('green channel from the ambulance progress', () => {
   it('chooses the trauma centre over the nearer health centre, with reasons', () => {
@@ -90,18 +130,34 @@ describe('green channel from the ambulance progress', () => {
     expect(t!.signals.every((s) => s.state === 'pending')).toBe(true);
   });
 
-  it('turns the signals ahead requested → green held → released in route order, and the ETA falls', () => {
+  it('turns the signals ahead requested → green held → released in route order, never before passing them', () => {
     const store: PlanStore = new Map();
     const inc = incident();
+    const first = buildTransports({
+      network,
+      store,
+      incidents: [inc],
+      ambulances: [{ ...ambulanceAt(0, T0), speedKmh: 0 }],
+      hospitals: [H01, H09],
+      asOfMs: T0,
+      allActive: [inc],
+    })[0]!;
+    const path = first.route!.path as [number, number][];
+    const lengthM = pathLength(path);
     const seen = new Set<string>();
     let lastEta = Number.POSITIVE_INFINITY;
-    for (let i = 0; i <= 100; i++) {
+    const early: string[] = [];
+    // 54 km/h along the road, a fix every 5 s (75 m).
+    const steps = Math.ceil(lengthM / 75) + 2;
+    for (let i = 1; i <= steps; i++) {
       const at = T0 + i * 5000;
+      const along = Math.min(lengthM, i * 75);
+      const [lon, lat] = pointAlong(path, along);
       const [t] = buildTransports({
         network,
         store,
         incidents: [inc],
-        ambulances: [ambulanceAt(i / 100, at)],
+        ambulances: [{ ...ambulanceAt(0, at), lon, lat, speedKmh: along < lengthM ? 54 : 0 }],
         hospitals: [H01, H09],
         asOfMs: at,
         allActive: [inc],
@@ -109,11 +165,16 @@ describe('green channel from the ambulance progress', () => {
       expect(t!.signals.length).toBeGreaterThan(0);
       const ranks = t!.signals.map((s) => RANK[s.state]);
       for (let k = 1; k < ranks.length; k++) expect(ranks[k]).toBeLessThanOrEqual(ranks[k - 1]!);
-      for (const s of t!.signals) seen.add(s.state);
+      for (const s of t!.signals) {
+        seen.add(s.state);
+        if (s.state === 'released' && along < s.distanceM + 20) early.push(`${s.id} at ${along} m`);
+      }
+      expect(t!.progressM).toBeCloseTo(along, -1);
       expect(t!.eta!.withPreemptionS).toBeLessThanOrEqual(lastEta + 1e-6);
       expect(t!.eta!.withoutPreemptionS).toBeGreaterThanOrEqual(t!.eta!.withPreemptionS);
       lastEta = t!.eta!.withPreemptionS;
     }
+    expect(early).toEqual([]);
     expect([...seen].sort()).toEqual(['green_held', 'pending', 'released', 'requested']);
     expect(lastEta).toBe(0);
     // The plan is dropped once the incident is no longer active.
@@ -129,12 +190,79 @@ describe('green channel from the ambulance progress', () => {
     expect(store.size).toBe(0);
   });
 
-  it('progress is the closed share of the straight line, clamped to the route', () => {
-    const plan = { origin: [121, 29] as [number, number], destination: [121.1, 29] as [number, number] };
-    expect(progressAlong(plan, 12_000, [121, 29])).toBe(0);
-    expect(progressAlong(plan, 12_000, [121.05, 29])).toBeCloseTo(6000, -1);
-    expect(progressAlong(plan, 12_000, [121.1, 29])).toBe(12_000);
-    expect(progressAlong(plan, 12_000, [120.9, 29])).toBe(0);
+  it('a straight-line fix off the road does not release signals ahead (the old share-of-distance rule did)', () => {
+    const store: PlanStore = new Map();
+    const inc = incident();
+    const run = (share: number, at: number) =>
+      buildTransports({
+        network,
+        store,
+        incidents: [inc],
+        ambulances: [ambulanceAt(share, at)],
+        hospitals: [H01, H09],
+        asOfMs: at,
+        allActive: [inc],
+      })[0]!;
+    const path = run(0, T0).route!.path as [number, number][];
+    // Half-way along the straight line to the hospital: usually off the road route.
+    const fix = ambulanceAt(0.5, T0 + 5000);
+    const t = run(0.5, T0 + 5000);
+    // Where that fix really is along the road: brute force over 5 m samples (0 if > 100 m from the road).
+    let best = { d: Number.POSITIVE_INFINITY, along: 0 };
+    for (let m = 0; m <= pathLength(path); m += 5) {
+      const [lon, lat] = pointAlong(path, m);
+      const d = haversineM(lon, lat, fix.lon, fix.lat);
+      if (d < best.d) best = { d, along: m };
+    }
+    const trulyAlong = best.d <= 100 ? best.along : 0;
+    const released = t.signals.filter((s) => s.state === 'released');
+    for (const s of released) expect(s.distanceM + 20).toBeLessThan(trulyAlong + 10);
+    expect(t.progressM).toBeLessThanOrEqual(trulyAlong + 10);
+  });
+
+  it('a parked or stopped ambulance never requests a green', () => {
+    const store: PlanStore = new Map();
+    // On scene: the hospital leg is planned from the scene, and nothing is requested however long it stays.
+    const onScene = incident({ status: 'on_scene', departedSceneAt: null });
+    for (let i = 0; i < 5; i++) {
+      const [t] = buildTransports({
+        network,
+        store,
+        incidents: [onScene],
+        ambulances: [{ ...ambulanceAt(0, T0 + i * 60_000), status: 'on_scene', speedKmh: 0 }],
+        hospitals: [H01, H09],
+        asOfMs: T0 + i * 60_000,
+        allActive: [onScene],
+      });
+      expect(t!.signals.every((s) => s.state === 'pending')).toBe(true);
+    }
+    // Transporting but standing still 30 m before the first signal: not requested.
+    const inc = incident();
+    const first = buildTransports({
+      network,
+      store: new Map(),
+      incidents: [inc],
+      ambulances: [{ ...ambulanceAt(0, T0), speedKmh: 0 }],
+      hospitals: [H01, H09],
+      asOfMs: T0,
+      allActive: [inc],
+    })[0]!;
+    const sig = first.signals[0]!;
+    const [lon, lat] = pointAlong(first.route!.path as [number, number][], Math.max(0, sig.distanceM - 30));
+    const still = new Map() as PlanStore;
+    let t = first;
+    for (let i = 0; i < 3; i++) {
+      t = buildTransports({
+        network,
+        store: still,
+        incidents: [inc],
+        ambulances: [{ ...ambulanceAt(0, T0 + i * 10_000), lon, lat, speedKmh: 0 }],
+        hospitals: [H01, H09],
+        asOfMs: T0 + i * 10_000,
+        allActive: [inc],
+      })[0]!;
+    }
+    expect(t.signals[0]!.state).toBe('pending');
   });
 
   it('readiness: overloaded at 95 % ED load, limited at 85 % or with CT / trauma team down', () => {

@@ -1,8 +1,9 @@
 import type { ActiveTransport, ChosenHospital, GreenChannelSignal } from '@cockpit/contracts';
-import { type Coord, haversineM } from '@cockpit/domain/routing';
+import { advanceProgress, type Coord, type RouteTrack, routeTrack } from '@cockpit/domain/routing';
 import {
   chooseHospital,
   createPreemption,
+  DEFAULT_PREEMPTION_CONFIG,
   etaWithAndWithoutPreemption,
   type HospitalCandidate,
   type InjuryType,
@@ -14,12 +15,17 @@ import type { Ambulance, EmergencyHospital, Incident } from '../../upstreams/eme
 import { etasFrom, type PlannedRoute, planRoute } from './trauma.routing';
 
 /** A leg's plan, kept across snapshots: the route is fixed when the leg is first seen, the signals move on. */
-type Plan = {
+export type Plan = {
   key: string;
   origin: Coord;
   destination: Coord;
   route: PlannedRoute | null;
+  /** The route polyline with cumulative distances (for projecting fixes). */
+  track: RouteTrack | null;
   preemption: PreemptionState | null;
+  /** Monotonic progress along the route, metres, and the time of the fix it came from. */
+  progressM: number | null;
+  progressAtMs: number | null;
 };
 
 /** Plans by leg key; one store per builder context (so per process), pruned to the active legs. */
@@ -89,17 +95,46 @@ export function chooseFor(
   };
 }
 
+/** Fastest plausible ambulance speed, m/s (160 km/h), bounding how far one fix can advance progress. */
+const TOP_SPEED_MPS = 45;
+
 /**
- * Distance covered along the route. The ambulance's progress is the share of the straight-line distance
- * from the leg's origin to its destination already closed (robust to GPS fixes off the drawn road), applied
- * to the road length. Never negative, never past the end.
+ * Distance covered along the route: the fix projected onto the route polyline, monotonic from one fix to
+ * the next (domain `advanceProgress`). The search ahead is bounded by the time since the last fix at top
+ * speed (+ 200 m for GPS error), so a road passing near a later part of the route cannot pull progress
+ * ahead; a fix more than 100 m off the route does not advance it.
  */
-export function progressAlong(plan: Pick<Plan, 'origin' | 'destination'>, routeM: number, at: Coord): number {
-  const total = haversineM(plan.origin[0], plan.origin[1], plan.destination[0], plan.destination[1]);
-  if (total < 1) return routeM;
-  const left = haversineM(at[0], at[1], plan.destination[0], plan.destination[1]);
-  const share = Math.min(1, Math.max(0, 1 - left / total));
-  return share * routeM;
+export function progressOnRoute(
+  plan: Pick<Plan, 'track' | 'progressM' | 'progressAtMs'>,
+  at: Coord,
+  fixAtMs: number,
+): number {
+  if (!plan.track) return 0;
+  const dtS = plan.progressAtMs === null ? null : Math.max(0, (fixAtMs - plan.progressAtMs) / 1000);
+  return advanceProgress(plan.track, plan.progressM, at, {
+    maxAdvanceM: dtS === null ? Number.POSITIVE_INFINITY : dtS * TOP_SPEED_MPS + 200,
+  });
+}
+
+/** A new leg plan: the route (fixed for the leg), its track, and every signal pending. */
+export function newPlan(
+  network: RoadNetwork,
+  key: string,
+  origin: Coord,
+  destination: Coord,
+  atMs: number,
+): Plan {
+  const route = planRoute(network, origin, destination, 'live', atMs);
+  return {
+    key,
+    origin,
+    destination,
+    route,
+    track: route ? routeTrack(route.path) : null,
+    preemption: route ? createPreemption(key, route.signals) : null,
+    progressM: null,
+    progressAtMs: null,
+  };
 }
 
 function planFor(
@@ -112,17 +147,37 @@ function planFor(
 ): Plan {
   let plan = store.get(key);
   if (!plan) {
-    const route = planRoute(network, origin, destination, 'live', atMs);
-    plan = {
-      key,
-      origin,
-      destination,
-      route,
-      preemption: route ? createPreemption(key, route.signals) : null,
-    };
+    plan = newPlan(network, key, origin, destination, atMs);
     store.set(key, plan);
   }
   return plan;
+}
+
+/**
+ * One GPS fix applied to a leg: progress projected onto the route (monotonic; an older fix changes
+ * nothing), then the signals' pre-emption at that progress. `onRun` is false when the ambulance is not
+ * on its run (on scene, at hospital): it then never requests or holds a green. Mutates `plan`.
+ */
+export function applyFix(
+  plan: Plan,
+  position: Coord,
+  fix: { atMs: number; speedMps: number; onRun: boolean },
+  asOfMs: number,
+): void {
+  if (plan.progressAtMs === null || fix.atMs >= plan.progressAtMs) {
+    plan.progressM = progressOnRoute(plan, position, fix.atMs);
+    plan.progressAtMs = fix.atMs;
+  }
+  if (!plan.preemption) return;
+  let state = stepPreemption(plan.preemption, {
+    type: 'position',
+    distanceAlongM: plan.progressM ?? 0,
+    speedMps: fix.onRun ? fix.speedMps : 0,
+    atMs: fix.atMs,
+    active: fix.onRun,
+  });
+  state = stepPreemption(state, { type: 'tick', atMs: Math.max(fix.atMs, asOfMs) });
+  plan.preemption = state;
 }
 
 /**
@@ -183,18 +238,13 @@ export function buildTransports(input: {
     if (plan?.route && position) {
       activeKeys.add(plan.key);
       const route = plan.route;
-      progressM = progressAlong(plan, route.distanceM, position);
       const fixAt = phase === 'on_scene' ? asOfMs : (ambulance?.fixAt ?? asOfMs);
-      if (plan.preemption) {
-        let state = stepPreemption(plan.preemption, {
-          type: 'position',
-          distanceAlongM: progressM,
-          speedMps: phase === 'on_scene' ? 0 : (ambulance?.speedKmh ?? 0) / 3.6,
-          atMs: fixAt,
-        });
-        state = stepPreemption(state, { type: 'tick', atMs: Math.max(fixAt, asOfMs) });
-        plan.preemption = state;
-      }
+      // Greens only for a moving ambulance on its run (to the scene, or to hospital with the patient).
+      const onRun =
+        (phase === 'to_scene' && ambulance?.status === 'dispatched') ||
+        (phase === 'to_hospital' && ambulance?.status === 'transporting');
+      applyFix(plan, position, { atMs: fixAt, speedMps: (ambulance?.speedKmh ?? 0) / 3.6, onRun }, asOfMs);
+      progressM = plan.progressM ?? 0;
       const remainingShare = route.distanceM > 0 ? Math.max(0, 1 - progressM / route.distanceM) : 0;
       const remainingS = route.durationS * remainingShare;
       const states = new Map((plan.preemption?.signals ?? []).map((s) => [s.signalId, s]));
@@ -209,6 +259,7 @@ export function buildTransports(input: {
         savedS: r1(e.savedS),
         arrivalAt: new Date(asOfMs + e.etaWithS * 1000).toISOString(),
       };
+      const maxHoldMs = plan.preemption?.config.maxHoldMs ?? DEFAULT_PREEMPTION_CONFIG.maxHoldMs;
       const secondsPerM = route.distanceM > 0 ? route.durationS / route.distanceM : 0;
       signals = route.signals.map((s) => {
         const st = states.get(s.id);
@@ -223,6 +274,11 @@ export function buildTransports(input: {
           requestedAt: iso(st?.requestedAtMs ?? null),
           greenAt: iso(st?.greenAtMs ?? null),
           releasedAt: iso(st?.releasedAtMs ?? null),
+          holds: st?.holds ?? 0,
+          holdEndsAt:
+            st?.state === 'green_held' && st.greenAtMs !== null ? iso(st.greenAtMs + maxHoldMs) : null,
+          holdEndedAt: st?.state === 'hold_ended' ? iso(st.holdEndedAtMs) : null,
+          holdEndReason: st?.state === 'hold_ended' ? st.holdEndReason : null,
         };
       });
     }

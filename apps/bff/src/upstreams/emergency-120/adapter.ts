@@ -149,7 +149,10 @@ const HospitalRecord = z.object({
     cath_lab: z.boolean(),
     burn_unit: z.boolean(),
     pediatrics: z.boolean(),
+    surgery: z.boolean().optional(),
   }),
+  /** 医院等级, e.g. 三级乙等, 二级甲等, 一级甲等, 一级. */
+  level: z.string().optional(),
   receives_ambulances: z.boolean(),
   live: z.object({
     ed_load: z.number().min(0),
@@ -173,6 +176,10 @@ export type EmergencyHospital = {
     cathLab: boolean;
     burnUnit: boolean;
     pediatrics: boolean;
+    /** Emergency surgery; when the system does not say, grade ≥ 2 (二级 or above). */
+    surgery: boolean;
+    /** Hospital grade from its level (一级 1, 二级 2, 三级 3); undefined when not reported. */
+    grade?: 1 | 2 | 3;
   };
   receivesAmbulances: boolean;
   edLoad: number;
@@ -181,6 +188,21 @@ export type EmergencyHospital = {
   doorToCtMinutes: number | null;
   updatedAt: number;
 };
+
+const GRADES: Record<string, 1 | 2 | 3> = { 一: 1, 二: 2, 三: 3 };
+
+/** Grade from the level text (一级…, 二级…, 三级…) and surgery (stated, else grade ≥ 2, else a trauma centre). */
+function gradeAndSurgery(
+  level: string | undefined,
+  surgery: boolean | undefined,
+  traumaCenter: boolean,
+): { surgery: boolean; grade?: 1 | 2 | 3 } {
+  const grade = level && /^[一二三]级/.test(level) ? GRADES[level[0]!] : undefined;
+  return {
+    surgery: surgery ?? (grade !== undefined ? grade >= 2 : traumaCenter),
+    ...(grade !== undefined ? { grade } : {}),
+  };
+}
 
 export async function fetchEmergencyHospitals(
   client: UpstreamClient,
@@ -199,6 +221,7 @@ export async function fetchEmergencyHospitals(
         cathLab: r.capabilities.cath_lab,
         burnUnit: r.capabilities.burn_unit,
         pediatrics: r.capabilities.pediatrics,
+        ...gradeAndSurgery(r.level, r.capabilities.surgery, r.capabilities.trauma_center),
       },
       receivesAmbulances: r.receives_ambulances,
       edLoad: r.live.ed_load,

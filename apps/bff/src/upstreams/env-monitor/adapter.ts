@@ -235,6 +235,9 @@ const WaterRecord = z.object({
   NH3N: Reading,
   TP: Reading,
   TN: Reading,
+  /** Lakes and reservoirs: chlorophyll a (mg/m³) and transparency (m); absent or '—' elsewhere. */
+  Chla: Reading.optional(),
+  SD: Reading.optional(),
 });
 export type WaterObservation = {
   sectionCode: string;
@@ -247,6 +250,10 @@ export type WaterObservation = {
   nh3n: number | null;
   tp: number | null;
   tn: number | null;
+  /** Chlorophyll a, mg/m³ (lakes and reservoirs); null when not measured. */
+  chla: number | null;
+  /** Transparency, m (lakes and reservoirs); null when not measured. */
+  sd: number | null;
 };
 
 export async function fetchWaterData(client: UpstreamClient, range?: TimeRange): Promise<WaterObservation[]> {
@@ -272,6 +279,8 @@ export async function fetchWaterData(client: UpstreamClient, range?: TimeRange):
         nh3n: reading(r.NH3N, ''),
         tp: reading(r.TP, ''),
         tn: reading(r.TN, ''),
+        chla: r.Chla === undefined ? null : reading(r.Chla, ''),
+        sd: r.SD === undefined ? null : reading(r.SD, ''),
       },
     ];
   });

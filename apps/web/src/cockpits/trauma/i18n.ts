@@ -52,7 +52,15 @@ const zh = {
     '65+': '65 岁以上',
     unknown: '年龄不详',
   },
-  signal: { pending: '待请求', requested: '已请求', green_held: '绿灯保持', released: '已通过' },
+  signal: {
+    pending: '待请求',
+    requested: '已请求',
+    green_held: '绿灯保持',
+    hold_ended: '绿灯已交回，待重新请求',
+    released: '已通过',
+  },
+  holdEnd: { cap: '保持满 90 秒', stationary: '车辆停驶' },
+  holds: '次绿灯',
   readiness: { ready: '就绪', limited: '受限', overloaded: '满负荷' },
   bands: ['≤ 5 分钟', '≤ 10 分钟', '≤ 15 分钟', '≤ 30 分钟', '> 30 分钟'],
 };
@@ -111,7 +119,15 @@ const en: typeof zh = {
   },
   sex: { M: 'Male', F: 'Female', unknown: 'Sex unknown' },
   age: { '0-14': '0–14', '15-44': '15–44', '45-64': '45–64', '65+': '65+', unknown: 'Age unknown' },
-  signal: { pending: 'Pending', requested: 'Requested', green_held: 'Green held', released: 'Released' },
+  signal: {
+    pending: 'Pending',
+    requested: 'Requested',
+    green_held: 'Green held',
+    hold_ended: 'Green handed back, to re-request',
+    released: 'Released',
+  },
+  holdEnd: { cap: '90 s cap reached', stationary: 'ambulance stopped' },
+  holds: 'greens',
   readiness: { ready: 'Ready', limited: 'Limited', overloaded: 'Overloaded' },
   bands: ['≤ 5 min', '≤ 10 min', '≤ 15 min', '≤ 30 min', '> 30 min'],
 };

@@ -15,6 +15,8 @@ export const SIGNAL_COLORS: Record<GreenChannelSignal['state'], Rgba> = {
   pending: [150, 170, 200, 255],
   requested: [245, 165, 36, 255],
   green_held: [46, 204, 113, 255],
+  // The green went back to the normal cycle (90 s cap, or the ambulance stopped): amber outline colour of "waiting".
+  hold_ended: [245, 165, 36, 160],
   released: [80, 96, 120, 200],
 };
 

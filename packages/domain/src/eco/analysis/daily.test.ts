@@ -153,3 +153,24 @@ describe('roundHalfEven', () => {
     expect(roundHalfEven(x, d)).toBe(want);
   });
 });
+
+describe('complete days (HJ 663: every evaluation item needs enough valid hours)', () => {
+  const clean = (h: number) => ({ pm25: 20, pm10: 40, so2: 5, no2: 20, co: 0.5, o3: 60 + h });
+  it('a day with all six items valid is complete', () => {
+    const r = dailyAirQuality(day(clean));
+    expect(r.complete).toBe(true);
+    expect(r.aqi!.aqi).toBeLessThanOrEqual(100);
+  });
+
+  it('PM10 with only 19 valid hours: incomplete, though the partial AQI looks good', () => {
+    const r = dailyAirQuality(day((h) => ({ ...clean(h), pm10: h < 19 ? 40 : null })));
+    expect(r.incomplete).toEqual(['pm10']);
+    expect(r.complete).toBe(false);
+    expect(r.aqi!.aqi).toBeLessThanOrEqual(100);
+  });
+
+  it('20 valid hours is enough; the O3 1-h maximum alone does not make a day incomplete', () => {
+    const r = dailyAirQuality(day((h) => ({ ...clean(h), pm10: h < 20 ? 40 : null })));
+    expect(r.complete).toBe(true);
+  });
+});

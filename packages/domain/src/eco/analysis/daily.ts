@@ -23,6 +23,10 @@
  *   The unrounded statistics are returned in `raw`.
  * - The AQI is `computeAqi(stats, {period: 'day'})` over the valid statistics; `null` when none is
  *   valid. `incomplete` lists the statistics that failed validity (the AQI then covers the others).
+ * - `complete`: every one of the six evaluation items of HJ 663-2013 (PM2.5, PM10, SO2, NO2, CO 24-h means
+ *   and the O3 MDA8) is valid. A day that is not complete is not a valid evaluation day: its AQI covers
+ *   only some pollutants, so it must be shown as incomplete and never counted as a good day (see
+ *   `good-days.ts`, `complete: false`).
  */
 import type { AqiOptions, AqiResult, AqiSample } from '../aqi';
 import { computeAqi } from '../aqi';
@@ -90,8 +94,20 @@ export interface DailyAirResult {
   };
   /** Statistics that failed the validity rules. */
   incomplete: DailyStatistic[];
+  /** All six HJ 663 evaluation items valid (PM2.5, PM10, SO2, NO2, CO, O3 MDA8). */
+  complete: boolean;
   aqi: AqiResult | null;
 }
+
+/** The six items a daily evaluation needs (HJ 663-2013); the O3 1-h maximum is not one of them. */
+export const DAILY_EVALUATION_ITEMS: readonly DailyStatistic[] = [
+  'pm25',
+  'pm10',
+  'so2',
+  'no2',
+  'co',
+  'o3_8h',
+];
 
 /** Round half to even at `decimals`, ignoring float noise (e.g. 2.675 stored as 2.67499…). */
 export function roundHalfEven(x: number, decimals = 0): number {
@@ -206,6 +222,7 @@ export function dailyAirQuality(
     validHours,
     o3: { windows, validWindows: valid.length, acceptedAsExceedance },
     incomplete,
+    complete: DAILY_EVALUATION_ITEMS.every((item) => raw[item] !== undefined),
     aqi,
   };
 }

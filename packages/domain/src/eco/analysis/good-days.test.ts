@@ -172,3 +172,23 @@ describe('yearGoodDayProgress', () => {
     expect(p.elapsedDays).toBe(65);
   });
 });
+
+describe('incomplete days are never good days by default', () => {
+  const days: DailyAqiRecord[] = [
+    { date: '2026-10-01', aqi: 50 },
+    { date: '2026-10-02', aqi: 40, complete: false },
+    { date: '2026-10-03', aqi: 120 },
+  ];
+  it('left out of numerator and denominator', () => {
+    expect(goodDayShare(days, '2026-10-01', '2026-10-31')).toMatchObject({
+      validDays: 2,
+      goodDays: 1,
+      share: 0.5,
+    });
+    expect(monthGoodDayShare(days, 2026, 10).validDays).toBe(2);
+    expect(yearGoodDayProgress(days, 2026, { asOf: '2026-10-03' }).goodDays).toBe(1);
+  });
+  it('counted only when asked', () => {
+    expect(goodDayShare(days, '2026-10-01', '2026-10-31', { countIncomplete: true }).goodDays).toBe(2);
+  });
+});

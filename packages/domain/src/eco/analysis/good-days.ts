@@ -1,7 +1,9 @@
 /**
  * Share of good days (优良天数比例): days with a daily AQI ≤ 100 ÷ days with a valid daily AQI,
  * over Beijing calendar dates ('YYYY-MM-DD', see `beijingDateOf`). Days without a valid AQI
- * (`aqi: null`, or no record) are left out of both numerator and denominator.
+ * (`aqi: null`, or no record) are left out of both numerator and denominator, and so are INCOMPLETE days
+ * (`complete: false`: a pollutant lacks enough valid hours, HJ 663-2013) unless `countIncomplete: true` —
+ * an incomplete day is never counted as a good day by default.
  *
  * Year target and slack (`yearGoodDayProgress`), as of a date D of year Y (inclusive):
  *
@@ -24,6 +26,13 @@ export interface DailyAqiRecord {
   date: string;
   /** Daily AQI, or null when the day has no valid AQI. */
   aqi: number | null;
+  /** False when a HJ 663 evaluation item lacks enough valid hours (see `dailyAirQuality`). Default true. */
+  complete?: boolean;
+}
+
+export interface GoodDayOptions {
+  /** Count incomplete days (their partial AQI) as valid days. Default false. */
+  countIncomplete?: boolean;
 }
 
 export interface GoodDayShare {
@@ -57,7 +66,11 @@ export interface GoodDayProgress extends GoodDayShare {
 /** AQI ≤ this is a good (优良) day. */
 export const GOOD_DAY_MAX_AQI = 100;
 
-function indexRecords(fn: string, days: readonly DailyAqiRecord[]): Map<string, number | null> {
+function indexRecords(
+  fn: string,
+  days: readonly DailyAqiRecord[],
+  opts: GoodDayOptions = {},
+): Map<string, number | null> {
   const out = new Map<string, number | null>();
   for (const d of days) {
     parseDate(d.date);
@@ -67,7 +80,7 @@ function indexRecords(fn: string, days: readonly DailyAqiRecord[]): Map<string, 
         `${fn}: aqi of ${d.date} must be a finite number ≥ 0 or null, got ${String(d.aqi)}`,
       );
     }
-    out.set(d.date, d.aqi);
+    out.set(d.date, d.complete === false && opts.countIncomplete !== true ? null : d.aqi);
   }
   return out;
 }
@@ -85,11 +98,16 @@ function shareIn(records: Map<string, number | null>, from: string, to: string):
 }
 
 /** Good-day share over an inclusive range of Beijing dates. */
-export function goodDayShare(days: readonly DailyAqiRecord[], from: string, to: string): GoodDayShare {
+export function goodDayShare(
+  days: readonly DailyAqiRecord[],
+  from: string,
+  to: string,
+  opts: GoodDayOptions = {},
+): GoodDayShare {
   parseDate(from);
   parseDate(to);
   if (to < from) throw new RangeError(`goodDayShare: range ends (${to}) before it starts (${from})`);
-  return shareIn(indexRecords('goodDayShare', days), from, to);
+  return shareIn(indexRecords('goodDayShare', days, opts), from, to);
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -99,12 +117,13 @@ export function monthGoodDayShare(
   days: readonly DailyAqiRecord[],
   year: number,
   month: number,
+  opts: GoodDayOptions = {},
 ): GoodDayShare {
   if (!Number.isInteger(month) || month < 1 || month > 12) {
     throw new RangeError(`monthGoodDayShare: month must be 1..12, got ${month}`);
   }
   const from = `${year}-${pad2(month)}-01`;
-  return goodDayShare(days, from, `${year}-${pad2(month)}-${pad2(daysInMonth(year, month))}`);
+  return goodDayShare(days, from, `${year}-${pad2(month)}-${pad2(daysInMonth(year, month))}`, opts);
 }
 
 /**
@@ -115,14 +134,14 @@ export function monthGoodDayShare(
 export function yearGoodDayProgress(
   days: readonly DailyAqiRecord[],
   year: number,
-  opts: { target?: number; asOf?: string } = {},
+  opts: { target?: number; asOf?: string } & GoodDayOptions = {},
 ): GoodDayProgress {
   const fn = 'yearGoodDayProgress';
   const target = opts.target ?? 0.95;
   if (!(target > 0 && target <= 1))
     throw new RangeError(`${fn}: target must be within (0, 1], got ${target}`);
   if (!Number.isInteger(year)) throw new RangeError(`${fn}: year must be an integer, got ${year}`);
-  const records = indexRecords(fn, days);
+  const records = indexRecords(fn, days, opts);
   const from = `${year}-01-01`;
   const end = `${year}-12-31`;
   let asOf = opts.asOf;

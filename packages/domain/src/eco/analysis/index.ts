@@ -7,7 +7,13 @@ export type {
   HourlyAirSample,
   HourlyPollutant,
 } from './daily';
-export { DAILY_STATISTICS, dailyAirQuality, HOURLY_POLLUTANTS, roundHalfEven } from './daily';
+export {
+  DAILY_EVALUATION_ITEMS,
+  DAILY_STATISTICS,
+  dailyAirQuality,
+  HOURLY_POLLUTANTS,
+  roundHalfEven,
+} from './daily';
 export type {
   AqiEpisode,
   EpisodeOptions,
@@ -16,7 +22,7 @@ export type {
   UpwindStation,
 } from './episodes';
 export { detectEpisodes, upwindStations } from './episodes';
-export type { DailyAqiRecord, GoodDayProgress, GoodDayShare } from './good-days';
+export type { DailyAqiRecord, GoodDayOptions, GoodDayProgress, GoodDayShare } from './good-days';
 export {
   datesBetween,
   GOOD_DAY_MAX_AQI,

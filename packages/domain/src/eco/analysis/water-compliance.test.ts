@@ -81,3 +81,19 @@ describe('waterCompliance', () => {
     expect(() => waterLimitFor('tp', 6)).toThrow(RangeError);
   });
 });
+
+describe('waterCompliance, official method (环办〔2011〕22号)', () => {
+  const samples = [{ atMs: 0, sample: { do: 8, codMn: 1.6, nh3n: 0.1, tp: 0.017, tn: 0.72 } }];
+  it('a reservoir failing its class II target on TN alone meets it officially', () => {
+    const single = waterCompliance({ sectionId: 'r', target: 'II', waterbody: 'lake' }, samples);
+    expect(single.current?.compliant).toBe(false);
+    expect(single.failing.map((f) => f.parameter)).toEqual(['tn']);
+    const official = waterCompliance(
+      { sectionId: 'r', target: 'II', waterbody: 'lake', method: 'official' },
+      samples,
+    );
+    expect(official.current).toMatchObject({ label: 'II', compliant: true });
+    expect(official.failing).toEqual([]);
+    expect(official.exceedances).toEqual([]);
+  });
+});

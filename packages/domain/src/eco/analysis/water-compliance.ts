@@ -19,6 +19,12 @@ export interface WaterSection {
   target: WaterLabel | WaterClass;
   /** Default 'river'. */
   waterbody?: Waterbody;
+  /**
+   * 'single-factor' (default): every GB 3838 item classifyWater applies, TN included for lakes.
+   * 'official': the section class of 环办〔2011〕22号 (see assessSection): TN is left out of the class,
+   * so it neither fails the target nor appears in `failing` / `exceedances`.
+   */
+  method?: 'single-factor' | 'official';
 }
 
 export interface DatedWaterSample {
@@ -104,10 +110,13 @@ export function waterCompliance(
 ): WaterComplianceResult {
   const target = targetClass(section.target);
   const waterbody = section.waterbody ?? 'river';
+  const official = section.method === 'official';
   const classified = samples
     .map((s) => {
       if (!Number.isFinite(s.atMs)) throw new RangeError('waterCompliance: atMs must be finite');
-      return { atMs: s.atMs, sample: s.sample, result: classifyWater(s.sample, { waterbody }) };
+      const { tn, ...assessed } = s.sample;
+      const sample: WaterSample = official ? assessed : s.sample;
+      return { atMs: s.atMs, sample, result: classifyWater(sample, { waterbody }) };
     })
     .sort((a, b) => a.atMs - b.atMs);
 

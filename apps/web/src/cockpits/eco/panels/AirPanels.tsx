@@ -141,6 +141,7 @@ export function WindowTabs() {
 /** Share of good days (month, year) against the target, the daily AQI of the last 30 days, and the AQI trend. */
 export function AirTrendPanel({ snapshot }: Props) {
   const { t, i18n } = useTranslation();
+  const labels = useParamLabels();
   const sizes = useChartSizes();
   const window = useEcoUi((s) => s.window);
   const g = snapshot?.air.goodDays;
@@ -185,10 +186,15 @@ export function AirTrendPanel({ snapshot }: Props) {
             {(snapshot?.air.daily ?? []).map((d) => (
               <li
                 key={d.date}
-                className="eco-day"
-                style={{ background: d.color ?? undefined }}
-                title={`${d.date} AQI ${d.aqi ?? '—'}`}
-                data-aqi={d.aqi ?? ''}
+                className={d.complete === false ? 'eco-day eco-day--incomplete' : 'eco-day'}
+                style={{ background: d.complete === false ? undefined : (d.color ?? undefined) }}
+                title={
+                  d.complete === false
+                    ? `${d.date} ${t('eco.incompleteDay')}：${(d.missing ?? []).map((m) => labels[m] ?? m).join('、')}`
+                    : `${d.date} AQI ${d.aqi ?? '—'}`
+                }
+                data-aqi={d.complete === false ? '' : (d.aqi ?? '')}
+                data-complete={d.complete === false ? 'false' : 'true'}
               />
             ))}
           </ol>

@@ -1,4 +1,4 @@
-import type { EcoSnapshot } from '@cockpit/contracts';
+import type { EcoSnapshot, EcoWaterSection } from '@cockpit/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChartSizes } from '../../../components/chartSizes';
@@ -54,6 +54,7 @@ export function WaterPanel({ snapshot }: Props) {
                     <span className="muted">
                       {t('eco.targetClass')} {s.targetClass} · {t('eco.share30d')}{' '}
                       {s.share == null ? '—' : formatPercent(s.share)}
+                      {lakeStatus(s, t)}
                     </span>
                     {s.failing.length > 0 && (
                       <span className="eco-failing">
@@ -74,7 +75,7 @@ export function WaterPanel({ snapshot }: Props) {
             <p className="muted eco-note">
               {sections
                 .filter((s) => s.compliant)
-                .map((s) => `${s.name} ${s.label}`)
+                .map((s) => `${s.name} ${s.label}${lakeStatus(s, t)}`)
                 .join('、')}
             </p>
           )}
@@ -82,6 +83,18 @@ export function WaterPanel({ snapshot }: Props) {
       )}
     </Panel>
   );
+}
+
+/** A lake's TN status and trophic state, shown beside its class (never inside it; 环办〔2011〕22号). */
+export function lakeStatus(s: EcoWaterSection, t: (key: string) => string): string {
+  const parts: string[] = [];
+  if (s.tn) {
+    parts.push(
+      `${t('eco.tnSeparate')} ${s.tn.label}${s.tn.meetsTarget ? '' : `（${t('eco.tnOffTarget')}）`}`,
+    );
+  }
+  if (s.trophic) parts.push(`${t('eco.tli')} ${s.trophic.tli.toFixed(1)} ${s.trophic.level}`);
+  return parts.length === 0 ? '' : ` · ${parts.join(' · ')}`;
 }
 
 /** Day and night compliance per functional zone, and night exceedances. */

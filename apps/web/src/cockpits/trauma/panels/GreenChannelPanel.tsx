@@ -114,7 +114,13 @@ export function GreenChannelPanel({ snapshot, transport: t, receivedAt, announce
                   >
                     <span className="signal__dot" />
                     <span className="signal__name">{s.name}</span>
-                    <span className="signal__state">{tr(`trauma.signal.${s.state}`)}</span>
+                    <span className="signal__state">
+                      {tr(`trauma.signal.${s.state}`)}
+                      {s.state === 'hold_ended' &&
+                        s.holdEndReason &&
+                        ` · ${tr(`trauma.holdEnd.${s.holdEndReason}`)}`}
+                      {(s.holds ?? 0) > 1 && ` · ${s.holds} ${tr('trauma.holds')}`}
+                    </span>
                   </li>
                 ))}
               </ol>
