@@ -1,7 +1,7 @@
 import { type IndicatorValue, OverviewSnapshot } from '@cockpit/contracts';
 import { startSimulator } from '@cockpit/mock-data/upstreams/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, testGeography, testServices } from '../test/create-test-app';
+import { createTestApp, TEST_UPSTREAM_TIMEOUT_MS, testGeography, testServices } from '../test/create-test-app';
 import type { SystemId } from '../upstreams/systems';
 
 // A frozen simulator clock (speed 0): values do not move, so "the last good value is kept" is exact.
@@ -132,7 +132,7 @@ describe.each([
   ['outage', {}],
   ['errors', { errorRate: 1 }],
   ['timeout', {}],
-  ['latency', { latencyMs: 1500 }],
+  ['latency', { latencyMs: TEST_UPSTREAM_TIMEOUT_MS + 2000 }],
   ['malformed', {}],
   ['drift', {}],
 ])('under the %s fault', (mode, extra) => {
@@ -141,7 +141,13 @@ describe.each([
     const good = await snapshot(app);
     await setFault('all', mode, extra);
     try {
-      const degraded = await until(app, (s) => ALL_IDS.every((id) => indicator(s, id).status === 'stale'));
+      // Indicators turn stale by age before a hanging call has timed out, so wait for both.
+      const degraded = await until(
+        app,
+        (s) =>
+          ALL_IDS.every((id) => indicator(s, id).status === 'stale') &&
+          s.sources.every((source) => source.status === 'stale' && source.error),
+      );
       for (const id of ALL_IDS) {
         expect(indicator(degraded, id).value, id).toBe(indicator(good, id).value);
         expect(indicator(degraded, id).lastGoodAt, id).toBeDefined();

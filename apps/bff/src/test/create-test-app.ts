@@ -25,6 +25,9 @@ export function fakeWebDist(): string {
   return dir;
 }
 
+/** Per-attempt upstream timeout in tests: well above a loaded machine's answer time. */
+export const TEST_UPSTREAM_TIMEOUT_MS = 4000;
+
 /** Fast refreshes so tests see faults and recoveries within a second or two. */
 export const TEST_TIMING: Timing = { fastMs: 150, mediumMs: 150, slowMs: 150 };
 
@@ -38,7 +41,9 @@ export function testServices(
     logger: createLogger('silent'),
     baseUrls,
     timing: TEST_TIMING,
-    tuning: { timeoutMs: 400, retries: 1, backoffMs: 20, openMs: 300 },
+    // The upstream timeout is generous so a busy machine's slow simulator is not mistaken for a fault;
+    // fault tests inject latencies longer than it.
+    tuning: { timeoutMs: TEST_UPSTREAM_TIMEOUT_MS, retries: 1, backoffMs: 20, openMs: 300 },
     liveTickMs: 100,
     ...overrides,
   });
