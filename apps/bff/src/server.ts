@@ -55,6 +55,7 @@ const services = createServices({
   liveTickMs: config.liveTickMs,
   geoDir: config.geoDir,
   timing: timingFrom(config.refreshMs),
+  simulated: config.simulated,
 });
 const app = createApp({ config, logger, startedAt, hierarchy, services });
 
