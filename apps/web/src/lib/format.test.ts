@@ -6,6 +6,11 @@ describe('times are shown in Beijing time whatever the machine zone', () => {
     expect(formatClock('2026-11-28T16:05:09Z')).toBe('00:05:09');
     expect(formatDate('2026-11-28T16:05:09Z')).toContain('2026/11/29');
   });
+  it('names the weekday in the language shown', () => {
+    expect(formatDate('2026-12-01T04:00:00Z')).toContain('周二');
+    expect(formatDate('2026-12-01T04:00:00Z', 'en')).toContain('Tue');
+    expect(formatDate('2026-12-01T04:00:00Z', 'en')).not.toMatch(/[周二]/);
+  });
 });
 
 describe('formatCount', () => {
@@ -13,11 +18,15 @@ describe('formatCount', () => {
     [0, '0'],
     [1234, '1,234'],
     [9999, '9,999'],
-    [10000, '1万'],
-    [32000, '3.2万'],
-    [32049, '3.2万'],
+    [10000, '10,000'],
+    // Exact below a hundred thousand: "2万" would hide 19,846.
+    [19846, '19,846'],
+    [99999, '99,999'],
+    [100000, '10万'],
+    [123456, '12.35万'],
+    [1234567, '123.5万'],
     [150000000, '1.5亿'],
-    [-25000, '-2.5万'],
+    [-250000, '-25万'],
   ])('zh-CN %d → %s', (value, expected) => {
     expect(formatCount(value)).toBe(expected);
   });

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
-import { Panel } from '../../../components/Panel';
+import { Loading, Panel } from '../../../components/Panel';
 import { formatPercent } from '../../../lib/format';
 import { KpiTiles } from '../../../panels/kpi/KpiTiles';
 import { useEcoUi } from '../store';
@@ -42,10 +42,13 @@ export function AqiPanel({ snapshot, catalog }: Props) {
     <Panel
       title={t('eco.aqiNow')}
       source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
       at={aqi?.at}
       status={aqi?.status}
     >
-      {air && air.stationCount === 0 ? (
+      {!snapshot ? (
+        <Loading />
+      ) : air && air.stationCount === 0 ? (
         <p className="muted" data-testid="eco-no-station">
           {t('eco.noStation')}
         </p>
@@ -63,9 +66,11 @@ export function AqiPanel({ snapshot, catalog }: Props) {
             )}
             <div className="eco-aqi__primary">
               <span className="muted">{t('eco.primary')}</span>{' '}
-              {reading?.primary.length
-                ? reading.primary.map((p) => labels[p] ?? p).join('、')
-                : t('eco.noPrimary')}
+              {!reading
+                ? '—'
+                : reading.primary.length
+                  ? reading.primary.map((p) => labels[p] ?? p).join('、')
+                  : t('eco.noPrimary')}
             </div>
             <div className="muted">
               {air?.stationCount ?? '—'} {t('eco.stations')}
@@ -154,6 +159,7 @@ export function AirTrendPanel({ snapshot }: Props) {
     <Panel
       title={t('eco.goodDaysTrend')}
       source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
       at={month?.at}
       status={month?.status}
     >
@@ -200,8 +206,10 @@ export function AirTrendPanel({ snapshot }: Props) {
       </div>
       {aqiOpt && aqi && aqi.points.length > 0 ? (
         <EChart option={aqiOpt} label="AQI trend" className="chart eco-trend" />
-      ) : (
+      ) : !snapshot ? null : snapshot.air.stationCount === 0 ? (
         <p className="muted">{t('eco.noStation')}</p>
+      ) : (
+        <p className="muted">{t('panel.noData')}</p>
       )}
       {g && <p className="muted eco-note">{t('eco.historyNote', { from: g.historyFrom })}</p>}
     </Panel>
@@ -218,6 +226,7 @@ export function RankingPanel({ snapshot }: Props) {
     <Panel
       title={t('eco.ranking')}
       source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
       at={snapshot?.air.at ?? undefined}
     >
       <div className="chart-caption">

@@ -20,7 +20,12 @@ export function LegendPanel({ snapshot }: Props) {
   const mode = useEcoUi((s) => s.mode);
   const setMode = useEcoUi((s) => s.setMode);
   return (
-    <Panel title={t('eco.legend')} source={sourceOf(snapshot, i18n.language)} at={snapshot?.air.surface?.at}>
+    <Panel
+      title={t('eco.legend')}
+      source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
+      at={snapshot?.air.surface?.at}
+    >
       <div className="eco-tabs" role="tablist">
         {(['air', 'water', 'noise'] as EcoMapMode[]).map((m) => (
           <button

@@ -32,7 +32,13 @@ export function RankingPanel({
     const id = window.setInterval(() => setIndex((i) => (i + 1) % count), ROTATE_MS);
     return () => window.clearInterval(id);
   }, [profile, count]);
-  const current = breakdowns[index % Math.max(1, count)];
+  const shown = breakdowns[index % Math.max(1, count)];
+  // Children without a value (a village where the indicator is not counted) are listed apart, not as blank bars.
+  const current = useMemo(
+    () => (shown ? { ...shown, children: shown.children.filter((c) => c.value !== null) } : undefined),
+    [shown],
+  );
+  const missing = (shown?.children.length ?? 0) - (current?.children.length ?? 0);
   const lang = i18n.language;
   const option = useMemo(
     () =>
@@ -55,7 +61,15 @@ export function RankingPanel({
     return meta ? (lang === 'en' ? meta.name.en : meta.name.zh) : id;
   };
   return (
-    <Panel title={t('overview.ranking')} source={t('overview.rankingSource')} at={snapshot?.generatedAt}>
+    <Panel
+      title={t('overview.ranking')}
+      sources={snapshot?.sources.filter((s) =>
+        current?.indicatorId.startsWith('parking.')
+          ? s.system === 'parking-platform'
+          : s.system === 'county-services',
+      )}
+      at={snapshot?.generatedAt}
+    >
       <div className="chips" role="tablist">
         {breakdowns.map((b, i) => (
           <button
@@ -71,6 +85,11 @@ export function RankingPanel({
         ))}
       </div>
       {option && <EChart option={option} label={t('overview.ranking')} className="chart chart--ranking" />}
+      {missing > 0 && (
+        <p className="muted" data-testid="ranking-missing">
+          {t('overview.rankingMissing', { n: missing })}
+        </p>
+      )}
     </Panel>
   );
 }

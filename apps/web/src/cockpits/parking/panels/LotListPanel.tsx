@@ -1,6 +1,6 @@
 import type { ParkingSnapshot } from '@cockpit/contracts';
 import { useTranslation } from 'react-i18next';
-import { Panel } from '../../../components/Panel';
+import { Loading, Panel } from '../../../components/Panel';
 import { formatPercent } from '../../../lib/format';
 import { useParkingUi } from '../store';
 import { freeAt, lotsByIds } from '../transform';
@@ -28,11 +28,14 @@ export function LotListPanel({
     <Panel
       title={title}
       source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
       at={snapshot?.dataTime ?? undefined}
       status={statusOf(snapshot)}
       className="parking-list"
     >
-      {snapshot && lots.length === 0 ? (
+      {!snapshot ? (
+        <Loading />
+      ) : lots.length === 0 ? (
         <p className="muted">{t('parking.noLots')}</p>
       ) : (
         <>

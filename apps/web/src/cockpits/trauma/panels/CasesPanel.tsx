@@ -1,6 +1,6 @@
 import type { TraumaSnapshot } from '@cockpit/contracts';
 import { useTranslation } from 'react-i18next';
-import { Panel } from '../../../components/Panel';
+import { Loading, Panel } from '../../../components/Panel';
 import { Countdown, useSource } from './common';
 
 type Props = {
@@ -17,7 +17,9 @@ export function CasesPanel({ snapshot, receivedAt, focusId, onFocus }: Props) {
   const list = snapshot?.transports ?? [];
   return (
     <Panel title={`${t('trauma.cases')}（${list.length}）`} {...src} className="trauma-cases">
-      {list.length === 0 ? (
+      {!snapshot ? (
+        <Loading />
+      ) : list.length === 0 ? (
         <p className="muted">{t('trauma.noActive')}</p>
       ) : (
         <ul className="cases" data-testid="cases">
