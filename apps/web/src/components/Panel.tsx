@@ -34,13 +34,13 @@ export function Panel({ title, source, sources, at, status, children, className 
       <footer className="panel__footer">
         <span className="panel__source" title={names}>
           {t('panel.source')}：{names}
-          {simulated && (
-            <span className="panel__simulated" data-testid="simulated">
-              {' '}
-              · {t('panel.simulated')}
-            </span>
-          )}
         </span>
+        {/* Apart from the (possibly truncated) names, so the marker always shows. */}
+        {simulated && (
+          <span className="panel__simulated" data-testid="simulated">
+            {t('panel.simulated')}
+          </span>
+        )}
         {at && (
           <span className="panel__at">
             {t('panel.updated')} {formatClock(at)}

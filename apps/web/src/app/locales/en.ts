@@ -21,6 +21,7 @@ export const en: Messages = {
     lastGood: 'last good',
     notAtLevel: 'Not counted at this level',
     trend24h: 'Last 24 h',
+    dayBoundary: 'midnight (daily totals restart)',
     simulated: 'simulated',
     ofParent: '{{name}} (parent area)',
   },

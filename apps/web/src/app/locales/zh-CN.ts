@@ -19,6 +19,7 @@ export const zhCN = {
     lastGood: '最后更新',
     notAtLevel: '本级不统计此项',
     trend24h: '近 24 小时',
+    dayBoundary: '0 时（当日累计重新计数）',
     simulated: '模拟数据',
     ofParent: '{{name}}（上级区域）',
   },

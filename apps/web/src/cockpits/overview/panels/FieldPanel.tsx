@@ -32,9 +32,14 @@ export function FieldPanel({ title, snapshot, catalog, indicatorIds, systems, se
   const option = useMemo(
     () =>
       series && series.points.length > 0
-        ? lineOption(series, { name: meta?.name.zh ?? series.indicatorId, color, sizes })
+        ? lineOption(series, {
+            name: meta?.name.zh ?? series.indicatorId,
+            color,
+            sizes,
+            dayLabel: t('panel.dayBoundary'),
+          })
         : undefined,
-    [series, meta, color, sizes],
+    [series, meta, color, sizes, t],
   );
   return (
     <Panel
