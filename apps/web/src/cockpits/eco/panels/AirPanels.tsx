@@ -176,7 +176,12 @@ export function AirTrendPanel({ snapshot }: Props) {
               detail={`${g.month.goodDays} / ${g.month.validDays} ${t('eco.days')}`}
             />
             <Progress
-              label={t('eco.year')}
+              label={
+                // Until the year's history exists, say what the period really is (e.g. 本年（11-01 起）).
+                g.year.from.endsWith('-01-01')
+                  ? t('eco.year')
+                  : t('eco.yearSince', { from: g.year.from.slice(5) })
+              }
               share={g.year.share}
               target={g.target}
               detail={

@@ -111,8 +111,9 @@ export function NoisePanel({ snapshot }: Props) {
           <thead>
             <tr>
               <th>{t('eco.zone')}</th>
-              <th>{t('eco.day')}</th>
-              <th>{t('eco.night')}</th>
+              {/* The shares count whole periods (Ld, Ln means), the hours count single hours: labelled so. */}
+              <th>{t('eco.dayShareHead')}</th>
+              <th>{t('eco.nightShareHead')}</th>
               <th>{t('eco.nightOver')}</th>
             </tr>
           </thead>
