@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ageSeconds, formatClock, formatCount, formatDate, formatPercent } from './format';
+import {
+  ageSeconds,
+  durationParts,
+  formatClock,
+  formatCount,
+  formatDate,
+  formatDistance,
+  formatPercent,
+} from './format';
 
 describe('times are shown in Beijing time whatever the machine zone', () => {
   it('formats a UTC instant as Asia/Shanghai', () => {
@@ -51,5 +59,17 @@ describe('ageSeconds', () => {
     const now = new Date('2026-11-28T00:00:10Z');
     expect(ageSeconds('2026-11-28T00:00:00Z', now)).toBe(10);
     expect(ageSeconds('2026-11-28T00:01:00Z', now)).toBe(0);
+  });
+});
+
+describe('formatDistance and durationParts', () => {
+  it('reads metres below a kilometre and kilometres above', () => {
+    expect(formatDistance(847)).toBe('850 米');
+    expect(formatDistance(1234)).toBe('1.2 公里');
+    expect(formatDistance(1234, 'en')).toBe('1.2 km');
+  });
+  it('splits a duration into hours and minutes, and none for a future start', () => {
+    expect(durationParts(0, 125 * 60_000)).toEqual({ h: 2, m: 5 });
+    expect(durationParts(10, 0)).toBeUndefined();
   });
 });

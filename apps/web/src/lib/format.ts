@@ -66,3 +66,11 @@ export function durationParts(fromMs: number, toMs: number): { h: number; m: num
   const minutes = Math.floor((toMs - fromMs) / 60_000);
   return { h: Math.floor(minutes / 60), m: minutes % 60 };
 }
+
+/** A distance for people: 850 米 below a kilometre, else 1.2 公里 (English: 850 m, 1.2 km). */
+export function formatDistance(meters: number, lang = 'zh-CN'): string {
+  const en = lang.startsWith('en');
+  if (!Number.isFinite(meters)) return '—';
+  if (meters < 1000) return `${Math.round(meters / 10) * 10} ${en ? 'm' : '米'}`;
+  return `${(meters / 1000).toFixed(1)} ${en ? 'km' : '公里'}`;
+}

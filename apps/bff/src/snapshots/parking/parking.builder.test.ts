@@ -169,6 +169,19 @@ describe('buildParkingSnapshot', () => {
   });
 });
 
+describe('a region without lots', () => {
+  it('names the nearest lots outside it with their distance, nearest first', () => {
+    const s = build('331023105200');
+    expect(s.lots).toEqual([]);
+    const near = s.nearestLots!;
+    expect(near.map((l) => l.lotId).sort()).toEqual(['A', 'B', 'C']);
+    expect(near.map((l) => l.distanceM)).toEqual([...near.map((l) => l.distanceM)].sort((a, b) => a - b));
+    expect(near[0]!.distanceM).toBeGreaterThan(0);
+    // A region with lots of its own gets none.
+    expect(build('331023001').nearestLots).toBeUndefined();
+  });
+});
+
 describe('guide-screen heartbeats', () => {
   // 14 screens, all online with fresh heartbeats as the platform reported them; the screens dataset was
   // refreshed 10 minutes (of platform time) before the lots dataset, as happens when the BFF is busy.

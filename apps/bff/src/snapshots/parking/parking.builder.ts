@@ -13,6 +13,7 @@ import {
   type ParkingEvent,
   turnoverRate,
 } from '@cockpit/domain/parking';
+import { haversineM } from '@cockpit/domain/routing';
 import type { Region } from '../../geo/hierarchy';
 import type { Dataset, DatasetRead } from '../../indicators/dataset-cache';
 import type { IndicatorId } from '../../indicators/registry';
@@ -381,6 +382,7 @@ export function buildParkingSnapshot(input: {
           }
         : null,
     screens: screenViews(screens, allLots, screensNowMs),
+    ...(lots.length === 0 && allLots.length > 0 ? { nearestLots: nearestLots(region, allLots) } : {}),
     demand: views.map((l) => {
       const p30 = l.prediction.find((p) => p.horizonMin === 30);
       return {
@@ -390,6 +392,23 @@ export function buildParkingSnapshot(input: {
       };
     }),
   };
+}
+
+/** The three lots nearest to a region without lots of its own (straight line from its centroid). */
+function nearestLots(region: Region, lots: readonly ParkingLotState[]) {
+  const [lon, lat] = region.centroid;
+  return lots
+    .map((l) => ({ l, d: haversineM(lon, lat, l.lon, l.lat) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map(({ l, d }) => ({
+      lotId: l.lotId,
+      name: l.name,
+      villageCode: l.villageCode,
+      distanceM: Math.round(d),
+      berthFree: l.berthFree,
+      berthTotal: l.berthTotal,
+    }));
 }
 
 export const parkingBuilder: ThemeBuilder = {

@@ -72,6 +72,8 @@ export default function ParkingCockpit({ level, regionCode }: CockpitProps) {
           ids={data?.topLotIds ?? []}
           limit={5}
           testId="busiest-lots"
+          emptyText={t('parking.noLots')}
+          showNearest
         />
         <LotListPanel
           snapshot={data}
@@ -79,6 +81,7 @@ export default function ParkingCockpit({ level, regionCode }: CockpitProps) {
           ids={data?.scenicLotIds ?? []}
           limit={4}
           testId="scenic-lots"
+          emptyText={t('parking.noScenic')}
         />
       </aside>
       <aside className="column column--right parking-column">
