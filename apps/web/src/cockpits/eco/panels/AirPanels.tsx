@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
 import { Loading, Panel } from '../../../components/Panel';
-import { formatPercent } from '../../../lib/format';
+import { formatDistance, formatPercent } from '../../../lib/format';
 import { KpiTiles } from '../../../panels/kpi/KpiTiles';
 import { useEcoUi } from '../store';
 import { aqiGaugeOption, aqiTrendOption, iaqiBarsOption, windowPoints } from './transform';
@@ -49,9 +49,26 @@ export function AqiPanel({ snapshot, catalog }: Props) {
       {!snapshot ? (
         <Loading />
       ) : air && air.stationCount === 0 ? (
-        <p className="muted" data-testid="eco-no-station">
-          {t('eco.noStation')}
-        </p>
+        <div data-testid="eco-no-station">
+          <p className="muted">{t('eco.noStation')}</p>
+          {air.nearestStations && air.nearestStations.length > 0 && (
+            <>
+              <div className="chart-caption">{t('eco.nearest')}</div>
+              <ul className="eco-nearest" data-testid="eco-nearest">
+                {air.nearestStations.map((n) => (
+                  <li key={n.code} data-station={n.code}>
+                    <span>{n.name}</span>{' '}
+                    <span className="muted">{formatDistance(n.distanceM, i18n.language)}</span>{' '}
+                    <strong style={{ color: n.color ?? undefined }}>
+                      AQI {n.aqi ?? '—'}
+                      {n.category && !en ? ` ${n.category}` : ''}
+                    </strong>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       ) : (
         <div className="eco-aqi" data-testid="eco-aqi" data-aqi={reading?.aqi ?? ''}>
           <EChart option={gauge} label="AQI" className="chart eco-gauge" />
