@@ -49,7 +49,16 @@ export const ChildValue = z.object({
   value: z.number().nullable(),
 });
 export const Breakdown = z
-  .object({ indicatorId: z.string(), unit: z.string(), children: z.array(ChildValue) })
+  .object({
+    indicatorId: z.string(),
+    unit: z.string(),
+    children: z.array(ChildValue),
+    regionCode: RegionCode.optional().meta({
+      description:
+        "Whose children these are, when not the snapshot's region: a village is ranked among its township's villages",
+    }),
+    regionName: z.string().optional(),
+  })
   .meta({ id: 'Breakdown', description: "One indicator across the region's children, for rankings" });
 export type Breakdown = z.infer<typeof Breakdown>;
 

@@ -157,6 +157,9 @@ const BREAKDOWN_IDS: IndicatorId[] = [
 export function buildOverview(input: {
   region: Region;
   children: readonly Region[];
+  /** For a village: its township and the township's villages, to rank it among them. */
+  parent?: Region | undefined;
+  siblings?: readonly Region[];
   reads: OverviewReads;
   series: Series[];
   now: number;
@@ -173,15 +176,19 @@ export function buildOverview(input: {
     region.level !== 'village' || (!id.startsWith('urban.') && id !== 'traffic.congestionIndex');
 
   const indicators = OVERVIEW_IDS.filter(levelHas).flatMap((id) => ind(id) ?? []);
-  const breakdowns: Breakdown[] = children.length
-    ? BREAKDOWN_IDS.filter((id) => children[0]!.level !== 'village' || levelHas(id)).map((id) => ({
+  // A village (no children) is ranked among its township's villages, and the breakdown names the township.
+  const ranked = children.length ? children : (input.siblings ?? []);
+  const parent = children.length ? undefined : input.parent;
+  const breakdowns: Breakdown[] = ranked.length
+    ? BREAKDOWN_IDS.filter((id) => ranked[0]!.level !== 'village' || levelHas(id)).map((id) => ({
         indicatorId: id,
         unit: ind(id)?.unit ?? '',
-        children: children.map((c) => ({
+        children: ranked.map((c) => ({
           regionCode: c.code,
           name: c.name,
           value: roundOrNull(regionValues(c.code, reads)[id] ?? null),
         })),
+        ...(parent ? { regionCode: parent.code, regionName: parent.name } : {}),
       }))
     : [];
 
@@ -348,7 +355,9 @@ export const overviewBuilder: ThemeBuilder = {
       };
     });
     const children = region.childCodes.map((c) => ctx.hierarchy.get(c)!);
-    return buildOverview({ region, children, reads: overviewReads, series, now });
+    const parent = region.level === 'village' ? ctx.hierarchy.get(region.parentCode!) : undefined;
+    const siblings = parent?.childCodes.map((c) => ctx.hierarchy.get(c)!) ?? [];
+    return buildOverview({ region, children, parent, siblings, reads: overviewReads, series, now });
   },
 };
 

@@ -216,7 +216,14 @@ describe('villages', () => {
     const snap = await snapshot(app, village.code);
     expect(snap.level).toBe('village');
     expect(snap.indicators.some((i) => i.indicatorId === 'urban.casesReported')).toBe(false);
-    expect(snap.breakdowns).toEqual([]);
+    // It is ranked among its township's villages, and the breakdown says whose ranking that is.
+    const township = testGeography().get(village.parentCode!)!;
+    expect(snap.breakdowns.length).toBeGreaterThan(0);
+    for (const b of snap.breakdowns) {
+      expect(b).toMatchObject({ regionCode: township.code, regionName: township.name });
+      expect(b.children.map((c) => c.regionCode)).toEqual(township.childCodes);
+      expect(b.indicatorId.startsWith('urban.')).toBe(false);
+    }
   });
 
   it('never shows its township’s series as its own: each series names the region it belongs to', async () => {

@@ -34,6 +34,7 @@ export const en: Messages = {
     departmentsSource: 'Parking · 120 · Environment',
     ranking: 'Ranking of areas',
     rankingMissing: '{{n}} more areas have no figure for this',
+    rankingIn: 'Villages of {{parent}} · this one {{rank}} of {{of}}',
     rankingSource: 'Sub-regions',
     alarms: 'Alarms and sources',
     noAlarms: 'No alarms',

@@ -32,6 +32,7 @@ export const zhCN = {
     departmentsSource: '停车平台 · 120 调度 · 环境监测',
     ranking: '区域排行',
     rankingMissing: '另有 {{n}} 个下级区域本项无数据',
+    rankingIn: '{{parent}}各村排行 · 本村第 {{rank}}/{{of}}',
     rankingSource: '下级区域汇总',
     alarms: '告警与数据源',
     noAlarms: '当前无告警',

@@ -60,7 +60,7 @@ export default function OverviewCockpit(props: CockpitProps) {
           color="#3ddc97"
         />
         <DepartmentsPanel snapshot={data} catalog={c} regionCode={regionCode} />
-        <RankingPanel snapshot={data} catalog={c} />
+        <RankingPanel snapshot={data} catalog={c} regionCode={regionCode} />
         <AlarmsPanel snapshot={data} />
       </aside>
     </>

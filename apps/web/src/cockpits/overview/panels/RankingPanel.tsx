@@ -5,7 +5,7 @@ import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
 import { Panel } from '../../../components/Panel';
 import { formatIndicator } from '../../../lib/indicator-format';
-import { rankingOption } from '../../../panels/ranking/transform';
+import { rankingOption, rankOf } from '../../../panels/ranking/transform';
 import { useUi } from '../../../stores/ui';
 
 const ROTATE_MS = 20_000;
@@ -17,9 +17,11 @@ const ROTATE_MS = 20_000;
 export function RankingPanel({
   snapshot,
   catalog,
+  regionCode,
 }: {
   snapshot: OverviewSnapshot | undefined;
   catalog: ReadonlyMap<string, IndicatorMeta> | undefined;
+  regionCode: string;
 }) {
   const { t, i18n } = useTranslation();
   const sizes = useChartSizes();
@@ -39,6 +41,7 @@ export function RankingPanel({
     [shown],
   );
   const missing = (shown?.children.length ?? 0) - (current?.children.length ?? 0);
+  const place = current ? rankOf(current, regionCode) : undefined;
   const lang = i18n.language;
   const option = useMemo(
     () =>
@@ -51,9 +54,10 @@ export function RankingPanel({
               const f = formatIndicator(v, current.unit, lang);
               return `${f.text}${f.unit}`;
             },
+            highlight: regionCode,
           })
         : undefined,
-    [current, sizes, lang],
+    [current, sizes, lang, regionCode],
   );
   if (count === 0) return null;
   const nameOf = (id: string) => {
@@ -62,7 +66,12 @@ export function RankingPanel({
   };
   return (
     <Panel
-      title={t('overview.ranking')}
+      title={
+        // A village is ranked among its township's villages: the title says whose ranking it is.
+        current?.regionName
+          ? t('overview.rankingIn', { parent: current.regionName, ...(place ?? { rank: '—', of: '—' }) })
+          : t('overview.ranking')
+      }
       sources={snapshot?.sources.filter((s) =>
         current?.indicatorId.startsWith('parking.')
           ? s.system === 'parking-platform'
