@@ -35,6 +35,7 @@ export const en: Messages = {
     ranking: 'Ranking of areas',
     rankingMissing: '{{n}} more areas have no figure for this',
     rankingIn: 'Villages of {{parent}} · this one {{rank}} of {{of}}',
+    rankingInNone: 'Villages of {{parent}} · no figure here',
     rankingSource: 'Sub-regions',
     alarms: 'Alarms and sources',
     noAlarms: 'No alarms',

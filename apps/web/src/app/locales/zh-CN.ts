@@ -33,6 +33,7 @@ export const zhCN = {
     ranking: '区域排行',
     rankingMissing: '另有 {{n}} 个下级区域本项无数据',
     rankingIn: '{{parent}}各村排行 · 本村第 {{rank}}/{{of}}',
+    rankingInNone: '{{parent}}各村排行 · 本村本项无数据',
     rankingSource: '下级区域汇总',
     alarms: '告警与数据源',
     noAlarms: '当前无告警',

@@ -86,12 +86,13 @@ export default function ParkingCockpit({ level, regionCode }: CockpitProps) {
       </aside>
       <aside className="column column--right parking-column">
         <GuidancePanel
+          sources={data?.sources}
           lots={data?.lots ?? []}
           guidance={destination ? guidance.data : undefined}
           loading={guidance.isFetching}
           error={guidanceError}
         />
-        {selectedLotId && <LotDetailPanel lotId={selectedLotId} />}
+        {selectedLotId && <LotDetailPanel lotId={selectedLotId} sources={data?.sources} />}
         <AlarmsPanel snapshot={data} />
       </aside>
     </>

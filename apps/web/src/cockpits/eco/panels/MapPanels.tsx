@@ -1,4 +1,4 @@
-import type { EcoSnapshot } from '@cockpit/contracts';
+import type { EcoSnapshot, SourceStatus } from '@cockpit/contracts';
 import { AQI_LEVELS, NOISE_ZONES, WATER_CLASSES } from '@cockpit/domain/eco';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -83,7 +83,13 @@ export function LegendPanel({ snapshot }: Props) {
 }
 
 /** The selected station: its series over the window and the same period last year. */
-export function StationPanel({ code }: { code: string }) {
+export function StationPanel({
+  code,
+  sources,
+}: {
+  code: string;
+  sources?: readonly SourceStatus[] | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const sizes = useChartSizes();
   const window = useEcoUi((s) => s.window);
@@ -108,6 +114,7 @@ export function StationPanel({ code }: { code: string }) {
     <Panel
       title={`${t('eco.station')} · ${d ? d.name : code}`}
       source={i18n.language === 'en' ? 'Environment monitoring' : '生态环境监测'}
+      sources={sources}
       at={main?.points.at(-1)?.at}
       status={main?.status}
       className="eco-station"

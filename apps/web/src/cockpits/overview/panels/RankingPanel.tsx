@@ -69,7 +69,9 @@ export function RankingPanel({
       title={
         // A village is ranked among its township's villages: the title says whose ranking it is.
         current?.regionName
-          ? t('overview.rankingIn', { parent: current.regionName, ...(place ?? { rank: '—', of: '—' }) })
+          ? place
+            ? t('overview.rankingIn', { parent: current.regionName, ...place })
+            : t('overview.rankingInNone', { parent: current.regionName })
           : t('overview.ranking')
       }
       sources={snapshot?.sources.filter((s) =>
