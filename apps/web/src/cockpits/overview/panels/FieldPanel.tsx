@@ -36,7 +36,7 @@ export function FieldPanel({ title, snapshot, catalog, indicatorIds, systems, se
             name: meta?.name.zh ?? series.indicatorId,
             color,
             sizes,
-            dayLabel: t('panel.dayBoundary'),
+            dayLabel: t('panel.midnight'),
           })
         : undefined,
     [series, meta, color, sizes, t],
@@ -66,6 +66,8 @@ export function FieldPanel({ title, snapshot, catalog, indicatorIds, systems, se
               </strong>
             )}
             {t('panel.trend24h')} · {i18n.language === 'en' ? meta?.name.en : meta?.name.zh}
+            {/* A "today" total starts again at 0 at midnight: the caption says so. */}
+            {seriesId === 'health.outpatientVisits' && ` · ${t('panel.dayBoundary')}`}
           </div>
           <EChart option={option} label={`${title} 24h`} className="chart chart--line" />
         </>
