@@ -33,7 +33,7 @@ export function Panel({ title, source, sources, at, status, children, className 
       <div className="panel__body">{children}</div>
       <footer className="panel__footer">
         <span className="panel__source" title={names}>
-          {t('panel.source')}：{names}
+          {t('panel.sourceIs', { names })}
         </span>
         {/* Apart from the (possibly truncated) names, so the marker always shows. */}
         {simulated && (

@@ -15,6 +15,7 @@ export const en: Messages = {
   },
   panel: {
     source: 'Source',
+    sourceIs: 'Source: {{names}}',
     updated: 'Data at',
     loading: 'Loading…',
     noData: 'No data',

@@ -13,6 +13,7 @@ export const zhCN = {
   },
   panel: {
     source: '来源',
+    sourceIs: '来源：{{names}}',
     updated: '数据时间',
     loading: '加载中…',
     noData: '暂无数据',

@@ -12,11 +12,19 @@ type Props = {
 
 /** Every active case: severity, leg, destination hospital and an ETA countdown. No patient identity. */
 export function CasesPanel({ snapshot, receivedAt, focusId, onFocus }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const src = useSource(snapshot);
   const list = snapshot?.transports ?? [];
   return (
-    <Panel title={`${t('trauma.cases')}（${list.length}）`} {...src} className="trauma-cases">
+    <Panel
+      title={
+        i18n.language === 'en'
+          ? `${t('trauma.cases')} (${list.length})`
+          : `${t('trauma.cases')}（${list.length}）`
+      }
+      {...src}
+      className="trauma-cases"
+    >
       {!snapshot ? (
         <Loading />
       ) : list.length === 0 ? (
