@@ -44,7 +44,7 @@ export function Countdown({
   return (
     <span className={`countdown ${className ?? ''}`} data-testid="eta-countdown" data-seconds={left}>
       {eta.countdown}
-      {withArrival && <span className="countdown__arrival muted"> · {eta.arrival}</span>}
+      {withArrival && <span className="countdown__arrival muted">{eta.arrival}</span>}
     </span>
   );
 }
