@@ -18,6 +18,7 @@ import { parkingRouter } from './routes/parking/parking.index';
 import { regionsRouter } from './routes/regions/regions.index';
 import { traumaRouter } from './routes/trauma/trauma.index';
 import type { Services } from './services';
+import type { SystemId } from './upstreams/systems';
 
 export type AppDeps = {
   config: Pick<Config, 'version' | 'webDist'>;
@@ -39,7 +40,11 @@ export function createApp(deps: AppDeps) {
     healthRouter({
       version: config.version,
       startedAt: deps.startedAt ?? Date.now(),
-      upstreams: () => Object.values(deps.services.upstreams).map((u) => u.health()),
+      upstreams: () =>
+        Object.values(deps.services.upstreams).map((u) => {
+          const h = u.health();
+          return { ...h, simulated: deps.services.simulated.has(h.system as SystemId) };
+        }),
     }),
   );
   app.route('/', regionsRouter(deps.hierarchy));

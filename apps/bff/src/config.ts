@@ -7,6 +7,10 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 /** apps/bff, whether running from src/ (tsx) or dist/ (bundle). */
 const bffRoot = resolve(here, '..');
 
+const SYSTEM_IDS = ['parking-platform', 'emergency-120', 'env-monitor', 'county-services'] as const;
+type SystemId = (typeof SYSTEM_IDS)[number];
+const SIMULATED_NAMES: string[] = ['all', '', ...SYSTEM_IDS];
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -26,6 +30,13 @@ const Env = z.object({
   UPSTREAM_EMERGENCY_URL: z.url().optional(),
   UPSTREAM_ENV_URL: z.url().optional(),
   UPSTREAM_COUNTY_URL: z.url().optional(),
+  UPSTREAM_SIMULATED: z
+    .string()
+    .optional()
+    .refine(
+      (v) => v === undefined || v.split(',').every((x) => SIMULATED_NAMES.includes(x.trim())),
+      `a comma-separated list of ${SIMULATED_NAMES.join(', ')}`,
+    ),
   LIVE_TICK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   UPSTREAM_REFRESH_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
 });
@@ -39,9 +50,13 @@ export type Config = {
   version: string;
   simulator: { embedded: boolean; port: number; speed: number; seed: number };
   /** Explicit upstream base URLs; a missing one points at the embedded simulator. */
-  upstreamUrls: Partial<
-    Record<'parking-platform' | 'emergency-120' | 'env-monitor' | 'county-services', string>
-  >;
+  upstreamUrls: Partial<Record<SystemId, string>>;
+  /**
+   * Systems whose data is simulated: every system without an UPSTREAM_*_URL (served by the embedded
+   * simulator), plus those named in UPSTREAM_SIMULATED (a configured URL that is itself a simulator, e.g. a
+   * demo install or the e2e harness). Their sources say `simulated: true` and the screens say 模拟数据.
+   */
+  simulated: SystemId[];
   liveTickMs: number;
   /** Refresh interval of the fastest datasets; the others scale from it. */
   refreshMs: number;
@@ -86,6 +101,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'county-services': e.UPSTREAM_COUNTY_URL,
       }).filter(([, url]) => url !== undefined),
     ),
+    simulated: SYSTEM_IDS.filter((s) => {
+      const listed = (e.UPSTREAM_SIMULATED ?? '').split(',').map((x) => x.trim());
+      const url = {
+        'parking-platform': e.UPSTREAM_PARKING_URL,
+        'emergency-120': e.UPSTREAM_EMERGENCY_URL,
+        'env-monitor': e.UPSTREAM_ENV_URL,
+        'county-services': e.UPSTREAM_COUNTY_URL,
+      }[s];
+      return url === undefined || listed.includes('all') || listed.includes(s);
+    }),
     liveTickMs: e.LIVE_TICK_MS,
     refreshMs: e.UPSTREAM_REFRESH_MS,
   };

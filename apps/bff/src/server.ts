@@ -67,6 +67,7 @@ const services = createServices({
   liveTickMs: config.liveTickMs,
   geoDir: config.geoDir,
   timing: timingFrom(config.refreshMs),
+  simulated: config.simulated,
 });
 const app = createApp({ config, logger, startedAt, hierarchy, services });
 

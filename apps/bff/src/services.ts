@@ -13,6 +13,8 @@ export type Services = {
   snapshots: SnapshotService;
   hub: LiveHub;
   publisher: LivePublisher;
+  /** Systems served by a simulator: their data is demo data, and the screens say so. */
+  simulated: ReadonlySet<SystemId>;
 };
 
 export type ServicesOptions = {
@@ -24,6 +26,10 @@ export type ServicesOptions = {
   liveTickMs?: number;
   replayBuffer?: number;
   geoDir?: string | undefined;
+  /** Systems served by a simulator (see Config.simulated). */
+  simulated?: readonly SystemId[];
+  /** Roll the department cockpits' alarms up into the overview (default true). */
+  rollupAlarms?: boolean;
 };
 
 /** The aggregation layer: upstream clients → dataset cache → snapshots → live stream. */
@@ -31,6 +37,7 @@ export function createServices(opts: ServicesOptions): Services {
   const timing = opts.timing ?? DEFAULT_TIMING;
   const upstreams = createUpstreams(opts.baseUrls, opts.tuning);
   const cache = new DatasetCache();
+  const simulated = new Set(opts.simulated ?? []);
   const datasets = createDatasets(upstreams, timing);
   const snapshots = new SnapshotService({
     hierarchy: opts.hierarchy,
@@ -39,8 +46,10 @@ export function createServices(opts: ServicesOptions): Services {
     upstreams,
     timing,
     geoDir: opts.geoDir,
+    simulated,
+    rollupAlarms: opts.rollupAlarms ?? true,
   });
   const hub = new LiveHub(opts.replayBuffer ?? 1000);
   const publisher = new LivePublisher(hub, snapshots, opts.logger, opts.liveTickMs ?? 2000);
-  return { upstreams, cache, snapshots, hub, publisher };
+  return { upstreams, cache, snapshots, hub, publisher, simulated };
 }

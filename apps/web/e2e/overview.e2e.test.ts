@@ -74,6 +74,15 @@ describe('overview cockpit, live', () => {
           .locator('[data-testid="sources"] [data-system="county-services"]')
           .getAttribute('data-status'),
       ).toBe('stale');
+      // Every panel fed by the failing system says so (中断), its alarm shows on the overview.
+      await expect
+        .poll(() => page.locator('[aria-label="城市管理"] .panel__footer .badge').getAttribute('data-down'))
+        .toBe('true');
+      await expect
+        .poll(() => page.locator('[data-testid="alarms"] [data-kind="SOURCE_DOWN"]').count(), {
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(0);
       await page.screenshot({ path: `${artifacts}overview-stale.png` });
     } finally {
       await fault('county-services', 'none');
@@ -81,6 +90,32 @@ describe('overview cockpit, live', () => {
     await expect
       .poll(() => kpi(page, 'urban.casesReported').getAttribute('data-status'), { timeout: 30_000 })
       .toBe('ok');
+    await page.close();
+  });
+
+  it('says the data is simulated: 演示数据 in the header, 模拟数据 in the footers, sources simulated', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${baseUrl}/overview/331023?screen=desk`);
+    await page.locator('[data-testid="demo-data"]').waitFor();
+    expect(await page.locator('[data-testid="demo-data"]').textContent()).toBe('演示数据');
+    await expect.poll(() => page.locator('[data-testid="simulated"]').count()).toBeGreaterThan(3);
+    const snap = (await (await fetch(`${baseUrl}/api/v1/cockpits/overview/331023/snapshot`)).json()) as {
+      sources: { simulated?: boolean }[];
+    };
+    expect(snap.sources.every((s) => s.simulated === true)).toBe(true);
+    await page.close();
+  });
+
+  it('rolls every cockpit’s alarms up into the overview, with their source', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${baseUrl}/overview/331023?screen=desk`);
+    // The simulated county always has reservoirs below target in the eco cockpit.
+    await page.locator('[data-testid="alarms"] [data-theme="eco"]').first().waitFor({ timeout: 60_000 });
+    const meta = await page
+      .locator('[data-testid="alarms"] [data-theme="eco"] .alarm__meta')
+      .first()
+      .textContent();
+    expect(meta).toContain('生态环保');
     await page.close();
   });
 });

@@ -261,6 +261,19 @@ export const EcoSnapshot = SnapshotBase.extend({
     townships: z.array(EcoTownshipAir).meta(d('Township ranking, best first, stationless last')),
     surface: EcoSurface.nullable(),
     episodes: z.array(EcoEpisode),
+    nearestStations: z
+      .array(
+        z.object({
+          code: z.string(),
+          name: z.string(),
+          distanceM: z.number().meta(d('Straight-line distance from the region’s (approximate) centroid, m')),
+          aqi: z.number().int().nullable(),
+          color: z.string().nullable(),
+          category: z.string().nullable(),
+        }),
+      )
+      .optional()
+      .meta(d('For a region without an air station: the three nearest stations with their current AQI')),
   }),
   water: z.object({
     sections: z.array(EcoWaterSection),

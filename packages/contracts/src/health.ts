@@ -13,6 +13,10 @@ export const UpstreamHealth = z
       .nonnegative()
       .meta({ description: 'Upstream records that failed validation and were dropped, since start' }),
     calls: z.number().int().nonnegative().meta({ description: 'HTTP calls made to the system since start' }),
+    simulated: z
+      .boolean()
+      .optional()
+      .meta({ description: 'true when the system is served by the bundled simulator (demo data)' }),
   })
   .meta({ id: 'UpstreamHealth' });
 export type UpstreamHealth = z.infer<typeof UpstreamHealth>;

@@ -151,6 +151,22 @@ export const ParkingSnapshot = SnapshotBase.extend({
   demand: z.array(z.object({ lon: z.number(), lat: z.number(), weight: z.number() })).meta({
     description: 'Demand heatmap points: per lot, occupied berths + expected change in the next hour',
   }),
+  nearestLots: z
+    .array(
+      z.object({
+        lotId: z.string(),
+        name: z.string(),
+        villageCode: z.string(),
+        distanceM: z.number().meta({ description: 'Straight-line distance from the region’s centroid, m' }),
+        berthFree: z.number().int(),
+        berthTotal: z.number().int(),
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        'For a region without lots of its own: the three nearest lots outside it, by straight-line distance from its (approximate) centroid',
+    }),
 }).meta({ id: 'ParkingSnapshot' });
 export type ParkingSnapshot = z.infer<typeof ParkingSnapshot>;
 

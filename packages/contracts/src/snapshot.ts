@@ -34,6 +34,11 @@ export const Series = z
     unit: z.string(),
     points: z.array(SeriesPoint),
     status: IndicatorStatus,
+    regionCode: RegionCode.optional().meta({
+      description:
+        "The region the series belongs to, when it is not the snapshot's own region (e.g. a village shown its township's series); the screen must name it",
+    }),
+    regionName: z.string().optional().meta({ description: 'Name of that region, when regionCode is given' }),
   })
   .meta({ id: 'Series', description: 'A time series of one indicator for the region' });
 export type Series = z.infer<typeof Series>;
@@ -44,7 +49,16 @@ export const ChildValue = z.object({
   value: z.number().nullable(),
 });
 export const Breakdown = z
-  .object({ indicatorId: z.string(), unit: z.string(), children: z.array(ChildValue) })
+  .object({
+    indicatorId: z.string(),
+    unit: z.string(),
+    children: z.array(ChildValue),
+    regionCode: RegionCode.optional().meta({
+      description:
+        "Whose children these are, when not the snapshot's region: a village is ranked among its township's villages",
+    }),
+    regionName: z.string().optional(),
+  })
   .meta({ id: 'Breakdown', description: "One indicator across the region's children, for rankings" });
 export type Breakdown = z.infer<typeof Breakdown>;
 
@@ -55,6 +69,10 @@ export const SourceStatus = z
     status: IndicatorStatus,
     lastGoodAt: IsoDateTime.nullable(),
     error: z.string().optional().meta({ description: 'Why the last refresh failed, when it did' }),
+    simulated: z.boolean().optional().meta({
+      description:
+        'true when the system is served by the bundled simulator (demo data), not the department’s live system',
+    }),
   })
   .meta({ id: 'SourceStatus', description: 'Freshness of one upstream system as seen by this snapshot' });
 export type SourceStatus = z.infer<typeof SourceStatus>;
@@ -68,6 +86,10 @@ export const Alarm = z
     regionCode: RegionCode.nullable(),
     entityId: z.string().nullable(),
     since: IsoDateTime.nullable(),
+    theme: Theme.optional().meta({
+      description: 'The cockpit that raised it (on the overview, which rolls every cockpit up)',
+    }),
+    system: z.string().optional().meta({ description: 'The department system whose data raised it' }),
   })
   .meta({ id: 'Alarm' });
 export type Alarm = z.infer<typeof Alarm>;
@@ -97,6 +119,10 @@ export type DepartmentSummary = z.infer<typeof DepartmentSummary>;
 export const OverviewSnapshot = SnapshotBase.extend({
   theme: z.literal('overview'),
   summaries: z.array(DepartmentSummary),
+  alarmsPending: z.array(Theme).optional().meta({
+    description:
+      'Department cockpits whose alarms are not rolled up yet (their first data is still loading): the alarm list is incomplete, not empty',
+  }),
 }).meta({ id: 'OverviewSnapshot', description: '县域总览: the plan’s fields for one region' });
 export type OverviewSnapshot = z.infer<typeof OverviewSnapshot>;
 

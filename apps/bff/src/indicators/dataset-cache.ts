@@ -60,11 +60,15 @@ export class DatasetCache {
     const entry = this.entry(ds.id);
     const age = entry.fetchedAt === undefined ? Number.POSITIVE_INFINITY : this.now() - entry.fetchedAt;
     // A value is ok while it is fresh and the last refresh worked; a failed refresh makes it stale at once
-    // (the last good value is kept), and so does missing the freshness target.
+    // (the last good value is kept), and so does missing the freshness target with no refresh under way. A
+    // refresh still under way is not the source's fault: when the BFF itself is slow (busy event loop, queued
+    // calls) the age grows without anything failing, and that must not read as 延迟. The client's timeout
+    // bounds how long a refresh can be under way: then it fails, and the value turns stale.
+    const refreshing = entry.inflight !== undefined;
     const status: IndicatorStatus =
       entry.fetchedAt === undefined
         ? 'error'
-        : age <= ds.freshnessMs && entry.lastError === undefined
+        : entry.lastError === undefined && (age <= ds.freshnessMs || refreshing)
           ? 'ok'
           : 'stale';
     return {

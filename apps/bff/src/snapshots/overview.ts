@@ -5,6 +5,7 @@ import type {
   IndicatorValue,
   OverviewSnapshot,
   Series,
+  SourceStatus,
 } from '@cockpit/contracts';
 import type { Region } from '../geo/hierarchy';
 import type { DatasetRead } from '../indicators/dataset-cache';
@@ -21,6 +22,7 @@ import { fetchHistory } from '../upstreams/county-services/adapter';
 import type { Incident } from '../upstreams/emergency-120/adapter';
 import type { AirObservation } from '../upstreams/env-monitor/adapter';
 import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
+import type { SystemId } from '../upstreams/systems';
 import { type BuilderContext, readOf, type ThemeBuilder } from './builder';
 import { hourlyReading, meanConcentrations } from './eco/eco.compute';
 import { indicatorValue, median, sourceStatus } from './values';
@@ -155,6 +157,9 @@ const BREAKDOWN_IDS: IndicatorId[] = [
 export function buildOverview(input: {
   region: Region;
   children: readonly Region[];
+  /** For a village: its township and the township's villages, to rank it among them. */
+  parent?: Region | undefined;
+  siblings?: readonly Region[];
   reads: OverviewReads;
   series: Series[];
   now: number;
@@ -171,15 +176,19 @@ export function buildOverview(input: {
     region.level !== 'village' || (!id.startsWith('urban.') && id !== 'traffic.congestionIndex');
 
   const indicators = OVERVIEW_IDS.filter(levelHas).flatMap((id) => ind(id) ?? []);
-  const breakdowns: Breakdown[] = children.length
-    ? BREAKDOWN_IDS.filter((id) => children[0]!.level !== 'village' || levelHas(id)).map((id) => ({
+  // A village (no children) is ranked among its township's villages, and the breakdown names the township.
+  const ranked = children.length ? children : (input.siblings ?? []);
+  const parent = children.length ? undefined : input.parent;
+  const breakdowns: Breakdown[] = ranked.length
+    ? BREAKDOWN_IDS.filter((id) => ranked[0]!.level !== 'village' || levelHas(id)).map((id) => ({
         indicatorId: id,
         unit: ind(id)?.unit ?? '',
-        children: children.map((c) => ({
+        children: ranked.map((c) => ({
           regionCode: c.code,
           name: c.name,
           value: roundOrNull(regionValues(c.code, reads)[id] ?? null),
         })),
+        ...(parent ? { regionCode: parent.code, regionName: parent.name } : {}),
       }))
     : [];
 
@@ -264,6 +273,7 @@ function overviewAlarms(code: string, values: Partial<Record<IndicatorId, number
       regionCode: code,
       entityId: null,
       since: null,
+      system: 'county-services',
     });
   }
   const cong = values['traffic.congestionIndex'];
@@ -276,6 +286,7 @@ function overviewAlarms(code: string, values: Partial<Record<IndicatorId, number
       regionCode: code,
       entityId: null,
       since: null,
+      system: 'county-services',
     });
   }
   const occ = values['parking.occupancyRate'];
@@ -291,6 +302,7 @@ function overviewAlarms(code: string, values: Partial<Record<IndicatorId, number
       regionCode: code,
       entityId: null,
       since: null,
+      system: 'parking-platform',
     });
   }
   return alarms;
@@ -330,16 +342,85 @@ export const overviewBuilder: ThemeBuilder = {
       hospitals: readOf(reads, d.hospitals),
       congestion: readOf(reads, d.congestion),
     };
+    // A village has no series of its own: it is shown its township's, and the series says whose it is.
+    const owner = ctx.hierarchy.get(seriesRegion(region))!;
     const series: Series[] = SERIES_IDS.map((s) => {
-      const read = readOf(reads, seriesDataset(ctx, s.indicatorId, seriesRegion(region)));
+      const read = readOf(reads, seriesDataset(ctx, s.indicatorId, owner.code));
       return {
         indicatorId: 'as' in s ? s.as : s.indicatorId,
         unit: s.unit,
         points: read.value ?? [],
         status: read.status,
+        ...(owner.code === region.code ? {} : { regionCode: owner.code, regionName: owner.name }),
       };
     });
     const children = region.childCodes.map((c) => ctx.hierarchy.get(c)!);
-    return buildOverview({ region, children, reads: overviewReads, series, now });
+    const parent = region.level === 'village' ? ctx.hierarchy.get(region.parentCode!) : undefined;
+    const siblings = parent?.childCodes.map((c) => ctx.hierarchy.get(c)!) ?? [];
+    return buildOverview({ region, children, parent, siblings, reads: overviewReads, series, now });
   },
 };
+
+/** What the overview rolls up from one department cockpit's snapshot of the same region. */
+export type DepartmentAlarms = {
+  theme: 'parking' | 'trauma' | 'eco';
+  alarms: readonly Alarm[];
+  sources: readonly SourceStatus[];
+};
+
+const THEME_SYSTEM: Record<DepartmentAlarms['theme'], SystemId> = {
+  parking: 'parking-platform',
+  trauma: 'emergency-120',
+  eco: 'env-monitor',
+};
+const STATUS_RANK = { ok: 0, stale: 1, error: 2 } as const;
+
+/**
+ * The overview's 告警: its own alarms, every department cockpit's alarms for the region (tagged with the
+ * cockpit and the system they come from) and one alarm per department system that is late or down. A
+ * system is down (中断, alarm) when its last refresh failed or it never answered; late (延迟, warning) when
+ * its data is older than the freshness target although it answers. Sources are merged per system, worst
+ * status first, so a dataset only a department cockpit reads still shows on the overview. Sorted: alarms
+ * before warnings, then the longest-standing first.
+ */
+export function rollupAlarms(
+  overview: Pick<OverviewSnapshot, 'alarms' | 'sources'>,
+  departments: readonly DepartmentAlarms[],
+): Pick<OverviewSnapshot, 'alarms' | 'sources'> {
+  const sources = new Map<string, SourceStatus>();
+  for (const s of [...overview.sources, ...departments.flatMap((d) => d.sources)]) {
+    const seen = sources.get(s.system);
+    if (!seen) sources.set(s.system, s);
+    else if (STATUS_RANK[s.status] > STATUS_RANK[seen.status]) sources.set(s.system, { ...s });
+  }
+  const outages: Alarm[] = [...sources.values()]
+    .filter((s) => s.status !== 'ok')
+    .map((s) => {
+      const down = s.status === 'error' || s.error !== undefined;
+      return {
+        id: `SOURCE_${down ? 'DOWN' : 'LATE'}:${s.system}`,
+        kind: down ? 'SOURCE_DOWN' : 'SOURCE_LATE',
+        severity: down ? 'alarm' : 'warning',
+        title: down
+          ? { zh: `${s.name.zh} 数据中断`, en: `${s.name.en}: data down` }
+          : { zh: `${s.name.zh} 数据延迟`, en: `${s.name.en}: data late` },
+        regionCode: null,
+        entityId: s.system,
+        since: s.lastGoodAt,
+        system: s.system,
+      };
+    });
+  const own = overview.alarms.map((a) => ({ ...a, theme: 'overview' as const }));
+  const rolled = departments.flatMap((d) =>
+    d.alarms.map((a) => ({ ...a, theme: d.theme, system: a.system ?? THEME_SYSTEM[d.theme] })),
+  );
+  const byId = new Map<string, Alarm>();
+  for (const a of [...outages, ...own, ...rolled]) if (!byId.has(a.id)) byId.set(a.id, a);
+  const alarms = [...byId.values()].sort(
+    (a, b) =>
+      (a.severity === b.severity ? 0 : a.severity === 'alarm' ? -1 : 1) ||
+      (a.since ?? '\uffff').localeCompare(b.since ?? '\uffff') ||
+      a.id.localeCompare(b.id),
+  );
+  return { alarms, sources: overview.sources.map((s) => sources.get(s.system) ?? s) };
+}

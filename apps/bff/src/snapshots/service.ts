@@ -1,4 +1,4 @@
-import type { Theme } from '@cockpit/contracts';
+import type { Alarm, SourceStatus, Theme } from '@cockpit/contracts';
 import type { Hierarchy } from '../geo/hierarchy';
 import { loadRoadNetwork } from '../geo/roads';
 import type { Dataset, DatasetCache, DatasetRead } from '../indicators/dataset-cache';
@@ -8,8 +8,15 @@ import { type Prepared, prepare } from '../lib/prepared';
 import type { SystemId, Upstreams } from '../upstreams/systems';
 import type { BuilderContext, ThemeBuilder } from './builder';
 import { BUILDERS } from './builders';
+import { type DepartmentAlarms, rollupAlarms } from './overview';
 
 export type PreparedSnapshot = Prepared & { theme: Theme; regionCode: string };
+
+/** What every built snapshot carries that the service reads back (roll-up, simulated marking). */
+type BuiltSnapshot = { alarms: Alarm[]; sources: SourceStatus[] };
+
+/** The department cockpits whose alarms and sources the overview rolls up. */
+const DEPARTMENTS = ['parking', 'trauma', 'eco'] as const;
 
 /** Themes whose snapshot exists. */
 export const SNAPSHOT_THEMES = Object.keys(BUILDERS) as Theme[];
@@ -21,7 +28,10 @@ const RECHECK_MS = 500;
  * made once per change of the underlying data, whatever the number of screens asking.
  */
 export class SnapshotService {
-  private readonly memo = new Map<string, { key: string; prepared: PreparedSnapshot; checkedAt: number }>();
+  private readonly memo = new Map<
+    string,
+    { key: string; prepared: PreparedSnapshot; checkedAt: number; snapshot: BuiltSnapshot }
+  >();
   private readonly dynamicDatasets = new Map<string, Dataset<unknown>>();
   private readonly ctx: BuilderContext;
 
@@ -34,6 +44,10 @@ export class SnapshotService {
       timing: Timing;
       geoDir?: string | undefined;
       now?: () => number;
+      /** Systems served by the bundled simulator: their sources say `simulated: true`. */
+      simulated?: ReadonlySet<SystemId>;
+      /** Roll the department cockpits' alarms up into the overview (default true; see departments()). */
+      rollupAlarms?: boolean;
     },
   ) {
     this.ctx = {
@@ -86,8 +100,15 @@ export class SnapshotService {
     const builder: ThemeBuilder | undefined = BUILDERS[theme];
     if (!builder) throw new HttpError(404, 'THEME_NOT_AVAILABLE', `The ${theme} cockpit has no snapshot yet`);
 
+    // The overview rolls up the department cockpits' alarms from their memoised snapshots of the same
+    // region. One not built yet is started in the background and reported pending, never as "no alarms".
+    const departments =
+      theme === 'overview' && this.deps.rollupAlarms !== false ? this.departments(regionCode) : [];
     const reads = await this.read(builder.datasets(this.ctx, region));
-    const key = [...reads.entries()].map(([id, r]) => `${id}@${r.version}:${r.status}`).join('|');
+    const key = [
+      ...[...reads.entries()].map(([id, r]) => `${id}@${r.version}:${r.status}`),
+      ...departments.map((d) => d.etag ?? `${d.theme}:pending`),
+    ].join('|');
     const memoKey = `${theme}:${regionCode}`;
     const hit = this.memo.get(memoKey);
     const checkedAt = this.now();
@@ -95,10 +116,46 @@ export class SnapshotService {
       hit.checkedAt = checkedAt;
       return hit.prepared;
     }
-    const snapshot = builder.build(this.ctx, region, reads, checkedAt);
+    let snapshot = builder.build(this.ctx, region, reads, checkedAt) as BuiltSnapshot;
+    if (theme === 'overview') {
+      const built = departments.filter((d) => d.etag !== undefined);
+      snapshot = {
+        ...snapshot,
+        ...rollupAlarms(snapshot, built),
+        ...(this.deps.rollupAlarms === false
+          ? {}
+          : { alarmsPending: departments.filter((d) => d.etag === undefined).map((d) => d.theme) }),
+      } as BuiltSnapshot;
+    }
+    const simulated = this.deps.simulated ?? new Set();
+    snapshot.sources = snapshot.sources.map((s) => ({
+      ...s,
+      simulated: simulated.has(s.system as SystemId),
+    }));
     const prepared: PreparedSnapshot = { ...prepare(JSON.stringify(snapshot)), theme, regionCode };
-    this.memo.set(memoKey, { key, prepared, checkedAt });
+    this.memo.set(memoKey, { key, prepared, checkedAt, snapshot });
     return prepared;
+  }
+
+  /**
+   * The department cockpits' alarms and sources for the region, from their memoised snapshots (whatever
+   * their age: the overview is rebuilt when their ETags change). A cockpit not built yet is built in the
+   * background and has no ETag here.
+   */
+  private departments(regionCode: string): (DepartmentAlarms & { etag: string | undefined })[] {
+    return DEPARTMENTS.filter((t) => BUILDERS[t]).map((theme) => {
+      const hit = this.memo.get(`${theme}:${regionCode}`);
+      if (!hit) {
+        const pending = this.get(theme, regionCode);
+        if (pending instanceof Promise) pending.catch(() => undefined);
+        return { theme, alarms: [], sources: [], etag: undefined };
+      }
+      if (this.now() - hit.checkedAt >= RECHECK_MS) {
+        const recheck = this.get(theme, regionCode);
+        if (recheck instanceof Promise) recheck.catch(() => undefined);
+      }
+      return { theme, alarms: hit.snapshot.alarms, sources: hit.snapshot.sources, etag: hit.prepared.etag };
+    });
   }
 
   private now(): number {

@@ -45,8 +45,9 @@ async function until(
   app: ReturnType<typeof createTestApp>,
   predicate: (s: OverviewSnapshot) => boolean,
   code = '331023',
+  waitMs = 45_000, // a bound for a busy machine, not an expected time
 ) {
-  const deadline = Date.now() + 45_000; // a bound for a busy machine, not an expected time
+  const deadline = Date.now() + waitMs;
   for (;;) {
     const snap = await snapshot(app, code);
     if (predicate(snap)) return snap;
@@ -114,17 +115,13 @@ describe('overview snapshot against the simulator', () => {
   it('coalesces: concurrent snapshot requests make one upstream call per dataset', async () => {
     const services = testServices(sim.url);
     const app = createTestApp({ services });
-    const before = Object.fromEntries(Object.entries(services.upstreams).map(([k, u]) => [k, u.calls]));
     const responses = await Promise.all(
       Array.from({ length: 25 }, () => app.request('/api/v1/cockpits/overview/331023/snapshot')),
     );
     expect(responses.every((r) => r.status === 200)).toBe(true);
-    const calls = (s: SystemId) => services.upstreams[s].calls - (before[s] ?? 0);
-    expect(calls('parking-platform')).toBe(1); // one page of lots
-    expect(calls('emergency-120')).toBe(1);
-    expect(calls('env-monitor')).toBe(1);
-    // tourism, cases, health, congestion, and two history series
-    expect(calls('county-services')).toBe(6);
+    // tourism, cases, health, congestion, and two history series (the other systems are also read in the
+    // background by the department cockpits whose alarms the overview rolls up)
+    expect(services.upstreams['county-services'].calls).toBe(6);
   });
 });
 
@@ -153,6 +150,12 @@ describe.each([
         expect(indicator(degraded, id).lastGoodAt, id).toBeDefined();
       }
       expect(degraded.sources.every((s) => s.status === 'stale' && s.error)).toBe(true);
+      // Every system that is down is an alarm on the overview.
+      for (const s of degraded.sources)
+        expect(
+          degraded.alarms.some((a) => a.id === `SOURCE_DOWN:${s.system}`),
+          s.system,
+        ).toBe(true);
     } finally {
       await setFault('all', 'none');
     }
@@ -219,6 +222,75 @@ describe('villages', () => {
     const snap = await snapshot(app, village.code);
     expect(snap.level).toBe('village');
     expect(snap.indicators.some((i) => i.indicatorId === 'urban.casesReported')).toBe(false);
-    expect(snap.breakdowns).toEqual([]);
+    // It is ranked among its township's villages, and the breakdown says whose ranking that is.
+    const township = testGeography().get(village.parentCode!)!;
+    expect(snap.breakdowns.length).toBeGreaterThan(0);
+    for (const b of snap.breakdowns) {
+      expect(b).toMatchObject({ regionCode: township.code, regionName: township.name });
+      expect(b.children.map((c) => c.regionCode)).toEqual(township.childCodes);
+      expect(b.indicatorId.startsWith('urban.')).toBe(false);
+    }
   });
+
+  it('never shows its township’s series as its own: each series names the region it belongs to', async () => {
+    const app = createTestApp({ services: testServices(sim.url) });
+    const village = [...testGeography().regions.values()].find((r) => r.level === 'village')!;
+    const township = testGeography().get(village.parentCode!)!;
+    const snap = await snapshot(app, village.code);
+    expect(snap.series.length).toBeGreaterThan(0);
+    for (const s of snap.series) {
+      expect(s.regionCode, s.indicatorId).toBe(township.code);
+      expect(s.regionName, s.indicatorId).toBe(township.name);
+    }
+    // A township's own series carry no such label.
+    const own = await snapshot(app, township.code);
+    expect(own.series.every((s) => s.regionCode === undefined)).toBe(true);
+  });
+});
+
+// These build the department cockpits too (the heaviest reads), so they run last.
+describe('the overview with its department cockpits', () => {
+  it('rolls up every department cockpit’s alarms for the region, tagged with cockpit and system', async () => {
+    const app = createTestApp({ services: testServices(sim.url, { rollupAlarms: true }) });
+    const first = await snapshot(app);
+    // Until a department cockpit has its first data, the overview says its alarms are pending.
+    expect(first.alarmsPending).toEqual(['parking', 'trauma', 'eco']);
+    const overview = await until(app, (s) => s.alarmsPending?.length === 0, '331023', 50_000);
+    let rolled = 0;
+    for (const [theme, system] of [
+      ['parking', 'parking-platform'],
+      ['trauma', 'emergency-120'],
+      ['eco', 'env-monitor'],
+    ] as const) {
+      const res = await app.request(`/api/v1/cockpits/${theme}/331023/snapshot`);
+      const dept = (await res.json()) as { alarms: { id: string }[] };
+      for (const a of dept.alarms) {
+        expect(
+          overview.alarms.find((o) => o.id === a.id),
+          a.id,
+        ).toMatchObject({ theme, system });
+        rolled++;
+      }
+    }
+    expect(rolled).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('marks the sources of simulated systems, in snapshots and in health', async () => {
+    const app = createTestApp({ services: testServices(sim.url, { simulated: ['parking-platform'] }) });
+    const snap = await snapshot(app);
+    expect(Object.fromEntries(snap.sources.map((s) => [s.system, s.simulated]))).toEqual({
+      'county-services': false,
+      'parking-platform': true,
+      'emergency-120': false,
+      'env-monitor': false,
+    });
+    const parking = (await (await app.request('/api/v1/cockpits/parking/331023/snapshot')).json()) as {
+      sources: { simulated: boolean }[];
+    };
+    expect(parking.sources.every((s) => s.simulated)).toBe(true);
+    const health = (await (await app.request('/api/v1/health')).json()) as {
+      upstreams: { system: string; simulated: boolean }[];
+    };
+    expect(health.upstreams.filter((u) => u.simulated).map((u) => u.system)).toEqual(['parking-platform']);
+  }, 60_000);
 });

@@ -19,10 +19,19 @@ export function Freshness() {
           : 'stale';
   const label =
     state === 'ok' ? t('header.fresh') : state === 'stale' ? t('header.stale') : t('header.error');
+  // Demo data: a department system served by the bundled simulator (the BFF says which).
+  const simulated = health.data?.upstreams.some((u) => u.simulated) ?? false;
   return (
-    <div className={`freshness freshness--${state}`} data-testid="freshness" data-state={state}>
-      <span className="freshness__dot" aria-hidden />
-      {t('header.freshness')} {label}
-    </div>
+    <>
+      {simulated && (
+        <div className="header-demo" data-testid="demo-data" title={t('header.demoTitle')}>
+          {t('header.demo')}
+        </div>
+      )}
+      <div className={`freshness freshness--${state}`} data-testid="freshness" data-state={state}>
+        <span className="freshness__dot" aria-hidden />
+        {t('header.freshness')} {label}
+      </div>
+    </>
   );
 }

@@ -1,12 +1,18 @@
-import type { IndicatorStatus } from '@cockpit/contracts';
+import type { IndicatorStatus, SourceStatus } from '@cockpit/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../lib/format';
+import { panelFreshness } from '../lib/indicator-format';
 
 type Props = {
   title: string;
-  /** Where the data comes from, e.g. 停车平台. */
-  source: string;
+  /** Where the data comes from, e.g. 停车平台. Defaults to the names of `sources`. */
+  source?: string | undefined;
+  /**
+   * The department systems feeding the panel, as the snapshot reports them: the badge shows the worst of
+   * their state and `status` (延迟 / 中断), and the footer says 模拟数据 when any of them is simulated.
+   */
+  sources?: readonly SourceStatus[] | undefined;
   /** Time of the data (ISO, UTC). */
   at?: string | undefined;
   status?: IndicatorStatus | undefined;
@@ -15,33 +21,56 @@ type Props = {
 };
 
 /** Every panel: a title, the figure or chart, and a one-line footer with source, time of data and freshness. */
-export function Panel({ title, source, at, status, children, className }: Props) {
-  const { t } = useTranslation();
+export function Panel({ title, source, sources, at, status, children, className }: Props) {
+  const { t, i18n } = useTranslation();
+  const fresh = panelFreshness(status, sources ?? []);
+  const names =
+    source ?? (sources ?? []).map((s) => (i18n.language === 'en' ? s.name.en : s.name.zh)).join(' · ');
+  const simulated = (sources ?? []).some((s) => s.simulated);
   return (
     <section className={`panel ${className ?? ''}`} aria-label={title}>
       <h2 className="panel__title">{title}</h2>
       <div className="panel__body">{children}</div>
       <footer className="panel__footer">
-        <span>
-          {t('panel.source')}：{source}
+        <span className="panel__source" title={names}>
+          {t('panel.sourceIs', { names })}
         </span>
+        {/* Apart from the (possibly truncated) names, so the marker always shows. */}
+        {simulated && (
+          <span className="panel__simulated" data-testid="simulated">
+            {t('panel.simulated')}
+          </span>
+        )}
         {at && (
-          <span>
+          <span className="panel__at">
             {t('panel.updated')} {formatClock(at)}
           </span>
         )}
-        {status && <FreshnessBadge status={status} />}
+        {fresh && <FreshnessBadge status={fresh.status} down={fresh.down} />}
       </footer>
     </section>
   );
 }
 
-export function FreshnessBadge({ status }: { status: IndicatorStatus }) {
+/** 正常, 延迟 (late: the data is older than its target) or 中断 (down: the system does not answer). */
+export function FreshnessBadge({ status, down }: { status: IndicatorStatus; down?: boolean | undefined }) {
+  const { t } = useTranslation();
+  const label =
+    status === 'ok' ? t('status.ok') : status === 'error' || down ? t('status.down') : t('status.stale');
+  return (
+    <span className={`badge badge--${status}`} data-status={status} data-down={down ? 'true' : undefined}>
+      {label}
+    </span>
+  );
+}
+
+/** Shown instead of content until the first data has arrived: absence is stated only once it is known. */
+export function Loading() {
   const { t } = useTranslation();
   return (
-    <span className={`badge badge--${status}`} data-status={status}>
-      {t(`status.${status}`)}
-    </span>
+    <p className="muted" data-testid="loading" aria-busy="true">
+      {t('panel.loading')}
+    </p>
   );
 }
 

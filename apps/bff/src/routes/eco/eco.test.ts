@@ -38,7 +38,13 @@ describe('GET /api/v1/eco/stations/{code}', () => {
     ]);
     const yoy = day.yearOnYear.find((y) => y.indicatorId === 'pm25')!;
     const pm = day.series.find((s) => s.indicatorId === 'pm25')!.points.flatMap((p) => p.value ?? []);
-    expect(yoy.currentMean).toBeCloseTo(pm.reduce((a, b) => a + b, 0) / pm.length, 2);
+    // Means are published at the standard's precision: whole μg/m³ (CO one decimal), AQI an integer.
+    expect(yoy.currentMean).toBe(Math.round(pm.reduce((a, b) => a + b, 0) / pm.length));
+    for (const y of day.yearOnYear) {
+      const digits = y.indicatorId === 'co' ? 1 : 0;
+      if (y.currentMean !== null)
+        expect(Number(y.currentMean.toFixed(digits)), y.indicatorId).toBe(y.currentMean);
+    }
     expect(yoy.previousMean).toBeNull();
     expect(yoy.change).toBeNull();
     expect(yoy.note).toMatch(/30/);

@@ -8,7 +8,13 @@ import { HttpError } from '../../lib/errors';
 import type { Services } from '../../services';
 import { guidance } from '../../snapshots/parking/guidance';
 import { parkingDatasets, parkingReads, predictContext } from '../../snapshots/parking/parking.builder';
-import { liveBufferOf, lotView, predictLot, screenViews } from '../../snapshots/parking/parking.model';
+import {
+  liveBufferOf,
+  lotView,
+  predictLot,
+  screensDataTime,
+  screenViews,
+} from '../../snapshots/parking/parking.model';
 import { getGuidance, getLotDetail } from './parking.routes';
 
 const DAY_MS = 86_400_000;
@@ -87,7 +93,7 @@ export function parkingRouter(services: Services) {
         lot: lotView(lot, predict),
         history,
         forecast: predictLot(lot, predict, [15, 30, 45, 60, 90, 120]),
-        screens: screenViews(screens, lots, predict.nowMs),
+        screens: screenViews(screens, lots, screensDataTime(reads.screens.value ?? [], predict.nowMs)),
         recentRecords,
       };
       return c.json(body, 200);

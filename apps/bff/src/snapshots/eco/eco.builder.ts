@@ -1,4 +1,5 @@
 import type { Alarm, Breakdown, EcoSnapshot, IndicatorValue, Series } from '@cockpit/contracts';
+import { haversineM } from '@cockpit/domain/routing';
 import type { Region } from '../../geo/hierarchy';
 import type { DatasetRead } from '../../indicators/dataset-cache';
 import type { IndicatorId } from '../../indicators/registry';
@@ -256,6 +257,9 @@ export function buildEco(input: {
       townships,
       surface,
       episodes: recentEpisodes,
+      ...(regionStations.length === 0 && stations.length > 0
+        ? { nearestStations: nearestStations(region.centroid, stations) }
+        : {}),
     },
     water: { sections, classCounts: waterClassCounts(sections), complianceShare: waterShare },
     noise: noiseParts,
@@ -274,6 +278,25 @@ function limitText(f: { limitMin?: number | undefined; limitMax?: number | undef
 function worse<A, B>(a: DatasetRead<A>, b: DatasetRead<B>): DatasetRead<unknown> {
   const rank = { ok: 0, stale: 1, error: 2 } as const;
   return rank[a.status] >= rank[b.status] ? a : b;
+}
+
+/** The three air stations nearest to a point (a region's centroid), with their current AQI. */
+function nearestStations(
+  [lon, lat]: readonly [number, number],
+  stations: readonly EcoSnapshot['air']['stations'][number][],
+) {
+  return stations
+    .map((s) => ({ s, d: haversineM(lon, lat, s.lon, s.lat) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map(({ s, d }) => ({
+      code: s.code,
+      name: s.name,
+      distanceM: Math.round(d),
+      aqi: s.reading?.aqi ?? null,
+      color: s.reading?.color ?? null,
+      category: s.reading?.category ?? null,
+    }));
 }
 
 export const ecoBuilder: ThemeBuilder = {

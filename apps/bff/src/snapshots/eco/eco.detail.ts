@@ -115,7 +115,8 @@ export function stationDetail(input: {
             s.points.map((p) => ({ atMs: Date.parse(p.at), value: p.value })),
             { window, endMs: endMs + 1 },
           );
-    const round = (v: number | null | undefined) => (v == null ? null : Math.round(v * 100) / 100);
+    const digits = meanDigits(base.kind, s.indicatorId);
+    const round = (v: number | null | undefined) => (v == null ? null : roundTo(v, digits));
     return {
       indicatorId: s.indicatorId,
       currentMean: round(cmp?.current.mean),
@@ -135,4 +136,21 @@ export function stationDetail(input: {
     series,
     yearOnYear,
   };
+}
+
+/**
+ * Published precision of a mean: AQI an integer (HJ 633-2012); concentrations in whole μg/m³ and CO in mg/m³
+ * with one decimal, as HJ 633 reports them (HJ 663 rounding); Leq one decimal (GB 3096); water parameters two
+ * decimals. "72.67" AQI becomes 73.
+ */
+export function meanDigits(kind: string, indicatorId: string): number {
+  if (kind === 'air') return indicatorId === 'co' ? 1 : 0;
+  if (kind === 'noise') return 1;
+  return 2;
+}
+
+/** Round half away from zero at `digits` decimals (the convention of the standards above). */
+function roundTo(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return (Math.sign(v) * Math.round(Math.abs(v) * f + Number.EPSILON)) / f;
 }

@@ -179,6 +179,13 @@ describe('eco snapshot against the simulator', () => {
     expect(empty.air.stationCount).toBe(0);
     expect(empty.air.reading).toBeNull();
     expect(empty.indicators.find((i) => i.indicatorId === 'eco.aqi')!.value).toBeNull();
+    // Instead it names the nearest stations, nearest first, with their AQI; a region with a station does not.
+    const near = empty.air.nearestStations!;
+    expect(near).toHaveLength(3);
+    expect(near.map((n) => n.distanceM)).toEqual([...near.map((n) => n.distanceM)].sort((a, b) => a - b));
+    for (const n of near)
+      expect(n.aqi).toBe(county.air.stations.find((st) => st.code === n.code)!.reading?.aqi ?? null);
+    expect(town.air.nearestStations).toBeUndefined();
     const village = county.air.stations[0]!.villageCode;
     const v = await snapshot(app, village);
     expect(v.level).toBe('village');

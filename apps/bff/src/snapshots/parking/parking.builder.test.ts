@@ -169,6 +169,54 @@ describe('buildParkingSnapshot', () => {
   });
 });
 
+describe('a region without lots', () => {
+  it('names the nearest lots outside it with their distance, nearest first', () => {
+    const s = build('331023105200');
+    expect(s.lots).toEqual([]);
+    const near = s.nearestLots!;
+    expect(near.map((l) => l.lotId).sort()).toEqual(['A', 'B', 'C']);
+    expect(near.map((l) => l.distanceM)).toEqual([...near.map((l) => l.distanceM)].sort((a, b) => a - b));
+    expect(near[0]!.distanceM).toBeGreaterThan(0);
+    // A region with lots of its own gets none.
+    expect(build('331023001').nearestLots).toBeUndefined();
+  });
+});
+
+describe('guide-screen heartbeats', () => {
+  // 14 screens, all online with fresh heartbeats as the platform reported them; the screens dataset was
+  // refreshed 10 minutes (of platform time) before the lots dataset, as happens when the BFF is busy.
+  const screensAt = NOW - 10 * MIN;
+  const fleet = Array.from({ length: 14 }, (_, i) => ({
+    ...screen,
+    screenId: `S${i + 1}`,
+    name: `S${i + 1}`,
+    online: true,
+    targets: [{ lotId: 'C', direction: '左' as const, displayFree: 150 }],
+    lastHeartbeatAt: iso(screensAt - (i % 3) * 20_000),
+  }));
+  const withScreens = (screens: GuideScreenState[]) =>
+    buildParkingSnapshot({
+      region: h.get('331023')!,
+      children: [],
+      reads: { ...reads, screens: ok(screens) },
+      now: NOW + 5000,
+    });
+
+  it('are judged by the platform’s data time, not the lots’ data time or the BFF clock', () => {
+    const s = withScreens(fleet);
+    expect(s.alarms.filter((a) => a.kind === 'SCREEN_OFFLINE')).toEqual([]);
+    expect(s.screens.flatMap((x) => x.issues.map((i) => i.code))).not.toContain('STALE_HEARTBEAT');
+  });
+
+  it('still flag one screen whose heartbeat lags the others by more than 5 minutes', () => {
+    const lagging = fleet.map((x, i) => (i === 4 ? { ...x, lastHeartbeatAt: iso(screensAt - 8 * MIN) } : x));
+    const s = withScreens(lagging);
+    expect(s.alarms.filter((a) => a.kind === 'SCREEN_OFFLINE').map((a) => [a.id, a.severity])).toEqual([
+      ['SCREEN_OFFLINE:S5', 'warning'],
+    ]);
+  });
+});
+
 describe('live buffer', () => {
   it('fills the hour the (hourly) history has not reached yet', () => {
     const old = (l: ParkingLotState) => ({

@@ -13,6 +13,7 @@ import {
   type ParkingEvent,
   turnoverRate,
 } from '@cockpit/domain/parking';
+import { haversineM } from '@cockpit/domain/routing';
 import type { Region } from '../../geo/hierarchy';
 import type { Dataset, DatasetRead } from '../../indicators/dataset-cache';
 import type { IndicatorId } from '../../indicators/registry';
@@ -40,6 +41,7 @@ import {
   type PredictContext,
   profilesOf,
   samplesBetween,
+  screensDataTime,
   screenViews,
 } from './parking.model';
 
@@ -269,12 +271,22 @@ function alarmsOf(
   lots: readonly ParkingLotState[],
   screens: readonly GuideScreenState[],
   nowMs: number,
+  screensNowMs: number,
 ): Alarm[] {
   const where = new Map<string, string>([
     ...lots.map((l) => [l.lotId, l.villageCode] as const),
     ...screens.map((s) => [s.screenId, s.villageCode] as const),
   ]);
-  return computeAlarms(lots.map(lotStatus), screens.map(domainScreen), nowMs).map((a) => ({
+  // Lots are judged at the lots' data time, screens at the screens' (see screensDataTime).
+  const lotStates = lots.map(lotStatus);
+  const severity = { alarm: 0, warning: 1 } as const;
+  const found = [
+    ...computeAlarms(lotStates, [], nowMs),
+    ...computeAlarms(lotStates, screens.map(domainScreen), screensNowMs).filter((a) =>
+      a.kind.startsWith('SCREEN_'),
+    ),
+  ].sort((a, b) => severity[a.severity] - severity[b.severity] || a.id.localeCompare(b.id));
+  return found.map((a) => ({
     id: a.id,
     kind: a.kind,
     severity: a.severity,
@@ -343,6 +355,7 @@ export function buildParkingSnapshot(input: {
   );
   const lotIds = new Set(lots.map((l) => l.lotId));
   const screens = regionScreens(code, reads.screens.value ?? [], lotIds);
+  const screensNowMs = screensDataTime(reads.screens.value ?? [], nowMs);
 
   return {
     theme: 'parking',
@@ -354,7 +367,7 @@ export function buildParkingSnapshot(input: {
     series,
     breakdowns,
     sources: [sourceStatus('parking-platform', [reads.lots, reads.screens, reads.records, reads.history])],
-    alarms: alarmsOf(code, lots, screens, nowMs),
+    alarms: alarmsOf(code, lots, screens, nowMs, screensNowMs),
     lots: views,
     topLotIds: byOccupancy.slice(0, TOP_N).map((l) => l.lotId),
     scenicLotIds: byOccupancy.filter((l) => l.category === 'scenic').map((l) => l.lotId),
@@ -368,7 +381,8 @@ export function buildParkingSnapshot(input: {
             truncated: reads.records.value.truncated,
           }
         : null,
-    screens: screenViews(screens, allLots, nowMs),
+    screens: screenViews(screens, allLots, screensNowMs),
+    ...(lots.length === 0 && allLots.length > 0 ? { nearestLots: nearestLots(region, allLots) } : {}),
     demand: views.map((l) => {
       const p30 = l.prediction.find((p) => p.horizonMin === 30);
       return {
@@ -378,6 +392,23 @@ export function buildParkingSnapshot(input: {
       };
     }),
   };
+}
+
+/** The three lots nearest to a region without lots of its own (straight line from its centroid). */
+function nearestLots(region: Region, lots: readonly ParkingLotState[]) {
+  const [lon, lat] = region.centroid;
+  return lots
+    .map((l) => ({ l, d: haversineM(lon, lat, l.lon, l.lat) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map(({ l, d }) => ({
+      lotId: l.lotId,
+      name: l.name,
+      villageCode: l.villageCode,
+      distanceM: Math.round(d),
+      berthFree: l.berthFree,
+      berthTotal: l.berthTotal,
+    }));
 }
 
 export const parkingBuilder: ThemeBuilder = {

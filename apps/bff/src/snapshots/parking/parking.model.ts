@@ -194,6 +194,18 @@ export function domainScreen(s: GuideScreenState): DomainScreen {
   };
 }
 
+/**
+ * The platform's time as the guide-screen dataset shows it: the latest heartbeat any screen reported. A
+ * screen's heartbeat is judged against this, not against the BFF's clock or the lots' data time: the two
+ * datasets are fetched separately, and a late refresh of the screens (the BFF busy) must not make every
+ * screen look silent. Without any heartbeat, the given fallback (the lots' data time).
+ */
+export function screensDataTime(screens: readonly GuideScreenState[], fallbackMs: number): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of screens) if (s.lastHeartbeatAt) max = Math.max(max, Date.parse(s.lastHeartbeatAt));
+  return Number.isFinite(max) ? max : fallbackMs;
+}
+
 /** Screens with what they show, what they should show, and their issues. */
 export function screenViews(
   screens: readonly GuideScreenState[],

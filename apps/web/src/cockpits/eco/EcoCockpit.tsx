@@ -47,7 +47,7 @@ export default function EcoCockpit({ level, regionCode }: CockpitProps) {
       )}
       {selected && (
         <div className="eco-dock">
-          <StationPanel code={selected} />
+          <StationPanel code={selected} sources={data?.sources} />
         </div>
       )}
     </>

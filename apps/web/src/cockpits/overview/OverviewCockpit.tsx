@@ -28,7 +28,7 @@ export default function OverviewCockpit(props: CockpitProps) {
           snapshot={data}
           catalog={c}
           indicatorIds={['traffic.congestionIndex', 'parking.freeBerths', 'parking.occupancyRate']}
-          system="county-services"
+          systems={['county-services', 'parking-platform']}
           seriesId="traffic.congestionIndex"
           color="#4f8dff"
         />
@@ -37,7 +37,7 @@ export default function OverviewCockpit(props: CockpitProps) {
           snapshot={data}
           catalog={c}
           indicatorIds={['urban.casesReported', 'urban.casesClosed', 'urban.closureRate']}
-          system="county-services"
+          systems={['county-services']}
           color="#f5a524"
         />
         <FieldPanel
@@ -45,7 +45,7 @@ export default function OverviewCockpit(props: CockpitProps) {
           snapshot={data}
           catalog={c}
           indicatorIds={['health.outpatientVisits', 'health.edLoad']}
-          system="county-services"
+          systems={['county-services']}
           seriesId="health.outpatientVisits"
           color="#ff6b81"
         />
@@ -56,11 +56,11 @@ export default function OverviewCockpit(props: CockpitProps) {
           snapshot={data}
           catalog={c}
           indicatorIds={['tourism.visitorsToday', 'tourism.spotFlow']}
-          system="county-services"
+          systems={['county-services']}
           color="#3ddc97"
         />
         <DepartmentsPanel snapshot={data} catalog={c} regionCode={regionCode} />
-        <RankingPanel snapshot={data} catalog={c} />
+        <RankingPanel snapshot={data} catalog={c} regionCode={regionCode} />
         <AlarmsPanel snapshot={data} />
       </aside>
     </>

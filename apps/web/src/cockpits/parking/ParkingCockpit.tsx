@@ -72,6 +72,8 @@ export default function ParkingCockpit({ level, regionCode }: CockpitProps) {
           ids={data?.topLotIds ?? []}
           limit={5}
           testId="busiest-lots"
+          emptyText={t('parking.noLots')}
+          showNearest
         />
         <LotListPanel
           snapshot={data}
@@ -79,16 +81,18 @@ export default function ParkingCockpit({ level, regionCode }: CockpitProps) {
           ids={data?.scenicLotIds ?? []}
           limit={4}
           testId="scenic-lots"
+          emptyText={t('parking.noScenic')}
         />
       </aside>
       <aside className="column column--right parking-column">
         <GuidancePanel
+          sources={data?.sources}
           lots={data?.lots ?? []}
           guidance={destination ? guidance.data : undefined}
           loading={guidance.isFetching}
           error={guidanceError}
         />
-        {selectedLotId && <LotDetailPanel lotId={selectedLotId} />}
+        {selectedLotId && <LotDetailPanel lotId={selectedLotId} sources={data?.sources} />}
         <AlarmsPanel snapshot={data} />
       </aside>
     </>

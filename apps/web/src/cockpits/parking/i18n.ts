@@ -57,6 +57,9 @@ const zh = {
   horizon: '+{{h}} 分钟',
   freeSoon: '空余→30分',
   noLots: '本区域无停车场',
+  noScenic: '本区域无景区停车场',
+  noCurve: '本区域无停车场，无占用曲线',
+  nearest: '最近的停车场（距本区域中心直线距离 · 空余/总泊位）',
 };
 
 const en: typeof zh = {
@@ -116,6 +119,9 @@ const en: typeof zh = {
   horizon: '+{{h}} min',
   freeSoon: 'free→30′',
   noLots: 'No lots in this region',
+  noScenic: 'No scenic-area lots in this region',
+  noCurve: 'No lots in this region, so no occupancy curve',
+  nearest: 'Nearest lots (straight line from the area’s centre · free / total)',
 };
 
 i18next.addResourceBundle('zh-CN', 'translation', { parking: zh }, true, true);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BEYOND_COLOR,
   bandColor,
-  formatCountdown,
+  etaText,
   newSevereCases,
   nextTracks,
   pathTimestamps,
@@ -55,9 +55,6 @@ describe('countdown', () => {
     expect(remainingSeconds(300, 1_000, 1_000)).toBe(300);
     expect(remainingSeconds(300, 1_000, 61_000)).toBe(240);
     expect(remainingSeconds(300, 1_000, 1_000_000)).toBe(0);
-    expect(formatCountdown(425)).toBe('7:05');
-    expect(formatCountdown(3723)).toBe('1:02:03');
-    expect(formatCountdown(-5)).toBe('0:00');
   });
 });
 
@@ -128,5 +125,25 @@ describe('ambulance tracks', () => {
     expect(
       nextTracks(again, [amb({ lon: 121.02, fixAt: '2026-10-03T04:00:10.000Z' })], 10_700, 1000).get('A01'),
     ).toBe(again.get('A01'));
+  });
+});
+
+describe('etaText', () => {
+  // 21:39:00 in Beijing.
+  const now = Date.parse('2026-12-01T13:39:00Z');
+  it('counts down in whole minutes, never as a clock-like m:ss', () => {
+    const e = etaText(22 * 60 + 7, now);
+    expect(e.countdown).toBe('23 分钟');
+    expect(e.countdown).not.toMatch(/\d+:\d\d/);
+    expect(e.minutes).toBe(23);
+    expect(etaText(600, now).countdown).toBe('10 分钟');
+  });
+  it('gives the arrival clock time separately, in Beijing time', () => {
+    expect(etaText(22 * 60 + 7, now).arrival).toBe('22:01 到达');
+  });
+  it('says so under a minute and at arrival, and speaks English in English', () => {
+    expect(etaText(40, now).countdown).toBe('不足 1 分钟');
+    expect(etaText(0, now).countdown).toBe('即将到达');
+    expect(etaText(22 * 60 + 7, now, 'en')).toMatchObject({ countdown: '23 min', arrival: 'arrives 22:01' });
   });
 });

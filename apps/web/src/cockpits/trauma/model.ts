@@ -50,13 +50,38 @@ export function remainingSeconds(etaSeconds: number, receivedAtMs: number, nowMs
   return Math.max(0, Math.round(etaSeconds - (nowMs - receivedAtMs) / 1000));
 }
 
-/** 7:05 (m:ss) or 1:02:03. */
-export function formatCountdown(seconds: number): string {
+/**
+ * An ETA as people read it on a wall: a countdown in whole minutes (rounded up: "22 分钟" while 21 min 10 s
+ * remain), never "22:07", which reads as a clock time; and, separately, the arrival clock time in Beijing
+ * time ("22:07 到达"). Under a minute: "不足 1 分钟".
+ */
+export function etaText(
+  seconds: number,
+  nowMs: number,
+  lang = 'zh-CN',
+): { countdown: string; minutes: number; arrival: string } {
   const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+  const minutes = Math.ceil(s / 60);
+  const en = lang.startsWith('en');
+  const clock = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(nowMs + s * 1000));
+  const countdown =
+    s === 0
+      ? en
+        ? 'arriving'
+        : '即将到达'
+      : s < 60
+        ? en
+          ? '< 1 min'
+          : '不足 1 分钟'
+        : en
+          ? `${minutes} min`
+          : `${minutes} 分钟`;
+  return { countdown, minutes, arrival: en ? `arrives ${clock}` : `${clock} 到达` };
 }
 
 export const isSevere = (t: Pick<ActiveTransport, 'severity'>) =>

@@ -24,4 +24,39 @@ describe('lineOption', () => {
   it('formats an hour label across midnight', () => {
     expect(beijingHourLabel('2026-11-28T16:00:00Z')).toBe('00:00');
   });
+  it('marks midnight, where a cumulative "today" count starts again at zero', () => {
+    const visits = {
+      indicatorId: 'health.outpatientVisits',
+      unit: '人次',
+      status: 'ok' as const,
+      // 22:00, 23:00, 00:00, 01:00 in Beijing: 400, 415, 0, 3.
+      points: ['14', '15', '16', '17'].map((h, i) => ({
+        at: `2026-11-28T${h}:00:00Z`,
+        value: [400, 415, 0, 3][i]!,
+      })),
+    };
+    const option = lineOption(visits, {
+      name: 'x',
+      color: '#fff',
+      sizes: CHART_SIZES.desk,
+      dayLabel: '0 时起重新累计',
+    }) as { series: { markLine?: { data: { xAxis: number }[]; label: { formatter: string } } }[] };
+    expect(option.series[0]!.markLine?.data).toEqual([{ xAxis: 2 }]);
+    expect(option.series[0]!.markLine?.label.formatter).toBe('0 时起重新累计');
+    // No day boundary inside the series: nothing marked.
+    expect(
+      (lineOption(series, { name: 'x', color: '#fff', sizes: CHART_SIZES.desk }) as { series: object[] })
+        .series[0],
+    ).not.toHaveProperty('markLine');
+  });
+  it('gives counts integer ticks, and leaves an index free', () => {
+    const calls = { ...series, indicatorId: 'trauma.callsPerHour', unit: '起' };
+    const yAxis = (o: unknown) => (o as { yAxis: { minInterval?: number } }).yAxis;
+    expect(yAxis(lineOption(calls, { name: 'x', color: '#fff', sizes: CHART_SIZES.desk })).minInterval).toBe(
+      1,
+    );
+    expect(yAxis(lineOption(series, { name: 'x', color: '#fff', sizes: CHART_SIZES.desk })).minInterval).toBe(
+      undefined,
+    );
+  });
 });

@@ -10,12 +10,27 @@ export function beijingHourLabel(iso: string): string {
   return `${String(d.getUTCHours()).padStart(2, '0')}:00`;
 }
 
-/** Pure transform: one time series as a line, hours in Beijing time on the x axis. */
+/** Units of counts: their axis takes integer ticks (never 0.2 calls). */
+const COUNT_UNITS = new Set(['人次', '个', '件', '起', '辆', '人', '次']);
+
+/** Indexes of the points that start a new day in Beijing time (where a "today" total starts again at 0). */
+export function dayStarts(points: readonly { at: string }[]): number[] {
+  const day = (iso: string) => Math.floor((Date.parse(iso) + TZ_OFFSET_MS) / 86_400_000);
+  const out: number[] = [];
+  for (let i = 1; i < points.length; i++) if (day(points[i]!.at) !== day(points[i - 1]!.at)) out.push(i);
+  return out;
+}
+
+/**
+ * Pure transform: one time series as a line, hours in Beijing time on the x axis. Each midnight is marked
+ * (labelled `dayLabel`), so a day's cumulative count starting again at 0 does not read as a collapse.
+ */
 export function lineOption(
   series: Series,
-  opts: { name: string; color: string; sizes: ChartSizes; percent?: boolean },
+  opts: { name: string; color: string; sizes: ChartSizes; percent?: boolean; dayLabel?: string },
 ): EChartsOption {
   const { sizes } = opts;
+  const starts = dayStarts(series.points);
   return {
     animation: false,
     grid: { left: sizes.axis * 2.6, right: sizes.axis, top: sizes.axis, bottom: sizes.axis * 1.8 },
@@ -33,6 +48,7 @@ export function lineOption(
     yAxis: {
       type: 'value',
       scale: true,
+      ...(COUNT_UNITS.has(series.unit) ? { minInterval: 1 } : {}),
       axisLabel: { color: '#a9bbd6', fontSize: sizes.axis },
       splitLine: { lineStyle: { color: 'rgba(100,160,230,0.15)' } },
     },
@@ -45,6 +61,17 @@ export function lineOption(
         connectNulls: false,
         lineStyle: { width: Math.max(2, sizes.stroke / 6), color: opts.color },
         areaStyle: { color: opts.color, opacity: 0.12 },
+        ...(starts.length
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: '#a9bbd6', type: 'dashed', width: 1 },
+                label: { formatter: opts.dayLabel ?? '0:00', color: '#a9bbd6', fontSize: sizes.axis },
+                data: starts.map((i) => ({ xAxis: i })),
+              },
+            }
+          : {}),
       },
     ],
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rankChildren } from './transform';
+import { CHART_SIZES } from '../../components/chartSizes';
+import { rankChildren, rankingOption, rankOf } from './transform';
 
 describe('rankChildren', () => {
   const breakdown = {
@@ -20,5 +21,33 @@ describe('rankChildren', () => {
       '石梁镇',
     ]);
     expect(rankChildren(breakdown, 2).map((c) => c.name)).toEqual(['赤城街道', '白鹤镇']);
+  });
+});
+
+describe('a village ranked among its township’s villages', () => {
+  const breakdown = {
+    indicatorId: 'parking.freeBerths',
+    unit: '个',
+    children: Array.from({ length: 12 }, (_, i) => ({
+      regionCode: `3310231052${String(i).padStart(2, '0')}`,
+      name: `村${i}`,
+      value: i === 5 ? null : 100 - i,
+    })),
+  };
+  it('gives its place among those with a value', () => {
+    expect(rankOf(breakdown, '331023105203')).toEqual({ rank: 4, of: 11 });
+    expect(rankOf(breakdown, '331023105205')).toBeUndefined();
+  });
+  it('always shows it, highlighted, even below the cut', () => {
+    const option = rankingOption(breakdown, {
+      limit: 8,
+      color: '#36c3f0',
+      sizes: CHART_SIZES.desk,
+      format: String,
+      highlight: '331023105211',
+    }) as { yAxis: { data: string[] }; series: { data: unknown[] }[] };
+    expect(option.yAxis.data).toHaveLength(8);
+    expect(option.yAxis.data[0]).toBe('村11');
+    expect(option.series[0]!.data[0]).toEqual({ value: 89, itemStyle: { color: '#ffffff' } });
   });
 });

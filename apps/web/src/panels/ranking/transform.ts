@@ -13,12 +13,31 @@ export function rankChildren(breakdown: Breakdown, limit: number) {
     .slice(0, limit);
 }
 
-/** Pure transform: a horizontal bar ranking of the region's children, largest on top. */
+/** A region's place among the children with a value (1 = largest); undefined when it has none. */
+export function rankOf(breakdown: Breakdown, regionCode: string): { rank: number; of: number } | undefined {
+  const ranked = rankChildren(breakdown, Number.POSITIVE_INFINITY).filter((c) => c.value !== null);
+  const i = ranked.findIndex((c) => c.regionCode === regionCode);
+  return i < 0 ? undefined : { rank: i + 1, of: ranked.length };
+}
+
+/**
+ * Pure transform: a horizontal bar ranking of the region's children, largest on top. `highlight` (a village
+ * ranked among its township's villages) is drawn in white and always shown, in place of the last row if need be.
+ */
 export function rankingOption(
   breakdown: Breakdown,
-  opts: { limit: number; color: string; sizes: ChartSizes; format: (v: number | null) => string },
+  opts: {
+    limit: number;
+    color: string;
+    sizes: ChartSizes;
+    format: (v: number | null) => string;
+    highlight?: string | undefined;
+  },
 ): EChartsOption {
-  const rows = rankChildren(breakdown, opts.limit).reverse();
+  let top = rankChildren(breakdown, opts.limit);
+  const own = breakdown.children.find((c) => c.regionCode === opts.highlight);
+  if (own && !top.includes(own)) top = [...top.slice(0, Math.max(0, opts.limit - 1)), own];
+  const rows = top.reverse();
   const { sizes } = opts;
   return {
     animation: false,
@@ -35,7 +54,9 @@ export function rankingOption(
     series: [
       {
         type: 'bar',
-        data: rows.map((r) => r.value),
+        data: rows.map((r) =>
+          r.regionCode === opts.highlight ? { value: r.value, itemStyle: { color: '#ffffff' } } : r.value,
+        ),
         barMaxWidth: sizes.label,
         itemStyle: { color: opts.color, borderRadius: [0, 4, 4, 0] },
         label: {

@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
-import { Panel } from '../../../components/Panel';
-import { formatPercent } from '../../../lib/format';
+import { Loading, Panel } from '../../../components/Panel';
+import { formatDistance, formatPercent } from '../../../lib/format';
 import { KpiTiles } from '../../../panels/kpi/KpiTiles';
 import { useEcoUi } from '../store';
 import { aqiGaugeOption, aqiTrendOption, iaqiBarsOption, windowPoints } from './transform';
@@ -42,13 +42,33 @@ export function AqiPanel({ snapshot, catalog }: Props) {
     <Panel
       title={t('eco.aqiNow')}
       source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
       at={aqi?.at}
       status={aqi?.status}
     >
-      {air && air.stationCount === 0 ? (
-        <p className="muted" data-testid="eco-no-station">
-          {t('eco.noStation')}
-        </p>
+      {!snapshot ? (
+        <Loading />
+      ) : air && air.stationCount === 0 ? (
+        <div data-testid="eco-no-station">
+          <p className="muted">{t('eco.noStation')}</p>
+          {air.nearestStations && air.nearestStations.length > 0 && (
+            <>
+              <div className="chart-caption">{t('eco.nearest')}</div>
+              <ul className="eco-nearest" data-testid="eco-nearest">
+                {air.nearestStations.map((n) => (
+                  <li key={n.code} data-station={n.code}>
+                    <span>{n.name}</span>{' '}
+                    <span className="muted">{formatDistance(n.distanceM, i18n.language)}</span>{' '}
+                    <strong style={{ color: n.color ?? undefined }}>
+                      AQI {n.aqi ?? '—'}
+                      {n.category && !en ? ` ${n.category}` : ''}
+                    </strong>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       ) : (
         <div className="eco-aqi" data-testid="eco-aqi" data-aqi={reading?.aqi ?? ''}>
           <EChart option={gauge} label="AQI" className="chart eco-gauge" />
@@ -63,9 +83,11 @@ export function AqiPanel({ snapshot, catalog }: Props) {
             )}
             <div className="eco-aqi__primary">
               <span className="muted">{t('eco.primary')}</span>{' '}
-              {reading?.primary.length
-                ? reading.primary.map((p) => labels[p] ?? p).join('、')
-                : t('eco.noPrimary')}
+              {!reading
+                ? '—'
+                : reading.primary.length
+                  ? reading.primary.map((p) => labels[p] ?? p).join('、')
+                  : t('eco.noPrimary')}
             </div>
             <div className="muted">
               {air?.stationCount ?? '—'} {t('eco.stations')}
@@ -155,6 +177,7 @@ export function AirTrendPanel({ snapshot }: Props) {
     <Panel
       title={t('eco.goodDaysTrend')}
       source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
       at={month?.at}
       status={month?.status}
     >
@@ -171,7 +194,12 @@ export function AirTrendPanel({ snapshot }: Props) {
               detail={`${g.month.goodDays} / ${g.month.validDays} ${t('eco.days')}`}
             />
             <Progress
-              label={t('eco.year')}
+              label={
+                // Until the year's history exists, say what the period really is (e.g. 本年（11-01 起）).
+                g.year.from.endsWith('-01-01')
+                  ? t('eco.year')
+                  : t('eco.yearSince', { from: g.year.from.slice(5) })
+              }
               share={g.year.share}
               target={g.target}
               detail={
@@ -206,8 +234,10 @@ export function AirTrendPanel({ snapshot }: Props) {
       </div>
       {aqiOpt && aqi && aqi.points.length > 0 ? (
         <EChart option={aqiOpt} label="AQI trend" className="chart eco-trend" />
-      ) : (
+      ) : !snapshot ? null : snapshot.air.stationCount === 0 ? (
         <p className="muted">{t('eco.noStation')}</p>
+      ) : (
+        <p className="muted">{t('panel.noData')}</p>
       )}
       {g && <p className="muted eco-note">{t('eco.historyNote', { from: g.historyFrom })}</p>}
     </Panel>
@@ -224,6 +254,7 @@ export function RankingPanel({ snapshot }: Props) {
     <Panel
       title={t('eco.ranking')}
       source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
       at={snapshot?.air.at ?? undefined}
     >
       <div className="chart-caption">

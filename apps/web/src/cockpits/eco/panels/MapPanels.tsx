@@ -1,4 +1,4 @@
-import type { EcoSnapshot } from '@cockpit/contracts';
+import type { EcoSnapshot, SourceStatus } from '@cockpit/contracts';
 import { AQI_LEVELS, NOISE_ZONES, WATER_CLASSES } from '@cockpit/domain/eco';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -20,7 +20,12 @@ export function LegendPanel({ snapshot }: Props) {
   const mode = useEcoUi((s) => s.mode);
   const setMode = useEcoUi((s) => s.setMode);
   return (
-    <Panel title={t('eco.legend')} source={sourceOf(snapshot, i18n.language)} at={snapshot?.air.surface?.at}>
+    <Panel
+      title={t('eco.legend')}
+      source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
+      at={snapshot?.air.surface?.at}
+    >
       <div className="eco-tabs" role="tablist">
         {(['air', 'water', 'noise'] as EcoMapMode[]).map((m) => (
           <button
@@ -78,7 +83,13 @@ export function LegendPanel({ snapshot }: Props) {
 }
 
 /** The selected station: its series over the window and the same period last year. */
-export function StationPanel({ code }: { code: string }) {
+export function StationPanel({
+  code,
+  sources,
+}: {
+  code: string;
+  sources?: readonly SourceStatus[] | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const sizes = useChartSizes();
   const window = useEcoUi((s) => s.window);
@@ -103,6 +114,7 @@ export function StationPanel({ code }: { code: string }) {
     <Panel
       title={`${t('eco.station')} · ${d ? d.name : code}`}
       source={i18n.language === 'en' ? 'Environment monitoring' : '生态环境监测'}
+      sources={sources}
       at={main?.points.at(-1)?.at}
       status={main?.status}
       className="eco-station"

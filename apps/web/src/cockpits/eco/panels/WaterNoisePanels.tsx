@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
-import { Panel } from '../../../components/Panel';
+import { Loading, Panel } from '../../../components/Panel';
 import { formatClock, formatPercent } from '../../../lib/format';
 import { useEcoUi } from '../store';
 import { sourceOf, useParamLabels } from './AirPanels';
@@ -27,7 +27,13 @@ export function WaterPanel({ snapshot }: Props) {
   const sections = water?.sections ?? [];
   const onTarget = sections.filter((s) => s.compliant).length;
   return (
-    <Panel title={t('eco.water')} source={sourceOf(snapshot, i18n.language)} at={v?.at} status={v?.status}>
+    <Panel
+      title={t('eco.water')}
+      source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
+      at={v?.at}
+      status={v?.status}
+    >
       {sections.length === 0 ? (
         <p className="muted">—</p>
       ) : (
@@ -104,7 +110,13 @@ export function NoisePanel({ snapshot }: Props) {
   const v = ind(snapshot, 'eco.noiseNightCompliance');
   const share = (x: number | null) => (x === null ? '—' : formatPercent(x));
   return (
-    <Panel title={t('eco.noise')} source={sourceOf(snapshot, i18n.language)} at={v?.at} status={v?.status}>
+    <Panel
+      title={t('eco.noise')}
+      source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
+      at={v?.at}
+      status={v?.status}
+    >
       {!noise || noise.points.length === 0 ? (
         <p className="muted">—</p>
       ) : (
@@ -112,8 +124,9 @@ export function NoisePanel({ snapshot }: Props) {
           <thead>
             <tr>
               <th>{t('eco.zone')}</th>
-              <th>{t('eco.day')}</th>
-              <th>{t('eco.night')}</th>
+              {/* The shares count whole periods (Ld, Ln means), the hours count single hours: labelled so. */}
+              <th>{t('eco.dayShareHead')}</th>
+              <th>{t('eco.nightShareHead')}</th>
               <th>{t('eco.nightOver')}</th>
             </tr>
           </thead>
@@ -163,10 +176,13 @@ export function EcoAlarmsPanel({ snapshot }: Props) {
     <Panel
       title={t('eco.alarms')}
       source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
       at={snapshot?.generatedAt}
       status={snapshot?.sources[0]?.status}
     >
-      {alarms.length === 0 ? (
+      {!snapshot ? (
+        <Loading />
+      ) : alarms.length === 0 ? (
         <p className="muted">{t('eco.noAlarms')}</p>
       ) : (
         <ul className="alarms" data-testid="eco-alarms">

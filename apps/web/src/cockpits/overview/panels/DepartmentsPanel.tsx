@@ -1,7 +1,7 @@
 import type { DepartmentSummary, IndicatorMeta, OverviewSnapshot } from '@cockpit/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { Panel } from '../../../components/Panel';
+import { Loading, Panel } from '../../../components/Panel';
 import { oldestAt, worstStatus } from '../../../lib/indicator-format';
 import { KpiTiles } from '../../../panels/kpi/KpiTiles';
 
@@ -20,10 +20,11 @@ export function DepartmentsPanel({ snapshot, catalog, regionCode }: Props) {
   return (
     <Panel
       title={t('overview.departments')}
-      source={t('overview.departmentsSource')}
+      sources={snapshot?.sources.filter((s) => s.system !== 'county-services')}
       at={oldestAt(all)}
       status={worstStatus(all)}
     >
+      {!snapshot && <Loading />}
       <div className="departments">
         {summaries.map((s: DepartmentSummary) => (
           <Link

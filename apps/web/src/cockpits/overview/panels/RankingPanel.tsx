@@ -5,7 +5,7 @@ import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
 import { Panel } from '../../../components/Panel';
 import { formatIndicator } from '../../../lib/indicator-format';
-import { rankingOption } from '../../../panels/ranking/transform';
+import { rankingOption, rankOf } from '../../../panels/ranking/transform';
 import { useUi } from '../../../stores/ui';
 
 const ROTATE_MS = 20_000;
@@ -17,9 +17,11 @@ const ROTATE_MS = 20_000;
 export function RankingPanel({
   snapshot,
   catalog,
+  regionCode,
 }: {
   snapshot: OverviewSnapshot | undefined;
   catalog: ReadonlyMap<string, IndicatorMeta> | undefined;
+  regionCode: string;
 }) {
   const { t, i18n } = useTranslation();
   const sizes = useChartSizes();
@@ -32,7 +34,14 @@ export function RankingPanel({
     const id = window.setInterval(() => setIndex((i) => (i + 1) % count), ROTATE_MS);
     return () => window.clearInterval(id);
   }, [profile, count]);
-  const current = breakdowns[index % Math.max(1, count)];
+  const shown = breakdowns[index % Math.max(1, count)];
+  // Children without a value (a village where the indicator is not counted) are listed apart, not as blank bars.
+  const current = useMemo(
+    () => (shown ? { ...shown, children: shown.children.filter((c) => c.value !== null) } : undefined),
+    [shown],
+  );
+  const missing = (shown?.children.length ?? 0) - (current?.children.length ?? 0);
+  const place = current ? rankOf(current, regionCode) : undefined;
   const lang = i18n.language;
   const option = useMemo(
     () =>
@@ -45,9 +54,10 @@ export function RankingPanel({
               const f = formatIndicator(v, current.unit, lang);
               return `${f.text}${f.unit}`;
             },
+            highlight: regionCode,
           })
         : undefined,
-    [current, sizes, lang],
+    [current, sizes, lang, regionCode],
   );
   if (count === 0) return null;
   const nameOf = (id: string) => {
@@ -55,7 +65,22 @@ export function RankingPanel({
     return meta ? (lang === 'en' ? meta.name.en : meta.name.zh) : id;
   };
   return (
-    <Panel title={t('overview.ranking')} source={t('overview.rankingSource')} at={snapshot?.generatedAt}>
+    <Panel
+      title={
+        // A village is ranked among its township's villages: the title says whose ranking it is.
+        current?.regionName
+          ? place
+            ? t('overview.rankingIn', { parent: current.regionName, ...place })
+            : t('overview.rankingInNone', { parent: current.regionName })
+          : t('overview.ranking')
+      }
+      sources={snapshot?.sources.filter((s) =>
+        current?.indicatorId.startsWith('parking.')
+          ? s.system === 'parking-platform'
+          : s.system === 'county-services',
+      )}
+      at={snapshot?.generatedAt}
+    >
       <div className="chips" role="tablist">
         {breakdowns.map((b, i) => (
           <button
@@ -71,6 +96,11 @@ export function RankingPanel({
         ))}
       </div>
       {option && <EChart option={option} label={t('overview.ranking')} className="chart chart--ranking" />}
+      {missing > 0 && (
+        <p className="muted" data-testid="ranking-missing">
+          {t('overview.rankingMissing', { n: missing })}
+        </p>
+      )}
     </Panel>
   );
 }

@@ -1,6 +1,6 @@
 import type { ParkingSnapshot } from '@cockpit/contracts';
 import { useTranslation } from 'react-i18next';
-import { Panel } from '../../../components/Panel';
+import { Loading, Panel } from '../../../components/Panel';
 import { formatClock } from '../../../lib/format';
 import { useParkingUi } from '../store';
 import { loc, sourceOf, statusOf } from './common';
@@ -17,11 +17,14 @@ export function AlarmsPanel({ snapshot }: { snapshot: ParkingSnapshot | undefine
     <Panel
       title={`${t('parking.alarms')}${alarms.length ? ` · ${alarms.length}` : ''}`}
       source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
       at={snapshot?.dataTime ?? undefined}
       status={statusOf(snapshot)}
       className="parking-alarms"
     >
-      {alarms.length === 0 ? (
+      {!snapshot ? (
+        <Loading />
+      ) : alarms.length === 0 ? (
         <p className="muted">{t('parking.noAlarms')}</p>
       ) : (
         <ul className="alarms parking-alarm-list" data-testid="parking-alarms">

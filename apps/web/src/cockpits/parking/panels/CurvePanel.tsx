@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
-import { Panel } from '../../../components/Panel';
+import { Loading, Panel } from '../../../components/Panel';
 import { occupancyCurveOption } from '../transform';
 import { sourceOf } from './common';
 
@@ -31,14 +31,17 @@ export function CurvePanel({ snapshot }: { snapshot: ParkingSnapshot | undefined
     <Panel
       title={t('parking.curve')}
       source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
       at={snapshot?.dataTime ?? undefined}
       status={series?.status}
       className="parking-curve"
     >
       {option ? (
         <EChart option={option} label={t('parking.curve')} className="chart parking-chart" />
+      ) : snapshot ? (
+        <p className="muted">{t('parking.noLots')}</p>
       ) : (
-        <p className="muted">{snapshot ? t('parking.noLots') : ''}</p>
+        <Loading />
       )}
     </Panel>
   );

@@ -1,4 +1,4 @@
-import type { ParkingGuidanceResponse, ParkingLot } from '@cockpit/contracts';
+import type { ParkingGuidanceResponse, ParkingLot, SourceStatus } from '@cockpit/contracts';
 import { POI_PRESETS } from '@cockpit/domain/parking';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,7 @@ function searchPlaces(query: string, lots: readonly ParkingLot[]): Destination[]
 
 /** Guidance flow: choose a destination (preset or search) → three lots with reasons; routes on the map. */
 export function GuidancePanel({
+  sources,
   lots,
   guidance,
   loading,
@@ -35,6 +36,8 @@ export function GuidancePanel({
   guidance: ParkingGuidanceResponse | undefined;
   loading: boolean;
   error: string | null;
+  /** The parking platform as the snapshot reports it (freshness, simulated). */
+  sources?: readonly SourceStatus[] | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -55,6 +58,7 @@ export function GuidancePanel({
     <Panel
       title={t('parking.guidance')}
       source={lang === 'en' ? 'Parking platform · road network (approx.)' : '停车平台 · 路网（近似）'}
+      sources={sources}
       at={guidance?.dataTime ?? undefined}
       status={error ? 'error' : guidance ? 'ok' : undefined}
       className="parking-guidance"

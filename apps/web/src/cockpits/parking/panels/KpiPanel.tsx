@@ -30,6 +30,7 @@ export function KpiPanel({
     <Panel
       title={t('parking.kpis')}
       source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
       at={oldestAt(present)}
       status={worstStatus(present)}
       className="parking-kpis"

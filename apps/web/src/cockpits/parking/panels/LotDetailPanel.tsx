@@ -1,3 +1,4 @@
+import type { SourceStatus } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,13 @@ import { lotFreeOption, screenRgb } from '../transform';
 import { loc } from './common';
 
 /** The selected lot: berths, 24 h history and forecast, the screens pointing to it, the latest entries. */
-export function LotDetailPanel({ lotId }: { lotId: string }) {
+export function LotDetailPanel({
+  lotId,
+  sources,
+}: {
+  lotId: string;
+  sources?: readonly SourceStatus[] | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const sizes = useChartSizes();
@@ -33,6 +40,7 @@ export function LotDetailPanel({ lotId }: { lotId: string }) {
     <Panel
       title={`${t('parking.lotDetail')}${lot ? ` · ${lot.name}` : ''}`}
       source={lang === 'en' ? 'Parking platform' : '停车平台'}
+      sources={sources}
       at={lot?.updatedAt}
       status={q.isError ? 'error' : lot?.sensorSilent ? 'stale' : lot ? 'ok' : undefined}
       className="parking-detail"

@@ -1,7 +1,7 @@
 import type { ParkingSnapshot } from '@cockpit/contracts';
 import { useTranslation } from 'react-i18next';
-import { Panel } from '../../../components/Panel';
-import { formatPercent } from '../../../lib/format';
+import { Loading, Panel } from '../../../components/Panel';
+import { formatDistance, formatPercent } from '../../../lib/format';
 import { useParkingUi } from '../store';
 import { freeAt, lotsByIds } from '../transform';
 import { sourceOf, statusOf } from './common';
@@ -13,12 +13,18 @@ export function LotListPanel({
   ids,
   limit,
   testId,
+  emptyText,
+  showNearest = false,
 }: {
   snapshot: ParkingSnapshot | undefined;
   title: string;
   ids: readonly string[];
   limit: number;
   testId: string;
+  /** What an empty list means here (e.g. 本区域无景区停车场). */
+  emptyText: string;
+  /** In a region without lots, list the nearest lots outside it with their distance instead. */
+  showNearest?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const select = useParkingUi((s) => s.selectLot);
@@ -28,12 +34,34 @@ export function LotListPanel({
     <Panel
       title={title}
       source={sourceOf(snapshot, i18n.language)}
+      sources={snapshot?.sources}
       at={snapshot?.dataTime ?? undefined}
       status={statusOf(snapshot)}
       className="parking-list"
     >
-      {snapshot && lots.length === 0 ? (
-        <p className="muted">{t('parking.noLots')}</p>
+      {!snapshot ? (
+        <Loading />
+      ) : lots.length === 0 ? (
+        <>
+          <p className="muted">{emptyText}</p>
+          {showNearest && snapshot.nearestLots && snapshot.nearestLots.length > 0 && (
+            <>
+              <div className="chart-caption">{t('parking.nearest')}</div>
+              <ol className="lot-list" data-testid="nearest-lots">
+                {snapshot.nearestLots.map((l) => (
+                  <li key={l.lotId} className="lot-row lot-row--near" data-lot={l.lotId}>
+                    <span className="lot-row__name">{l.name}</span>
+                    <span className="lot-row__rate">{formatDistance(l.distanceM, i18n.language)}</span>
+                    <span className="lot-row__free">
+                      {l.berthFree}
+                      <small> / {l.berthTotal}</small>
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </>
       ) : (
         <>
           <div className="lot-list__head" aria-hidden="true">

@@ -1,6 +1,6 @@
 import type { TraumaSnapshot } from '@cockpit/contracts';
 import { useTranslation } from 'react-i18next';
-import { Panel } from '../../../components/Panel';
+import { Loading, Panel } from '../../../components/Panel';
 import { Countdown, useSource } from './common';
 
 type Props = {
@@ -12,12 +12,22 @@ type Props = {
 
 /** Every active case: severity, leg, destination hospital and an ETA countdown. No patient identity. */
 export function CasesPanel({ snapshot, receivedAt, focusId, onFocus }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const src = useSource(snapshot);
   const list = snapshot?.transports ?? [];
   return (
-    <Panel title={`${t('trauma.cases')}（${list.length}）`} {...src} className="trauma-cases">
-      {list.length === 0 ? (
+    <Panel
+      title={
+        i18n.language === 'en'
+          ? `${t('trauma.cases')} (${list.length})`
+          : `${t('trauma.cases')}（${list.length}）`
+      }
+      {...src}
+      className="trauma-cases"
+    >
+      {!snapshot ? (
+        <Loading />
+      ) : list.length === 0 ? (
         <p className="muted">{t('trauma.noActive')}</p>
       ) : (
         <ul className="cases" data-testid="cases">

@@ -17,7 +17,7 @@ export function CoveragePanel({ snapshot }: { snapshot: TraumaSnapshot | undefin
   const c = snapshot?.coverage;
   const bands = t('trauma.bands', { returnObjects: true }) as string[];
   return (
-    <Panel title={t('trauma.coverage')} source={src.source} status="ok" className="panel--compact">
+    <Panel title={t('trauma.coverage')} source={src.source} sources={src.sources} className="panel--compact">
       {c && (
         <>
           <div className="coverage__head">

@@ -1,6 +1,6 @@
 import type { ActiveTransport, TraumaSnapshot } from '@cockpit/contracts';
 import { useTranslation } from 'react-i18next';
-import { Panel } from '../../../components/Panel';
+import { Loading, Panel } from '../../../components/Panel';
 import { Countdown, useSource } from './common';
 
 type Props = {
@@ -22,7 +22,9 @@ export function GreenChannelPanel({ snapshot, transport: t, receivedAt, announce
       {...src}
       className={`trauma-channel ${announced ? 'trauma-channel--new' : ''}`}
     >
-      {!t ? (
+      {!snapshot ? (
+        <Loading />
+      ) : !t ? (
         <p className="muted">{tr('trauma.noActive')}</p>
       ) : (
         <div
@@ -53,19 +55,24 @@ export function GreenChannelPanel({ snapshot, transport: t, receivedAt, announce
               data-testid="channel-hospital"
               data-hospital={t.hospital.hospitalId}
             >
-              <span className="muted">{tr('trauma.to')}</span> <strong>{t.hospital.name}</strong>
+              {/* Driving to the scene, the hospital is the next leg, not the current destination. */}
+              <span className="muted">{tr(t.phase === 'to_scene' ? 'trauma.thenTo' : 'trauma.to')}</span>{' '}
+              <strong>{t.hospital.name}</strong>
             </div>
           )}
           {t.eta && (
             <div className="channel__eta">
               <div>
                 <div className="muted">
-                  {tr('trauma.eta')}（{tr(t.phase === 'to_scene' ? 'trauma.scene' : 'trauma.etaWith')}）
+                  {t.phase === 'to_scene'
+                    ? tr('trauma.etaScene')
+                    : `${tr('trauma.etaHospital')}（${tr('trauma.etaWith')}）`}
                 </div>
                 <Countdown
                   etaSeconds={t.eta.withPreemptionS}
                   receivedAt={receivedAt}
                   className="figure__value"
+                  withArrival
                 />
               </div>
               <div className="channel__saved">
@@ -115,7 +122,7 @@ export function GreenChannelPanel({ snapshot, transport: t, receivedAt, announce
                     <span className="signal__dot" />
                     <span className="signal__name">{s.name}</span>
                     <span className="signal__state">
-                      {tr(`trauma.signal.${s.state}`)}
+                      {tr(`trauma.signal.${s.state}`, { defaultValue: s.state })}
                       {s.state === 'hold_ended' &&
                         s.holdEndReason &&
                         ` · ${tr(`trauma.holdEnd.${s.holdEndReason}`)}`}

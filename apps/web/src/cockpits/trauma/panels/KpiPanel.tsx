@@ -40,7 +40,13 @@ export function KpiPanel({
     [series, sizes, t],
   );
   return (
-    <Panel title={t('trauma.kpis')} source={src.source} at={oldestAt(present)} status={worstStatus(present)}>
+    <Panel
+      title={t('trauma.kpis')}
+      source={src.source}
+      sources={src.sources}
+      at={oldestAt(present)}
+      status={worstStatus(present)}
+    >
       <KpiTiles values={values} catalog={catalog} />
       {option && (
         <>

@@ -1,7 +1,7 @@
 import type { TraumaSnapshot } from '@cockpit/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCountdown, remainingSeconds } from '../model';
+import { etaText, remainingSeconds } from '../model';
 
 /** Source name, time and status of the 120 dispatch data, for panel footers. */
 export function useSource(snapshot: TraumaSnapshot | undefined) {
@@ -11,6 +11,7 @@ export function useSource(snapshot: TraumaSnapshot | undefined) {
     source: s ? (i18n.language === 'en' ? s.name.en : s.name.zh) : '120',
     at: snapshot?.asOf ?? undefined,
     status: s?.status,
+    sources: snapshot?.sources,
   };
 }
 
@@ -24,21 +25,26 @@ export function useNow(ms = 1000): number {
   return now;
 }
 
-/** An ETA counting down in real seconds from when the snapshot arrived. */
+/** An ETA in whole minutes counting down from when the snapshot arrived; the arrival clock time beside it. */
 export function Countdown({
   etaSeconds,
   receivedAt,
   className,
+  withArrival = false,
 }: {
   etaSeconds: number;
   receivedAt: number;
   className?: string;
+  withArrival?: boolean;
 }) {
+  const { i18n } = useTranslation();
   const now = useNow(1000);
   const left = remainingSeconds(etaSeconds, receivedAt, now);
+  const eta = etaText(left, now, i18n.language);
   return (
     <span className={`countdown ${className ?? ''}`} data-testid="eta-countdown" data-seconds={left}>
-      {formatCountdown(left)}
+      {eta.countdown}
+      {withArrival && <span className="countdown__arrival muted">{eta.arrival}</span>}
     </span>
   );
 }
