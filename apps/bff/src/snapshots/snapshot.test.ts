@@ -1,7 +1,12 @@
 import { type IndicatorValue, OverviewSnapshot } from '@cockpit/contracts';
 import { startSimulator } from '@cockpit/mock-data/upstreams/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, TEST_UPSTREAM_TIMEOUT_MS, testGeography, testServices } from '../test/create-test-app';
+import {
+  createTestApp,
+  TEST_UPSTREAM_TIMEOUT_MS,
+  testGeography,
+  testServices,
+} from '../test/create-test-app';
 import type { SystemId } from '../upstreams/systems';
 
 // A frozen simulator clock (speed 0): values do not move, so "the last good value is kept" is exact.
