@@ -113,7 +113,10 @@ export const PairingState = z
     token: z
       .string()
       .optional()
-      .meta({ description: 'The device credential, in the one approved answer that also sets the cookie; usable as bearer' }),
+      .meta({
+        description:
+          'The device credential, in the one approved answer that also sets the cookie; usable as bearer',
+      }),
   })
   .meta({ id: 'PairingState' });
 export type PairingState = z.infer<typeof PairingState>;
