@@ -23,7 +23,7 @@ const Env = z.object({
   LIVE_TICK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   UPSTREAM_REFRESH_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
   DATA_DIR: z.string().min(1).default('./data'),
-  ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').max(256).optional(),
+  ADMIN_PASSWORD: z.union([z.literal(''), z.string().min(10, 'at least 10 characters').max(256)]).optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .min(0.01)
@@ -85,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     liveTickMs: e.LIVE_TICK_MS,
     refreshMs: e.UPSTREAM_REFRESH_MS,
     dataDir: e.DATA_DIR,
-    adminPassword: e.ADMIN_PASSWORD,
+    adminPassword: e.ADMIN_PASSWORD || undefined,
     sessionTtlMs: Math.round(e.SESSION_TTL_HOURS * 3600_000),
   };
 }

@@ -36,6 +36,14 @@ try {
   throw err;
 }
 
+// The store first: a database it cannot use stops the start before anything else runs.
+const store = await openStore(config.dataDir).catch((err: Error) =>
+  err instanceof StoreOpenError ? fail(err.message) : Promise.reject(err),
+);
+const auth = new AuthService(store, hierarchy, logger, { sessionTtlMs: config.sessionTtlMs });
+const firstStart = await auth.seed(config.adminPassword);
+logger.info({ file: store.file }, 'store opened');
+
 // The department systems: configured URLs, or the embedded simulator for any that is not configured.
 const needsSimulator = SYSTEMS.some((s) => !config.upstreamUrls[s]);
 const simulator =
@@ -59,12 +67,6 @@ const services = createServices({
   geoDir: config.geoDir,
   timing: timingFrom(config.refreshMs),
 });
-const store = await openStore(config.dataDir).catch((err: Error) =>
-  err instanceof StoreOpenError ? fail(err.message) : Promise.reject(err),
-);
-const auth = new AuthService(store, hierarchy, logger, { sessionTtlMs: config.sessionTtlMs });
-const firstStart = await auth.seed(config.adminPassword);
-logger.info({ file: store.file }, 'store opened');
 const app = createApp({ config, logger, startedAt, hierarchy, services, auth });
 
 const fast = fastSnapshot(services.snapshots, logger);

@@ -100,26 +100,27 @@ export type TestAppOptions = Partial<AppDeps> & {
  */
 export function createTestApp(overrides: TestAppOptions = {}) {
   const { anonymous, dataDir, authOptions, ...deps } = overrides;
-  const opened = openStore(dataDir ?? mkdtempSync(join(tmpdir(), 'cockpit-data-')));
-  const store = deferredStore(opened);
-  const auth =
-    deps.auth ??
-    new AuthService(store, deps.hierarchy ?? testGeography(), createLogger('silent'), authOptions);
+  const hierarchy = deps.hierarchy ?? testGeography();
   const adminToken = randomBytes(24).toString('base64url');
-  const ready = (async () => {
-    await opened;
-    await auth.seed(TEST_ADMIN_PASSWORD);
-    const admin = await auth.store.users.byUsername('admin');
+  // Seeded (admin + its session) on the real store; everything else waits for that through the deferred
+  // one, so requests need not wait: a public route (health) answers at once.
+  const seeded = openStore(dataDir ?? mkdtempSync(join(tmpdir(), 'cockpit-data-'))).then(async (real) => {
+    await new AuthService(real, hierarchy, createLogger('silent')).seed(TEST_ADMIN_PASSWORD);
+    const admin = await real.users.byUsername('admin');
     const now = Date.now();
-    await auth.store.sessions.insert({
+    await real.sessions.insert({
       id: sha256(adminToken),
       userId: admin!.id,
       createdAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + auth.sessionTtlMs).toISOString(),
+      expiresAt: new Date(now + (authOptions?.sessionTtlMs ?? 12 * 3600_000)).toISOString(),
       revokedAt: null,
       ip: null,
     });
-  })();
+    return real;
+  });
+  const auth =
+    deps.auth ?? new AuthService(deferredStore(seeded), hierarchy, createLogger('silent'), authOptions);
+  const ready = seeded.then(() => undefined);
   const app = createApp({
     config: { version: '0.0.0-test', webDist: fakeWebDist() },
     logger: createLogger('silent'),
@@ -130,7 +131,6 @@ export function createTestApp(overrides: TestAppOptions = {}) {
   });
   const request = app.request.bind(app);
   app.request = (async (input: Request | string | URL, init?: RequestInit, ...rest: unknown[]) => {
-    await ready;
     if (!anonymous) {
       const given = new Headers(input instanceof Request ? input.headers : init?.headers);
       if (!given.has('authorization')) {
