@@ -43,6 +43,7 @@ export class AuthService {
   readonly recheckMs: number;
   private readonly cache = new Map<string, { principal: Principal; checkedAt: number }>();
   private readonly listeners = new Set<RevokeListener>();
+  private readonly keyOfToken = new Map<string, string>();
   private readonly byUsername: RateLimiterMemory;
   private readonly byIp: RateLimiterMemory;
   private dummyHash: Promise<string> | undefined;
@@ -230,7 +231,14 @@ export class AuthService {
 
   /** The cached principal of a token, without touching the store (the snapshot hot path). */
   cached(raw: string): Principal | undefined {
-    const hit = this.cache.get(sha256(raw));
+    // The hash of the last few tokens seen, so the hot path does not hash on every request.
+    let key = this.keyOfToken.get(raw);
+    if (key === undefined) {
+      key = sha256(raw);
+      if (this.keyOfToken.size >= 10_000) this.keyOfToken.clear();
+      this.keyOfToken.set(raw, key);
+    }
+    const hit = this.cache.get(key);
     return hit && Date.now() - hit.checkedAt < this.recheckMs ? hit.principal : undefined;
   }
 
