@@ -39,6 +39,13 @@ const Env = z.object({
     ),
   LIVE_TICK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   UPSTREAM_REFRESH_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  ADMIN_PASSWORD: z.union([z.literal(''), z.string().min(10, 'at least 10 characters').max(256)]).optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(12),
 });
 
 export type Config = {
@@ -60,6 +67,11 @@ export type Config = {
   liveTickMs: number;
   /** Refresh interval of the fastest datasets; the others scale from it. */
   refreshMs: number;
+  /** The embedded database lives here (created on first start). */
+  dataDir: string;
+  /** The first admin's password, when set at first start (counts as chosen: no forced change). */
+  adminPassword: string | undefined;
+  sessionTtlMs: number;
 };
 
 function isDirectory(path: string): boolean {
@@ -113,5 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
     liveTickMs: e.LIVE_TICK_MS,
     refreshMs: e.UPSTREAM_REFRESH_MS,
+    dataDir: e.DATA_DIR,
+    adminPassword: e.ADMIN_PASSWORD || undefined,
+    sessionTtlMs: Math.round(e.SESSION_TTL_HOURS * 3600_000),
   };
 }

@@ -1,6 +1,8 @@
 import { BUNDLED_GEO_DIR } from '@cockpit/mock-data/geo/dir';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { fastPathAllowed } from './auth/fast-path';
+import { AuthService } from './auth/service';
 import { loadConfig } from './config';
 import { GeoDataError } from './geo/load';
 import { openGeography } from './geo/open';
@@ -9,6 +11,7 @@ import { fastSnapshot } from './lib/fast-snapshot';
 import { createLogger } from './lib/logger';
 import { describeListenError, reachableUrls, webDistWarning } from './lib/startup';
 import { createServices } from './services';
+import { openStore, StoreOpenError } from './store/sqlite';
 import { startEmbeddedSimulator } from './upstreams/embedded-simulator';
 import { SYSTEMS } from './upstreams/systems';
 
@@ -45,6 +48,14 @@ try {
   throw err;
 }
 
+// The store first: a database it cannot use stops the start before anything else runs.
+const store = await openStore(config.dataDir).catch((err: Error) =>
+  err instanceof StoreOpenError ? fail(err.message) : Promise.reject(err),
+);
+const auth = new AuthService(store, hierarchy, logger, { sessionTtlMs: config.sessionTtlMs });
+const firstStart = await auth.seed(config.adminPassword);
+logger.info({ file: store.file }, 'store opened');
+
 // The department systems: configured URLs, or the embedded simulator for any that is not configured.
 const needsSimulator = SYSTEMS.some((s) => !config.upstreamUrls[s]);
 const simulator =
@@ -69,12 +80,13 @@ const services = createServices({
   timing: timingFrom(config.refreshMs),
   simulated: config.simulated,
 });
-const app = createApp({ config, logger, startedAt, hierarchy, services });
+const app = createApp({ config, logger, startedAt, hierarchy, services, auth });
 
 const fast = fastSnapshot(services.snapshots, logger);
+const allowFast = fastPathAllowed(auth);
 const server = serve(
   {
-    fetch: (request, env) => fast(request, env) ?? app.fetch(request, env),
+    fetch: (request, env) => (allowFast(env) ? fast(request, env) : undefined) ?? app.fetch(request, env),
     port: config.port,
     hostname: config.host,
   },
@@ -86,8 +98,13 @@ const server = serve(
     logger.info({ url, urls, readyMs: Date.now() - startedAt, upstreams: baseUrls }, 'listening');
     const more = urls.slice(1).map((u) => `\n                      and ${u}/`);
     process.stdout.write(
-      `\n  天台县数字驾驶舱 is running at ${url}/${more.join('')}\n  API docs: ${url}/api/docs\n\n`,
+      `\n  天台县数字驾驶舱 is running at ${url}/${more.join('')}\n  API docs: ${url}/api/docs\n`,
     );
+    if (firstStart.oneTimePassword)
+      process.stdout.write(
+        `  First start: sign in as admin with the one-time password ${firstStart.oneTimePassword} (you will be asked to change it; it is shown only this once)\n`,
+      );
+    process.stdout.write('\n');
   },
 );
 // A port that cannot be had is one line naming the variable that changes it, not Node's stack trace.
@@ -121,6 +138,7 @@ function shutdown(signal: string) {
   server.close(async (err) => {
     if (err) logger.error({ err }, 'error while closing');
     await simulator?.stop();
+    await store.close();
     process.exit(err ? 1 : 0);
   });
   // Idle keep-alive sockets would hold close() open; in-flight requests are left to finish.

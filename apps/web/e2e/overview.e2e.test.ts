@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, waitForRegion, watch } from './browser';
+import { apiFetch, launch, waitForRegion, watch } from './browser';
 
 const baseUrl = inject('baseUrl');
 const simUrl = inject('simUrl');
@@ -99,7 +99,7 @@ describe('overview cockpit, live', () => {
     await page.locator('[data-testid="demo-data"]').waitFor();
     expect(await page.locator('[data-testid="demo-data"]').textContent()).toBe('演示数据');
     await expect.poll(() => page.locator('[data-testid="simulated"]').count()).toBeGreaterThan(3);
-    const snap = (await (await fetch(`${baseUrl}/api/v1/cockpits/overview/331023/snapshot`)).json()) as {
+    const snap = (await (await apiFetch('/api/v1/cockpits/overview/331023/snapshot')).json()) as {
       sources: { simulated?: boolean }[];
     };
     expect(snap.sources.every((s) => s.simulated === true)).toBe(true);

@@ -98,6 +98,8 @@ describe('trauma snapshot against the simulator', () => {
       { stepS: 5 },
     );
     expect(toScene.t.severity).toBe('severe');
+    // The scene leaves the BFF rounded to about 100 m (3 decimals), never the exact patient location.
+    for (const v of toScene.t.scene) expect(Math.round(v * 1000) / 1000).toBe(v);
     expect(toScene.t.ambulanceId).toMatch(/^A\d+$/);
     // Incidents and ambulances are two datasets, refreshed separately: with time standing still, the
     // ambulance's own record catches up with the incident's.
