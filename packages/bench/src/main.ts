@@ -16,11 +16,14 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The suites, in the order they run, each with what it measures against which baseline. */
 const SUITES = {
-  snapshot: 'snapshot throughput and p99 at 64 connections, against a bare Hono route with the same bytes',
+  snapshot:
+    'snapshot throughput and p99 at 64 connections with a signed-in session, against a bare Hono route with the same bytes',
+  signin: 'sign-in latency p50 and p95 (the argon2id cost), no baseline',
   upstream: 'upstream calls per minute with 100 connected screens, against one screen',
   routing:
     'route query time on the county road network (CSR graph, A*), against ngraph.path on the same graph',
-  parking: 'free-berth prediction error against persistence; guidance latency against a cheap route',
+  parking:
+    'free-berth prediction error against persistence and seasonal-naive; guidance latency against a cheap route',
   map: 'navigation to an idle map at county level, against a bare MapLibre page with the same polygons',
 } as const;
 type Suite = keyof typeof SUITES;
