@@ -1,7 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 const bffDir = fileURLToPath(new URL('..', import.meta.url));
 const rootDir = fileURLToPath(new URL('../../..', import.meta.url));
 const WAIT = { timeout: 60_000, interval: 100 };
+const ADMIN_PASSWORD = 'lifecycle-admin-password';
 
 beforeAll(() => {
   // Bundle the current sources (esbuild, about a second) so the test never runs a stale dist/server.mjs.
@@ -26,7 +28,17 @@ afterAll(() => {
 function run(command: string, args: string[], env: Record<string, string>, cwd = bffDir): Proc {
   const child = spawn(command, args, {
     cwd,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SIM_PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SIM_PORT: '0',
+      LOG_LEVEL: 'info',
+      // Each start gets its own store, with a known admin password (no forced change).
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'cockpit-lifecycle-')),
+      ADMIN_PASSWORD: ADMIN_PASSWORD,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.push(child);
@@ -123,7 +135,15 @@ describe('stopping', () => {
     const family = descendants(p.child.pid!);
     expect(family.length).toBeGreaterThanOrEqual(2); // the server (node) and its simulator
 
-    const res = await fetch(`${url}/api/v1/live?topics=snapshot:overview:331023`);
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const res = await fetch(`${url}/api/v1/live?topics=snapshot:overview:331023`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
     let text = '';
