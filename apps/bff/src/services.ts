@@ -13,6 +13,8 @@ export type Services = {
   snapshots: SnapshotService;
   hub: LiveHub;
   publisher: LivePublisher;
+  /** Live streams one client address may hold open at once. */
+  liveMaxStreamsPerAddress: number;
 };
 
 export type ServicesOptions = {
@@ -23,6 +25,9 @@ export type ServicesOptions = {
   tuning?: UpstreamTuning;
   liveTickMs?: number;
   replayBuffer?: number;
+  /** Bytes a live subscriber may have waiting (queue + socket) before it is dropped. */
+  liveMaxWaitingBytes?: number;
+  liveMaxStreamsPerAddress?: number;
   geoDir?: string | undefined;
 };
 
@@ -40,7 +45,17 @@ export function createServices(opts: ServicesOptions): Services {
     timing,
     geoDir: opts.geoDir,
   });
-  const hub = new LiveHub(opts.replayBuffer ?? 1000);
+  const hub = new LiveHub({
+    bufferSize: opts.replayBuffer ?? 1000,
+    ...(opts.liveMaxWaitingBytes ? { maxWaitingBytes: opts.liveMaxWaitingBytes } : {}),
+  });
   const publisher = new LivePublisher(hub, snapshots, opts.logger, opts.liveTickMs ?? 2000);
-  return { upstreams, cache, snapshots, hub, publisher };
+  return {
+    upstreams,
+    cache,
+    snapshots,
+    hub,
+    publisher,
+    liveMaxStreamsPerAddress: opts.liveMaxStreamsPerAddress ?? 200,
+  };
 }

@@ -11,7 +11,8 @@ export function parseTopic(topic: string): { theme: string; regionCode: string }
 }
 
 /**
- * Pushes a snapshot to its topic whenever it changes, for the topics someone listens to. It reads through
+ * Publishes a topic's snapshot whenever it changes (the hub turns it into a delta), for the topics someone
+ * listens to. It reads through
  * the snapshot service, so it shares the one refresh of each upstream dataset with every HTTP request.
  */
 export class LivePublisher {
@@ -41,21 +42,34 @@ export class LivePublisher {
     this.running = true;
     try {
       const active = this.hub.activeTopics();
-      for (const topic of this.lastEtag.keys()) if (!active.has(topic)) this.lastEtag.delete(topic);
-      for (const topic of active.keys()) {
-        const parsed = parseTopic(topic);
-        if (!parsed) continue;
-        try {
-          const snap = await this.snapshots.get(parsed.theme as Theme, parsed.regionCode);
-          if (this.lastEtag.get(topic) === snap.etag) continue;
-          this.lastEtag.set(topic, snap.etag);
-          this.hub.publish(topic, 'snapshot', snap.body);
-        } catch (err) {
-          this.logger.warn({ topic, err }, 'live: could not build snapshot');
-        }
+      for (const topic of this.lastEtag.keys()) {
+        if (active.has(topic)) continue;
+        this.lastEtag.delete(topic);
+        this.hub.forget(topic);
       }
+      for (const topic of active.keys()) await this.refresh(topic);
     } finally {
       this.running = false;
+      // Everything this tick published goes out in one write per subscriber.
+      this.hub.flush();
+    }
+  }
+
+  /** Makes sure the hub holds the current state of these topics (a joining client's first snapshot). */
+  async ensure(topics: Iterable<string>): Promise<void> {
+    for (const topic of topics) if (!this.hub.has(topic)) await this.refresh(topic);
+  }
+
+  private async refresh(topic: string): Promise<void> {
+    const parsed = parseTopic(topic);
+    if (!parsed) return;
+    try {
+      const snap = await this.snapshots.get(parsed.theme as Theme, parsed.regionCode);
+      if (this.lastEtag.get(topic) === snap.etag && this.hub.has(topic)) return;
+      this.lastEtag.set(topic, snap.etag);
+      this.hub.publish(topic, snap.body);
+    } catch (err) {
+      this.logger.warn({ topic, err }, 'live: could not build snapshot');
     }
   }
 }
