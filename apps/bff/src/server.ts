@@ -6,6 +6,7 @@ import { GeoDataError } from './geo/load';
 import { openGeography } from './geo/open';
 import { timingFrom } from './indicators/datasets';
 import { fastSnapshot } from './lib/fast-snapshot';
+import { answerClientErrors, SERVER_TIMEOUTS } from './lib/http-headers';
 import { createLogger } from './lib/logger';
 import { createServices } from './services';
 import { startEmbeddedSimulator } from './upstreams/embedded-simulator';
@@ -64,6 +65,7 @@ const server = serve(
     fetch: (request, env) => fast(request, env) ?? app.fetch(request, env),
     port: config.port,
     hostname: config.host,
+    serverOptions: SERVER_TIMEOUTS,
   },
   (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
@@ -74,12 +76,7 @@ const server = serve(
   },
 );
 
-// Idle keep-alive connections stay open longer than clients and proxies keep theirs (undici: 4 s, typical
-// proxies: 60 s), so a client never reuses a socket the server is closing at that moment.
-if ('keepAliveTimeout' in server) {
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-}
+answerClientErrors(server);
 
 let stopping = false;
 function shutdown(signal: string) {

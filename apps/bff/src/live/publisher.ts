@@ -17,7 +17,8 @@ export function parseTopic(topic: string): { theme: string; regionCode: string }
  */
 export class LivePublisher {
   private timer: NodeJS.Timeout | undefined;
-  private readonly lastEtag = new Map<string, string>();
+  /** The last snapshot body published per topic (the hub diffs a new one against its state). */
+  private readonly lastBody = new Map<string, string>();
   private running = false;
 
   constructor(
@@ -42,9 +43,9 @@ export class LivePublisher {
     this.running = true;
     try {
       const active = this.hub.activeTopics();
-      for (const topic of this.lastEtag.keys()) {
+      for (const topic of this.lastBody.keys()) {
         if (active.has(topic)) continue;
-        this.lastEtag.delete(topic);
+        this.lastBody.delete(topic);
         this.hub.forget(topic);
       }
       for (const topic of active.keys()) await this.refresh(topic);
@@ -65,8 +66,8 @@ export class LivePublisher {
     if (!parsed) return;
     try {
       const snap = await this.snapshots.get(parsed.theme as Theme, parsed.regionCode);
-      if (this.lastEtag.get(topic) === snap.etag && this.hub.has(topic)) return;
-      this.lastEtag.set(topic, snap.etag);
+      if (this.lastBody.get(topic) === snap.body && this.hub.has(topic)) return;
+      this.lastBody.set(topic, snap.body);
       this.hub.publish(topic, snap.body);
     } catch (err) {
       this.logger.warn({ topic, err }, 'live: could not build snapshot');

@@ -1,0 +1,99 @@
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { startSimulator } from '@cockpit/mock-data/upstreams/server';
+import { serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TIMING } from '../indicators/datasets';
+import { fastSnapshot } from '../lib/fast-snapshot';
+import { answerClientErrors, SERVER_TIMEOUTS } from '../lib/http-headers';
+import { createLogger } from '../lib/logger';
+import { createTestApp, testGeography, testServices } from './create-test-app';
+import { formatHistogram, fuzzApi, type OpenApiDoc } from './fuzz';
+
+/**
+ * The API fuzzer in CI: a fixed seed and 10,000 requests against the real server stack (Node server with its
+ * timeouts and client-error answers, the snapshot hot path, the app) on port 0, over the simulator.
+ * A longer run: `pnpm --filter @cockpit/bff fuzz` (FUZZ_RUNS, FUZZ_SEED; FUZZ_URL to aim at a running
+ * BFF; FUZZ_BEARER_TOKEN once the API needs sign-in).
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+let sim: Awaited<ReturnType<typeof startSimulator>> | undefined;
+let baseUrl = process.env.FUZZ_URL ?? '';
+let close = () => {};
+
+beforeAll(async () => {
+  if (baseUrl) return;
+  sim = await startSimulator({ port: 0, seed: 20211, speed: 0, startAt: new Date('2026-10-03T04:00:00Z') });
+  // Production refresh intervals: the fuzzer is about answers, not about data moving.
+  const services = testServices(sim.url, { timing: DEFAULT_TIMING });
+  const app = createTestApp({ services });
+  const fast = fastSnapshot(services.snapshots, createLogger('silent'));
+  const server = serve({
+    fetch: (request, env) => fast(request, env) ?? app.fetch(request, env),
+    port: 0,
+    hostname: '127.0.0.1',
+    serverOptions: SERVER_TIMEOUTS,
+  });
+  answerClientErrors(server);
+  await new Promise<void>((r) => server.once('listening', () => r()));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  close = () => {
+    services.hub.stop();
+    if ('closeAllConnections' in server) server.closeAllConnections();
+    server.close();
+  };
+}, 60_000);
+afterAll(async () => {
+  close();
+  await sim?.close();
+});
+
+describe('API fuzzer over the OpenAPI document', () => {
+  it(`answers ${RUNS} generated requests without a 5xx, a hang, a leaked path or stack, in the error shape`, async () => {
+    const openapi = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as OpenApiDoc;
+    const codes = [...testGeography().regions.keys()];
+    const regionCodes = [
+      codes.find((c) => c.length === 6)!,
+      ...codes.filter((c) => c.length === 9).slice(0, 3),
+      ...codes.filter((c) => c.length === 12).slice(0, 3),
+    ];
+    const token = process.env.FUZZ_BEARER_TOKEN;
+    const auth: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+    // Warm the caches first, so that a cold build on a busy machine is not taken for a hang.
+    for (const theme of ['overview', 'parking', 'trauma', 'eco'])
+      for (const code of regionCodes)
+        await fetch(`${baseUrl}/api/v1/cockpits/${theme}/${code}/snapshot`, { headers: auth }).then((r) =>
+          r.arrayBuffer(),
+        );
+    const result = await fuzzApi({
+      baseUrl,
+      openapi,
+      seed: SEED,
+      runs: RUNS,
+      known: {
+        code: [...regionCodes, '5101A', 'SFX04', 'N007'],
+        regionCode: regionCodes,
+        lotId: ['PK0001', 'PK0002'],
+        window: ['24h', '7d', '30d'],
+        from: ['121.028,29.143', '121.0415,29.1747'],
+        to: ['121.028,29.143', '121.0415,29.1747'],
+        q: ['城关', 'sf', '331023'],
+        topics: [
+          'snapshot:overview:331023',
+          `snapshot:parking:${regionCodes[1]}`,
+          'snapshot:eco:331023,snapshot:overview:331023',
+        ],
+      },
+      headers: auth,
+      concurrency: 4,
+      secretPaths: [repoRoot, repoRoot.replace(/\/$/, '')],
+    });
+    console.log(`[fuzz] seed ${SEED}, ${result.requests} requests: ${formatHistogram(result.statuses)}`);
+    console.log(`[fuzz] slowest: ${result.slowest.map(([ms, r]) => `${ms} ms ${r}`).join('\n  ')}`);
+    expect(result.failures.slice(0, 20)).toEqual([]);
+    expect(result.requests).toBe(RUNS);
+  }, 600_000);
+});
