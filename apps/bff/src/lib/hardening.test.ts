@@ -1,15 +1,12 @@
-import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ApiError } from '@cockpit/contracts';
 import { startSimulator } from '@cockpit/mock-data/upstreams/server';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testServices } from '../test/create-test-app';
 import { NASTY } from '../test/fuzz';
-import { fastSnapshot } from './fast-snapshot';
-import { acceptsGzip, answerClientErrors, SERVER_TIMEOUTS } from './http-headers';
-import { createLogger } from './logger';
+import { serveTestApp } from '../test/real-server';
+import { acceptsGzip, SERVER_TIMEOUTS } from './http-headers';
 import { etagMatches } from './prepared';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -30,30 +27,7 @@ const expectErrorShape = async (res: Response, status?: number) => {
   return text;
 };
 
-/** The production server stack on port 0 (timeouts, client-error answers, hot path, app). */
-async function realServer(timeouts = SERVER_TIMEOUTS) {
-  const services = testServices(sim.url);
-  const app = createTestApp({ services });
-  const fast = fastSnapshot(services.snapshots, createLogger('silent'));
-  const server = serve({
-    fetch: (request, env) => fast(request, env) ?? app.fetch(request, env),
-    port: 0,
-    hostname: '127.0.0.1',
-    serverOptions: timeouts,
-  });
-  answerClientErrors(server);
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    close: () => {
-      services.hub.stop();
-      if ('closeAllConnections' in server) server.closeAllConnections();
-      server.close();
-    },
-  };
-}
+const realServer = (timeouts = SERVER_TIMEOUTS) => serveTestApp(testServices(sim.url), timeouts);
 
 /** Sends raw bytes and collects the whole answer until the server closes the connection. */
 function raw(port: number, bytes: string, keepOpen = false): Promise<string> {

@@ -1,14 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startSimulator } from '@cockpit/mock-data/upstreams/server';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TIMING } from '../indicators/datasets';
-import { fastSnapshot } from '../lib/fast-snapshot';
-import { answerClientErrors, SERVER_TIMEOUTS } from '../lib/http-headers';
-import { createLogger } from '../lib/logger';
-import { createTestApp, testGeography, testServices } from './create-test-app';
+import { testGeography, testServices } from './create-test-app';
 import { formatHistogram, fuzzApi, type OpenApiDoc } from './fuzz';
+import { serveTestApp } from './real-server';
 
 /**
  * The API fuzzer in CI: a fixed seed and 10,000 requests against the real server stack (Node server with its
@@ -29,22 +25,9 @@ beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 20211, speed: 0, startAt: new Date('2026-10-03T04:00:00Z') });
   // Production refresh intervals: the fuzzer is about answers, not about data moving.
   const services = testServices(sim.url, { timing: DEFAULT_TIMING });
-  const app = createTestApp({ services });
-  const fast = fastSnapshot(services.snapshots, createLogger('silent'));
-  const server = serve({
-    fetch: (request, env) => fast(request, env) ?? app.fetch(request, env),
-    port: 0,
-    hostname: '127.0.0.1',
-    serverOptions: SERVER_TIMEOUTS,
-  });
-  answerClientErrors(server);
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => {
-    services.hub.stop();
-    if ('closeAllConnections' in server) server.closeAllConnections();
-    server.close();
-  };
+  const server = await serveTestApp(services);
+  baseUrl = server.url;
+  close = server.close;
 }, 60_000);
 afterAll(async () => {
   close();

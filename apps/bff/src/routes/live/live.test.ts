@@ -1,10 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { applyDelta, type Json } from '@cockpit/contracts';
-import { serve } from '@hono/node-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../services';
 import { createTestApp, testServices } from '../../test/create-test-app';
+import { serveTestApp } from '../../test/real-server';
 
 type SseEvent = { id?: string; event?: string; data: string };
 
@@ -55,15 +54,9 @@ afterEach(() => {
 
 /** The app on a real Node server (port 0): the live route writes to Node's response as in production. */
 async function realServer(services: Services): Promise<string> {
-  const app = createTestApp({ services });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  stops.push(() => {
-    services.hub.stop();
-    if ('closeAllConnections' in server) server.closeAllConnections();
-    server.close();
-  });
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await serveTestApp(services);
+  stops.push(server.close);
+  return server.url;
 }
 
 /** A client: applies snapshots and deltas per topic exactly as the web does, refusing a wrong base. */
