@@ -21,6 +21,7 @@ const Env = z.object({
   UPSTREAM_ENV_URL: z.url().optional(),
   UPSTREAM_COUNTY_URL: z.url().optional(),
   LIVE_TICK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  LIVE_MAX_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
   UPSTREAM_REFRESH_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
 });
 
@@ -37,6 +38,8 @@ export type Config = {
     Record<'parking-platform' | 'emergency-120' | 'env-monitor' | 'county-services', string>
   >;
   liveTickMs: number;
+  /** Live streams one client address may hold open (a control room behind one NAT address has many). */
+  liveMaxStreamsPerAddress: number;
   /** Refresh interval of the fastest datasets; the others scale from it. */
   refreshMs: number;
 };
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }).filter(([, url]) => url !== undefined),
     ),
     liveTickMs: e.LIVE_TICK_MS,
+    liveMaxStreamsPerAddress: e.LIVE_MAX_STREAMS_PER_ADDRESS,
     refreshMs: e.UPSTREAM_REFRESH_MS,
   };
 }

@@ -54,6 +54,7 @@ const services = createServices({
   logger,
   baseUrls,
   liveTickMs: config.liveTickMs,
+  liveMaxStreamsPerAddress: config.liveMaxStreamsPerAddress,
   geoDir: config.geoDir,
   timing: timingFrom(config.refreshMs),
 });

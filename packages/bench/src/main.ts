@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnBuiltBff } from '../../../apps/bff/scripts/spawn-built.mjs';
 import { launchChromium } from './browser';
 import { formatTable, type Row } from './harness';
+import { liveSuite } from './suites/live';
 import { mapDrawSuite } from './suites/map-draw';
 import { parkingPredictionSuite } from './suites/parking-prediction';
 import { routingSuite } from './suites/routing';
@@ -22,15 +23,17 @@ async function main() {
   }
   const rows: Row[] = [];
   const bff = await spawnBuiltBff();
-  const browser = await launchChromium();
+  // Only the map suite needs a browser.
+  const browser = want('map') ? await launchChromium() : undefined;
   try {
     if (want('snapshot')) rows.push(...(await snapshotThroughputSuite({ bffUrl: bff.url, runs })));
     if (want('upstream')) rows.push(...(await upstreamCallsSuite({ bffUrl: bff.url })));
     if (want('routing')) rows.push(...(await routingSuite()));
     if (want('parking')) rows.push(...(await parkingPredictionSuite({ bffUrl: bff.url, runs })));
-    if (want('map')) rows.push(...(await mapDrawSuite({ browser, bffUrl: bff.url, runs })));
+    if (browser) rows.push(...(await mapDrawSuite({ browser, bffUrl: bff.url, runs })));
+    if (want('live')) rows.push(...(await liveSuite()));
   } finally {
-    await browser.close();
+    await browser?.close();
     await bff.stop();
   }
   console.log(`\n${formatTable(rows)}\n`);
