@@ -22,7 +22,9 @@ async function main() {
     execSync('pnpm build', { cwd: root, stdio: 'inherit' });
   }
   const rows: Row[] = [];
-  const bff = await spawnBuiltBff();
+  // The live suite starts its own BFF (one push per second); the others share this one.
+  const shared = ['snapshot', 'upstream', 'parking', 'map'].some(want);
+  const bff = shared ? await spawnBuiltBff() : { url: '', stop: async () => undefined };
   // Only the map suite needs a browser.
   const browser = want('map') ? await launchChromium() : undefined;
   try {

@@ -26,6 +26,16 @@ export type Subscriber = {
 
 type TopicState = { version: string; seq: number; body: string; value: Json };
 
+/** A publish whose diff is done, waiting for its moment (see prepare/commit). */
+export type PendingEvent = {
+  topic: string;
+  body: string;
+  value: Json;
+  /** The version the delta was made against; null for a full snapshot. */
+  base: string | null;
+  deltaJson: string | null;
+};
+
 export type LiveHubOptions = {
   /** Events kept for replay after a reconnect. */
   bufferSize?: number;
@@ -81,19 +91,39 @@ export class LiveHub {
    * Publishes a topic's new snapshot (its JSON text). Returns the event, or undefined when nothing changed.
    */
   publish(topic: string, body: string): LiveEvent | undefined {
+    const pending = this.prepare(topic, body);
+    return pending && this.commit(pending);
+  }
+
+  /**
+   * The costly half of a publish, done ahead: parses the snapshot and diffs it against the topic's state.
+   * Undefined when nothing changed.
+   */
+  prepare(topic: string, body: string): PendingEvent | undefined {
     const value = JSON.parse(body) as Json;
     const previous = this.states.get(topic);
+    if (!previous) return { topic, body, value, base: null, deltaJson: null };
+    const delta = diffJson(previous.value, value);
+    if (delta === undefined) return undefined;
+    return { topic, body, value, base: previous.version, deltaJson: JSON.stringify(delta) };
+  }
+
+  /**
+   * The cheap half: stamps `publishedAt`, makes the frame and queues it for every subscriber of the topic.
+   * A pending event whose base is no longer the topic's version is diffed again.
+   */
+  commit(pending: PendingEvent): LiveEvent | undefined {
+    const { topic, body, value } = pending;
+    if ((this.states.get(topic)?.version ?? null) !== pending.base) {
+      const again = this.prepare(topic, body);
+      return again && this.commit(again);
+    }
     const seq = ++this.seq;
     const id = `${this.epoch}-${seq}`;
     const publishedAt = this.now().toISOString();
     let event: LiveEvent;
-    if (previous) {
-      const delta = diffJson(previous.value, value);
-      if (delta === undefined) {
-        this.seq--;
-        return undefined;
-      }
-      const data = `{"topic":${JSON.stringify(topic)},"version":"${id}","base":"${previous.version}","publishedAt":"${publishedAt}","delta":${JSON.stringify(delta)}}`;
+    if (pending.base !== null) {
+      const data = `{"topic":${JSON.stringify(topic)},"version":"${id}","base":"${pending.base}","publishedAt":"${publishedAt}","delta":${pending.deltaJson}}`;
       event = { id, seq, topic, event: 'delta', frame: enc(`id: ${id}\nevent: delta\ndata: ${data}\n\n`) };
     } else {
       event = { id, seq, topic, event: 'snapshot', frame: this.snapshotFrame(topic, id, body, publishedAt) };

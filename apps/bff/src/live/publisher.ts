@@ -1,7 +1,7 @@
 import type { Theme } from '@cockpit/contracts';
 import type { Logger } from '../lib/logger';
 import type { SnapshotService } from '../snapshots/service';
-import type { LiveHub } from './hub';
+import type { LiveHub, PendingEvent } from './hub';
 
 export const topicOf = (theme: Theme, regionCode: string) => `snapshot:${theme}:${regionCode}`;
 
@@ -48,29 +48,41 @@ export class LivePublisher {
         this.lastBody.delete(topic);
         this.hub.forget(topic);
       }
-      for (const topic of active.keys()) await this.refresh(topic);
+      // Build and diff every topic first (the costly part), then publish them all at once: publishedAt is
+      // the moment the events go out, and one flush writes them, one write per subscriber.
+      const pending: PendingEvent[] = [];
+      for (const topic of active.keys()) {
+        const p = await this.refresh(topic);
+        if (p) pending.push(p);
+      }
+      for (const p of pending) this.hub.commit(p);
     } finally {
       this.running = false;
-      // Everything this tick published goes out in one write per subscriber.
       this.hub.flush();
     }
   }
 
   /** Makes sure the hub holds the current state of these topics (a joining client's first snapshot). */
   async ensure(topics: Iterable<string>): Promise<void> {
-    for (const topic of topics) if (!this.hub.has(topic)) await this.refresh(topic);
+    for (const topic of topics) {
+      if (this.hub.has(topic)) continue;
+      const p = await this.refresh(topic);
+      if (p) this.hub.commit(p);
+    }
   }
 
-  private async refresh(topic: string): Promise<void> {
+  /** The topic's snapshot, diffed against what the hub holds; undefined when unchanged or failed. */
+  private async refresh(topic: string): Promise<PendingEvent | undefined> {
     const parsed = parseTopic(topic);
-    if (!parsed) return;
+    if (!parsed) return undefined;
     try {
       const snap = await this.snapshots.get(parsed.theme as Theme, parsed.regionCode);
-      if (this.lastBody.get(topic) === snap.body && this.hub.has(topic)) return;
+      if (this.lastBody.get(topic) === snap.body && this.hub.has(topic)) return undefined;
       this.lastBody.set(topic, snap.body);
-      this.hub.publish(topic, snap.body);
+      return this.hub.prepare(topic, snap.body);
     } catch (err) {
       this.logger.warn({ topic, err }, 'live: could not build snapshot');
+      return undefined;
     }
   }
 }
