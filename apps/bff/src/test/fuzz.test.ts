@@ -75,6 +75,7 @@ describe('API fuzzer over the OpenAPI document', () => {
       secretPaths: [repoRoot, repoRoot.replace(/\/$/, '')],
     });
     console.log(`[fuzz] seed ${SEED}, ${result.requests} requests: ${formatHistogram(result.statuses)}`);
+    console.log(`[fuzz] costliest: ${result.costliest.map(([ms, r]) => `${ms} ms ${r}`).join('\n  ')}`);
     console.log(`[fuzz] slowest: ${result.slowest.map(([ms, r]) => `${ms} ms ${r}`).join('\n  ')}`);
     expect(result.failures.slice(0, 20)).toEqual([]);
     expect(result.requests).toBe(RUNS);

@@ -23,6 +23,8 @@ export type FuzzOptions = {
   /** File-system paths that must never appear in a body (e.g. the repository root). */
   secretPaths?: readonly string[];
   timeoutMs?: number;
+  /** How requests are sent: global fetch by default; a test may pass the app's own `request`. */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 };
 
 export type FuzzResult = {
@@ -31,6 +33,8 @@ export type FuzzResult = {
   requests: number;
   /** The slowest answers, for the report: [ms, request]. */
   slowest: [number, string][];
+  /** Total answer time by path (numbers and values blanked), most costly first: [ms, path]. */
+  costliest: [number, string][];
 };
 
 type Param = { name: string; in: string; required?: boolean; schema?: Schema };
@@ -206,6 +210,7 @@ export async function fuzzApi(opts: FuzzOptions): Promise<FuzzResult> {
   const failures: string[] = [];
   const durations: [number, string][] = [];
   const timeoutMs = opts.timeoutMs ?? 5000;
+  const send = opts.fetch ?? fetch;
   let next = 0;
   const one = async (req: FuzzRequest) => {
     const label = `${req.method} ${req.path.slice(0, 200)}`;
@@ -215,7 +220,7 @@ export async function fuzzApi(opts: FuzzOptions): Promise<FuzzResult> {
       timer = setTimeout(() => r('timeout'), timeoutMs);
     });
     const run = async () => {
-      const res = await fetch(opts.baseUrl + req.path, {
+      const res = await send(opts.baseUrl + req.path, {
         method: req.method,
         headers: { ...req.headers, ...opts.headers },
         ...(req.body !== undefined ? { body: req.body } : {}),
@@ -272,8 +277,22 @@ export async function fuzzApi(opts: FuzzOptions): Promise<FuzzResult> {
     while (next < requests.length) await one(requests[next++]!);
   };
   await Promise.all(Array.from({ length: opts.concurrency ?? 8 }, worker));
+  const byPath = new Map<string, number>();
+  for (const [ms, label] of durations) {
+    const key = label.split('?')[0]!.replace(/\/[^/]*\d[^/]*/g, '/#');
+    byPath.set(key, (byPath.get(key) ?? 0) + ms);
+  }
   durations.sort((a, b) => b[0] - a[0]);
-  return { statuses, failures, requests: requests.length, slowest: durations.slice(0, 10) };
+  return {
+    statuses,
+    failures,
+    requests: requests.length,
+    slowest: durations.slice(0, 10),
+    costliest: [...byPath.entries()]
+      .map(([k, ms]): [number, string] => [ms, k])
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, 10),
+  };
 }
 
 function safeDecode(s: string): string {
