@@ -2,13 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { startSimulator } from '@cockpit/mock-data/upstreams/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TIMING } from '../indicators/datasets';
-import { testGeography, testServices } from './create-test-app';
+import { createTestApp, testGeography, testServices } from './create-test-app';
 import { formatHistogram, fuzzApi, type OpenApiDoc } from './fuzz';
 import { serveTestApp } from './real-server';
 
 /**
- * The API fuzzer in CI: a fixed seed and 10,000 requests against the real server stack (Node server with its
- * timeouts and client-error answers, the snapshot hot path, the app) on port 0, over the simulator.
+ * The API fuzzer in CI: a fixed seed and 10,000 requests, in-process through the app (FUZZ_SERVER=true: the
+ * real server stack on port 0 — timeouts, client-error answers, the snapshot hot path), over the simulator.
  * A longer run: `pnpm --filter @cockpit/bff fuzz` (FUZZ_RUNS, FUZZ_SEED; FUZZ_URL to aim at a running
  * BFF; FUZZ_BEARER_TOKEN once the API needs sign-in).
  */
@@ -19,15 +19,25 @@ const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 let sim: Awaited<ReturnType<typeof startSimulator>> | undefined;
 let baseUrl = process.env.FUZZ_URL ?? '';
 let close = () => {};
+/** In-process by default (the app's own request(): no sockets, so 10,000 requests stay quick). */
+let send: ((url: string, init: RequestInit) => Promise<Response>) | undefined;
 
 beforeAll(async () => {
   if (baseUrl) return;
   sim = await startSimulator({ port: 0, seed: 20211, speed: 0, startAt: new Date('2026-10-03T04:00:00Z') });
   // Production refresh intervals: the fuzzer is about answers, not about data moving.
   const services = testServices(sim.url, { timing: DEFAULT_TIMING });
-  const server = await serveTestApp(services);
-  baseUrl = server.url;
-  close = server.close;
+  if (process.env.FUZZ_SERVER === 'true') {
+    // The whole server stack on a real socket (timeouts, client-error answers, the snapshot hot path).
+    const server = await serveTestApp(services);
+    baseUrl = server.url;
+    close = server.close;
+  } else {
+    const app = createTestApp({ services });
+    baseUrl = 'http://fuzz.local';
+    send = (url, init) => Promise.resolve(app.request(url.slice(baseUrl.length), init));
+    close = () => services.hub.stop();
+  }
 }, 60_000);
 afterAll(async () => {
   close();
@@ -36,7 +46,8 @@ afterAll(async () => {
 
 describe('API fuzzer over the OpenAPI document', () => {
   it(`answers ${RUNS} generated requests without a 5xx, a hang, a leaked path or stack, in the error shape`, async () => {
-    const openapi = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as OpenApiDoc;
+    const get = (path: string, init: RequestInit = {}) => (send ?? fetch)(baseUrl + path, init);
+    const openapi = (await (await get('/api/openapi.json')).json()) as OpenApiDoc;
     const codes = [...testGeography().regions.keys()];
     const regionCodes = [
       codes.find((c) => c.length === 6)!,
@@ -48,7 +59,7 @@ describe('API fuzzer over the OpenAPI document', () => {
     // Warm the caches first, so that a cold build on a busy machine is not taken for a hang.
     for (const theme of ['overview', 'parking', 'trauma', 'eco'])
       for (const code of regionCodes)
-        await fetch(`${baseUrl}/api/v1/cockpits/${theme}/${code}/snapshot`, { headers: auth }).then((r) =>
+        await get(`/api/v1/cockpits/${theme}/${code}/snapshot`, { headers: auth }).then((r) =>
           r.arrayBuffer(),
         );
     const result = await fuzzApi({
@@ -72,6 +83,7 @@ describe('API fuzzer over the OpenAPI document', () => {
       },
       headers: auth,
       concurrency: 4,
+      ...(send ? { fetch: send } : {}),
       secretPaths: [repoRoot, repoRoot.replace(/\/$/, '')],
     });
     console.log(`[fuzz] seed ${SEED}, ${result.requests} requests: ${formatHistogram(result.statuses)}`);
