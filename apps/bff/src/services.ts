@@ -47,6 +47,7 @@ export function createServices(opts: ServicesOptions): Services {
   });
   const hub = new LiveHub({
     bufferSize: opts.replayBuffer ?? 1000,
+    onDrop: (address, reason) => opts.logger.warn({ address, reason }, 'live: dropped a stream'),
     ...(opts.liveMaxWaitingBytes ? { maxWaitingBytes: opts.liveMaxWaitingBytes } : {}),
   });
   const publisher = new LivePublisher(hub, snapshots, opts.logger, opts.liveTickMs ?? 2000);

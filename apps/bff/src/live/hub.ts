@@ -44,6 +44,8 @@ export type LiveHubOptions = {
   /** Identifies this process's ids; defaults to the start time in base 36. */
   epoch?: string;
   now?: () => Date;
+  /** Told of every dropped subscriber (for the log). */
+  onDrop?: (address: string, reason: string) => void;
 };
 
 type Entry = { sub: Subscriber; queue: Buffer[]; queuedBytes: number };
@@ -77,6 +79,7 @@ export class LiveHub {
   private readonly bufferSize: number;
   readonly maxWaitingBytes: number;
   private readonly now: () => Date;
+  private readonly onDrop: ((address: string, reason: string) => void) | undefined;
   /** Subscribers dropped, by reason. */
   readonly drops = new Map<string, number>();
 
@@ -85,6 +88,7 @@ export class LiveHub {
     this.maxWaitingBytes = opts.maxWaitingBytes ?? 1024 * 1024;
     this.epoch = opts.epoch ?? Date.now().toString(36);
     this.now = opts.now ?? (() => new Date());
+    this.onDrop = opts.onDrop;
   }
 
   /**
@@ -255,6 +259,7 @@ export class LiveHub {
     this.drops.set(kind, (this.drops.get(kind) ?? 0) + 1);
     this.remove(sub);
     sub.sink.destroy();
+    this.onDrop?.(sub.address, reason);
   }
 
   private remove(sub: Subscriber) {
