@@ -229,7 +229,8 @@ export async function fuzzApi(opts: FuzzOptions): Promise<FuzzResult> {
       });
       const type = res.headers.get('content-type') ?? '';
       let text = '';
-      if (type.includes('text/event-stream')) {
+      if (!res.body) text = '';
+      else if (type.includes('text/event-stream')) {
         const reader = res.body!.getReader();
         const first = await reader.read();
         text = new TextDecoder().decode(first.value ?? new Uint8Array());

@@ -63,6 +63,8 @@ export function liveRouter(deps: {
       'X-Accel-Buffering': 'no',
     };
     c.set('baseHeadersSent', true);
+    // HEAD (which Hono routes to GET handlers) gets the headers and no stream: nothing to subscribe.
+    if (c.req.method === 'HEAD') return new Response(null, { status: 200, headers });
     const opened = node?.outgoing ? nodeSink(node.outgoing, headers) : webSink(headers);
 
     // From here to subscribe() nothing awaits: no event can fall between the first frames and the live ones.

@@ -92,6 +92,16 @@ describe('GET /api/v1/live', () => {
     expect(await unknown.json()).toMatchObject({ error: { code: 'REGION_NOT_FOUND' } });
   });
 
+  it('answers HEAD with the stream headers and no subscription', async () => {
+    const services = testServices();
+    const url = await realServer(services);
+    services.hub.publish(TOPIC, '{"n":0}');
+    const res = await fetch(`${url}/api/v1/live?topics=${TOPIC}`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    expect(services.hub.size).toBe(0);
+  });
+
   it('sends a full snapshot on join, then deltas whose application equals each published snapshot', async () => {
     const services = testServices();
     const url = await realServer(services);
