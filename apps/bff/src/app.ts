@@ -74,7 +74,12 @@ export function createApp(deps: AppDeps) {
   app.route('/', ecoRouter(deps.services));
   app.route(
     '/',
-    liveRouter({ hub: deps.services.hub, hierarchy: deps.hierarchy, snapshots: deps.services.snapshots }),
+    liveRouter({
+      hub: deps.services.hub,
+      publisher: deps.services.publisher,
+      hierarchy: deps.hierarchy,
+      maxStreamsPerAddress: deps.services.liveMaxStreamsPerAddress,
+    }),
   );
   app.route('/', docsRouter());
 

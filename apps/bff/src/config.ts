@@ -38,6 +38,7 @@ const Env = z.object({
       `a comma-separated list of ${SIMULATED_NAMES.join(', ')}`,
     ),
   LIVE_TICK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
+  LIVE_MAX_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
   UPSTREAM_REFRESH_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
   DATA_DIR: z.string().min(1).default('./data'),
   ADMIN_PASSWORD: z.union([z.literal(''), z.string().min(10, 'at least 10 characters').max(256)]).optional(),
@@ -65,6 +66,8 @@ export type Config = {
    */
   simulated: SystemId[];
   liveTickMs: number;
+  /** Live streams one client address may hold open (a control room behind one NAT address has many). */
+  liveMaxStreamsPerAddress: number;
   /** Refresh interval of the fastest datasets; the others scale from it. */
   refreshMs: number;
   /** The embedded database lives here (created on first start). */
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       return url === undefined || listed.includes('all') || listed.includes(s);
     }),
     liveTickMs: e.LIVE_TICK_MS,
+    liveMaxStreamsPerAddress: e.LIVE_MAX_STREAMS_PER_ADDRESS,
     refreshMs: e.UPSTREAM_REFRESH_MS,
     dataDir: e.DATA_DIR,
     adminPassword: e.ADMIN_PASSWORD || undefined,

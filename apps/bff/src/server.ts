@@ -8,6 +8,7 @@ import { GeoDataError } from './geo/load';
 import { openGeography } from './geo/open';
 import { timingFrom } from './indicators/datasets';
 import { fastSnapshot } from './lib/fast-snapshot';
+import { answerClientErrors, SERVER_TIMEOUTS } from './lib/http-headers';
 import { createLogger } from './lib/logger';
 import { describeListenError, reachableUrls, webDistWarning } from './lib/startup';
 import { createServices } from './services';
@@ -76,6 +77,7 @@ const services = createServices({
   logger,
   baseUrls,
   liveTickMs: config.liveTickMs,
+  liveMaxStreamsPerAddress: config.liveMaxStreamsPerAddress,
   geoDir: config.geoDir,
   timing: timingFrom(config.refreshMs),
   simulated: config.simulated,
@@ -89,6 +91,7 @@ const server = serve(
     fetch: (request, env) => (allowFast(env) ? fast(request, env) : undefined) ?? app.fetch(request, env),
     port: config.port,
     hostname: config.host,
+    serverOptions: SERVER_TIMEOUTS,
   },
   (info) => {
     // For HOST=0.0.0.0 these are the machine's own addresses, loopback first.
@@ -114,12 +117,7 @@ server.once('error', async (err: NodeJS.ErrnoException) => {
   fail(message);
 });
 
-// Idle keep-alive connections stay open longer than clients and proxies keep theirs (undici: 4 s, typical
-// proxies: 60 s), so a client never reuses a socket the server is closing at that moment.
-if ('keepAliveTimeout' in server) {
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-}
+answerClientErrors(server);
 
 let stopping = false;
 function shutdown(signal: string) {

@@ -15,6 +15,8 @@ export type Services = {
   publisher: LivePublisher;
   /** Systems served by a simulator: their data is demo data, and the screens say so. */
   simulated: ReadonlySet<SystemId>;
+  /** Live streams one client address may hold open at once. */
+  liveMaxStreamsPerAddress: number;
 };
 
 export type ServicesOptions = {
@@ -25,6 +27,9 @@ export type ServicesOptions = {
   tuning?: UpstreamTuning;
   liveTickMs?: number;
   replayBuffer?: number;
+  /** Bytes a live subscriber may have waiting (queue + socket) before it is dropped. */
+  liveMaxWaitingBytes?: number;
+  liveMaxStreamsPerAddress?: number;
   geoDir?: string | undefined;
   /** Systems served by a simulator (see Config.simulated). */
   simulated?: readonly SystemId[];
@@ -49,7 +54,19 @@ export function createServices(opts: ServicesOptions): Services {
     simulated,
     rollupAlarms: opts.rollupAlarms ?? true,
   });
-  const hub = new LiveHub(opts.replayBuffer ?? 1000);
+  const hub = new LiveHub({
+    bufferSize: opts.replayBuffer ?? 1000,
+    onDrop: (address, reason) => opts.logger.warn({ address, reason }, 'live: dropped a stream'),
+    ...(opts.liveMaxWaitingBytes ? { maxWaitingBytes: opts.liveMaxWaitingBytes } : {}),
+  });
   const publisher = new LivePublisher(hub, snapshots, opts.logger, opts.liveTickMs ?? 2000);
-  return { upstreams, cache, snapshots, hub, publisher, simulated };
+  return {
+    upstreams,
+    cache,
+    snapshots,
+    hub,
+    publisher,
+    simulated,
+    liveMaxStreamsPerAddress: opts.liveMaxStreamsPerAddress ?? 200,
+  };
 }

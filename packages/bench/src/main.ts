@@ -5,6 +5,7 @@ import { spawnBuiltBff } from '../../../apps/bff/scripts/spawn-built.mjs';
 import { launchChromium } from './browser';
 import { formatTable, type Row } from './harness';
 import { authoriseFetch, signedInBrowser, signIn } from './session';
+import { liveSuite } from './suites/live';
 import { mapDrawSuite } from './suites/map-draw';
 import { parkingPredictionSuite } from './suites/parking-prediction';
 import { routingSuite } from './suites/routing';
@@ -25,6 +26,7 @@ const SUITES = {
   parking:
     'free-berth prediction error against persistence and seasonal-naive; guidance latency against a cheap route',
   map: 'navigation to an idle map at county level, against a bare MapLibre page with the same polygons',
+  live: 'live-stream delivery lag p50/p99/max, bytes per client per minute, CPU and RSS at 100, 1,000 and 3,000 clients, against a bare node:http SSE relay',
 } as const;
 type Suite = keyof typeof SUITES;
 
@@ -65,20 +67,24 @@ async function main() {
     execSync('pnpm build', { cwd: root, stdio: 'inherit' });
   }
   const rows: Row[] = [];
-  const bff = await spawnBuiltBff();
-  // Every suite measures a signed-in client: fetches carry the admin's bearer token, pages its cookie.
-  const token = await signIn(bff.url);
-  authoriseFetch(bff.url, token);
-  const browser = signedInBrowser(await launchChromium(), bff.url, token);
+  // The live suite starts its own BFF (one push per second); the others share this one. Every suite
+  // measures a signed-in client: fetches carry the admin's bearer token, pages its cookie.
+  const shared = (['snapshot', 'signin', 'upstream', 'parking', 'map'] as const).some(want);
+  const bff = shared ? await spawnBuiltBff() : { url: '', stop: async () => undefined };
+  const token = shared ? await signIn(bff.url) : '';
+  if (shared) authoriseFetch(bff.url, token);
+  // Only the map suite needs a browser.
+  const browser = want('map') ? signedInBrowser(await launchChromium(), bff.url, token) : undefined;
   try {
     if (want('snapshot')) rows.push(...(await snapshotThroughputSuite({ bffUrl: bff.url, runs, token })));
     if (want('signin')) rows.push(...(await signInSuite({ bffUrl: bff.url })));
     if (want('upstream')) rows.push(...(await upstreamCallsSuite({ bffUrl: bff.url })));
     if (want('routing')) rows.push(...(await routingSuite()));
     if (want('parking')) rows.push(...(await parkingPredictionSuite({ bffUrl: bff.url, runs })));
-    if (want('map')) rows.push(...(await mapDrawSuite({ browser, bffUrl: bff.url, runs })));
+    if (browser) rows.push(...(await mapDrawSuite({ browser, bffUrl: bff.url, runs })));
+    if (want('live')) rows.push(...(await liveSuite()));
   } finally {
-    await browser.close();
+    await browser?.close();
     await bff.stop();
   }
   console.log(`\n${formatTable(rows)}\n`);

@@ -4,6 +4,8 @@ export * from './eco';
 export * from './error';
 export * from './health';
 export * from './indicator';
+export * from './json-delta';
+export * from './live';
 export * from './parking';
 export * from './region';
 export * from './snapshot';

@@ -1,6 +1,7 @@
 import type { SnapshotService } from '../snapshots/service';
 import { acceptsGzip, baseHeaders, nextRequestId, rawHeader } from './http-headers';
 import type { Logger } from './logger';
+import { etagMatches } from './prepared';
 
 const SNAPSHOT_PATH = /^\/api\/v1\/cockpits\/([a-z]+)\/(\d{6}|\d{9}|\d{12})\/snapshot$/;
 
@@ -33,7 +34,7 @@ export function fastSnapshot(snapshots: SnapshotService, logger: Logger) {
       Vary: 'Accept-Encoding',
     };
     let response: Response;
-    if (rawHeader(raw, 'if-none-match') === prepared.etag)
+    if (etagMatches(rawHeader(raw, 'if-none-match'), prepared.etag))
       response = new Response(null, { status: 304, headers });
     else if (acceptsGzip(rawHeader(raw, 'accept-encoding'))) {
       response = new Response(prepared.gzipped(), {

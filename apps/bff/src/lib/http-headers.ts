@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -40,8 +42,26 @@ const DOCUMENTS: [string, string][] = [
 ];
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Whether an Accept-Encoding header (RFC 9110 §12.5.3) allows gzip: `gzip` or `x-gzip` with q > 0, or `*`
+ * with q > 0 when gzip is not named. `gzip;q=0` refuses it.
+ */
 export function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  return acceptEncoding?.includes('gzip') ?? false;
+  if (!acceptEncoding) return false;
+  let star = 0;
+  for (const part of acceptEncoding.split(',')) {
+    const semicolon = part.indexOf(';');
+    const coding = (semicolon < 0 ? part : part.slice(0, semicolon)).trim().toLowerCase();
+    let q = 1;
+    if (semicolon >= 0) {
+      const m = /;\s*q\s*=\s*([^;]*)/i.exec(part.slice(semicolon));
+      // A malformed qvalue makes the coding unacceptable rather than preferred.
+      if (m) q = /^\s*(0(\.\d{0,3})?|1(\.0{0,3})?)\s*$/.test(m[1]!) ? Number(m[1]) : 0;
+    }
+    if (coding === 'gzip' || coding === 'x-gzip') return q > 0;
+    if (coding === '*') star = q;
+  }
+  return star > 0;
 }
 
 let sequence = 0;
@@ -138,4 +158,51 @@ export function rawHeader(raw: readonly string[], wanted: string): string | unde
     }
   }
   return found;
+}
+
+/**
+ * Timeouts against slow clients (slowloris): the headers of a request must arrive within 10 s and the whole
+ * request within 30 s; idle keep-alive connections stay open longer than clients and proxies keep theirs
+ * (undici: 4 s, typical proxies: 60 s), so a client never reuses a socket the server is closing. Live
+ * streams are unaffected: their request is complete at once, only the response is long.
+ */
+export const SERVER_TIMEOUTS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  keepAliveTimeout: 65_000,
+  /** How often Node checks the two timeouts above (its default, 30 s, would let a slow client stay 40 s). */
+  connectionsCheckingInterval: 1_000,
+};
+
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'HEADERS_TOO_LARGE', 'The request line and headers are over the size limit'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'REQUEST_TIMEOUT', 'The request did not arrive in time'],
+  ERR_HTTP_HEADERS_TIMEOUT: [408, 'REQUEST_TIMEOUT', 'The request headers did not arrive in time'],
+};
+
+/**
+ * Errors Node answers before any route runs (headers too large, a malformed request, a timeout) get the
+ * one JSON error shape too, instead of a bare status line with an empty body.
+ */
+export function answerClientErrors(server: object) {
+  (server as Server).on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (
+      !socket.writable ||
+      (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent
+    ) {
+      socket.destroy();
+      return;
+    }
+    const [status, code, message] = CLIENT_ERRORS[err.code ?? ''] ?? [
+      400,
+      'BAD_REQUEST',
+      'The request is malformed',
+    ];
+    const body = JSON.stringify(errorBody(code, message));
+    const reason =
+      status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }

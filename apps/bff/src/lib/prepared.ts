@@ -10,11 +10,16 @@ import { acceptsGzip, baseHeaders, requestHeader } from './http-headers';
  */
 export type Prepared = { body: string; etag: string; gzipped: () => Uint8Array<ArrayBuffer> };
 
-export function prepare(body: string): Prepared {
+export function prepare(body: string, sameAs?: string): Prepared {
   let gz: Uint8Array<ArrayBuffer> | undefined;
   return {
     body,
-    etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+    // A weak ETag when the caller says what counts (e.g. everything but the time of the check): bodies that
+    // differ only in that are equivalent, and a reload gets 304 (RFC 9110 §8.8.3, weak comparison).
+    etag:
+      sameAs === undefined
+        ? `"${createHash('sha1').update(body).digest('base64url')}"`
+        : `W/"${createHash('sha1').update(sameAs).digest('base64url')}"`,
     gzipped: () => {
       gz ??= new Uint8Array(gzipSync(body, { level: 6 }));
       return gz;
@@ -37,7 +42,7 @@ export function sendPrepared(
     'Cache-Control': cacheControl,
     Vary: 'Accept-Encoding',
   };
-  if (requestHeader(c, 'if-none-match') === prepared.etag) return c.body(null, 304, headers);
+  if (etagMatches(requestHeader(c, 'if-none-match'), prepared.etag)) return c.body(null, 304, headers);
   if (acceptsGzip(requestHeader(c, 'accept-encoding'))) {
     return c.body(prepared.gzipped(), 200, {
       ...headers,
@@ -46,4 +51,16 @@ export function sendPrepared(
     });
   }
   return c.body(prepared.body, 200, { ...headers, 'Content-Type': contentType });
+}
+
+/** If-None-Match against an ETag with weak comparison: a list of tags, `*`, or W/ prefixes on either side. */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch === etag) return true;
+  const opaque = etag.startsWith('W/') ? etag.slice(2) : etag;
+  for (const part of ifNoneMatch.split(',')) {
+    const tag = part.trim();
+    if (tag === '*' || (tag.startsWith('W/') ? tag.slice(2) : tag) === opaque) return true;
+  }
+  return false;
 }

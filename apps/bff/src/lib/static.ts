@@ -5,23 +5,26 @@ import type { MiddlewareHandler } from 'hono';
 import { errorBody } from './errors';
 import { acceptsGzip } from './http-headers';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.pbf': 'application/x-protobuf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
+/** A Map, not an object: an extension like `.constructor` must not find an inherited member. */
+const TYPES = new Map<string, string>(
+  Object.entries({
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.mjs': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.json': 'application/json; charset=utf-8',
+    '.geojson': 'application/geo+json; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.jpg': 'image/jpeg',
+    '.webp': 'image/webp',
+    '.ico': 'image/x-icon',
+    '.woff2': 'font/woff2',
+    '.pbf': 'application/x-protobuf',
+    '.wasm': 'application/wasm',
+    '.txt': 'text/plain; charset=utf-8',
+  }),
+);
 
 /** Vite's hashed output lives in /assets/: it never changes under the same name. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -52,11 +55,9 @@ export function serveSpa(root: string): MiddlewareHandler {
     const target = hasExtension ? file : join(rootDir, 'index.html');
     const asset = await cached(target);
     if (!asset) {
-      if (hasExtension) return c.json(errorBody('NOT_FOUND', `No such file: ${decoded}`), 404);
-      return c.json(
-        errorBody('WEB_NOT_BUILT', `The web app is not built: no index.html in ${rootDir}. Run pnpm build.`),
-        404,
-      );
+      // Messages never name a file-system path (nor echo one back from the request).
+      if (hasExtension) return c.json(errorBody('NOT_FOUND', 'No such file'), 404);
+      return c.json(errorBody('WEB_NOT_BUILT', 'The web app is not built. Run pnpm build.'), 404);
     }
     const cacheControl = !hasExtension
       ? 'no-cache'
@@ -84,7 +85,7 @@ function cached(file: string): Promise<Asset | undefined> {
         assets.delete(file);
         return undefined;
       }
-      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const type = TYPES.get(extname(file).toLowerCase()) ?? 'application/octet-stream';
       const gzipped =
         COMPRESSIBLE.test(type) && body.length > 1024 ? new Uint8Array(gzipSync(body)) : undefined;
       return { body, gzipped, type };

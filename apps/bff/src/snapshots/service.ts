@@ -132,7 +132,12 @@ export class SnapshotService {
       ...s,
       simulated: simulated.has(s.system as SystemId),
     }));
-    const prepared: PreparedSnapshot = { ...prepare(JSON.stringify(snapshot)), theme, regionCode };
+    // The ETag leaves out the times of the check (generatedAt, lastGoodAt): a reload gets 304 while the data
+    // is the same, and the body sent with a 200 still carries the latest times.
+    const sameAs = JSON.stringify(snapshot, (k, v) =>
+      k === 'generatedAt' || k === 'lastGoodAt' ? undefined : v,
+    );
+    const prepared: PreparedSnapshot = { ...prepare(JSON.stringify(snapshot), sameAs), theme, regionCode };
     this.memo.set(memoKey, { key, prepared, checkedAt, snapshot });
     return prepared;
   }

@@ -8,11 +8,14 @@ import { errorBody } from '../../lib/errors';
 
 const require = createRequire(import.meta.url);
 const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
-const ASSETS: Record<string, string> = {
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-  'favicon-32x32.png': 'image/png',
-};
+/** A Map, not an object: a name like `constructor` or `__proto__` must not find an inherited member. */
+const ASSETS = new Map<string, string>([
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+  ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
+  ['favicon-32x32.png', 'image/png'],
+]);
+/** Each asset is read once, on first use. */
+const loaded = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
 
 const PAGE = `<!doctype html>
 <html lang="zh-CN">
@@ -43,9 +46,13 @@ export function docsRouter() {
     )
     .get('/api/docs/assets/:file', open, async (c) => {
       const file = c.req.param('file');
-      const type = ASSETS[file];
-      if (!type) return c.json(errorBody('NOT_FOUND', `No docs asset ${file}`), 404);
-      const body = new Uint8Array(await readFile(join(swaggerDir, file)));
-      return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' });
+      const type = ASSETS.get(file);
+      if (!type) return c.json(errorBody('NOT_FOUND', 'No such docs asset'), 404);
+      let body = loaded.get(file);
+      if (!body) {
+        body = readFile(join(swaggerDir, file)).then((b) => new Uint8Array(b));
+        loaded.set(file, body);
+      }
+      return c.body(await body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' });
     });
 }

@@ -1,32 +1,48 @@
-import { Theme } from '@cockpit/contracts';
-import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LiveDeltaEvent, LiveDropEvent, LiveResetEvent, LiveSnapshotEvent, Theme } from '@cockpit/contracts';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { guard } from '../../auth/access';
 import type { Hierarchy } from '../../geo/hierarchy';
-import type { AppEnv } from '../../lib/create-router';
+import { type AppEnv, createRouter } from '../../lib/create-router';
 import { HttpError } from '../../lib/errors';
-import type { LiveEvent, LiveHub } from '../../live/hub';
-import { parseTopic } from '../../live/publisher';
-import { SNAPSHOT_THEMES, type SnapshotService } from '../../snapshots/service';
+import { baseHeaders } from '../../lib/http-headers';
+import { errorResponse } from '../../lib/json-errors';
+import { controlFrame, type LiveHub, type LiveSink } from '../../live/hub';
+import { type LivePublisher, parseTopic } from '../../live/publisher';
+import { SNAPSHOT_THEMES } from '../../snapshots/service';
 
 const MAX_TOPICS = 16;
-/** Events a client may have in flight before it counts as too slow and is dropped. */
-const MAX_PENDING = 32;
 const HEARTBEAT_MS = 15_000;
 
 /**
- * GET /api/v1/live?topics=snapshot:overview:331023,… — Server-Sent Events. Each event carries a whole
- * snapshot; ids increase, and a reconnect with Last-Event-ID replays what was missed (or sends `reset`
- * when that is no longer buffered, and the client reloads). Heartbeat comments keep proxies from closing
- * the stream; a client that cannot keep up is dropped rather than buffered without bound.
+ * Decides whether this request may follow a topic; throws an HttpError when not. The one place a
+ * permission check on topics hooks in (the default allows every valid topic).
+ */
+export type TopicGuard = (c: Context<AppEnv>, topic: string) => void | Promise<void>;
+
+/**
+ * GET /api/v1/live?topics=snapshot:overview:331023,… — Server-Sent Events (schema: packages/contracts
+ * live.ts). A client first gets a full `snapshot` of each topic, then `delta` events that say which version
+ * they apply to. A reconnect with Last-Event-ID replays what was missed; when that is not possible (another
+ * epoch, unknown id, buffer overflow) it gets `reset` and full snapshots. Events are made once per topic and
+ * written to every subscriber; a client whose unread bytes pass the bound is dropped and its socket
+ * destroyed. Streams per client address are capped.
  */
 export function liveRouter(deps: {
   hub: LiveHub;
+  publisher: LivePublisher;
   hierarchy: Hierarchy;
-  snapshots: SnapshotService;
+  maxStreamsPerAddress: number;
+  authorizeTopic?: TopicGuard;
   heartbeatMs?: number;
 }) {
-  // Scope: every topic's region must lie inside the caller's scope (checked once, at subscribe).
+  const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_MS;
+  deps.hub.startHeartbeat(heartbeatMs);
+  const router = createRouter();
+  router.openAPIRegistry.registerPath(liveRoute);
+  // Scope: every topic's region must lie inside the caller's scope (checked at subscribe).
   const access = guard({
     permission: 'cockpit:view',
     region: {
@@ -38,98 +54,201 @@ export function liveRouter(deps: {
           .filter((code): code is string => code !== undefined),
     },
   });
-  return new Hono<AppEnv>().get('/api/v1/live', access, (c) => {
+  return router.get('/api/v1/live', access, async (c) => {
     const principal = c.get('principal')!;
     const credential = c.get('credential')!;
     const auth = c.get('auth');
     const topics = parseTopics(c.req.query('topics'), deps.hierarchy);
-    const lastHeader = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId');
-    const lastId = lastHeader !== undefined && /^\d+$/.test(lastHeader) ? Number(lastHeader) : undefined;
+    for (const topic of topics) await deps.authorizeTopic?.(c, topic);
+    const node = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
+    const address = node?.incoming?.socket.remoteAddress ?? 'local';
+    if (deps.hub.streamsFrom(address) >= deps.maxStreamsPerAddress) {
+      throw new HttpError(
+        429,
+        'TOO_MANY_STREAMS',
+        `This client address already has ${deps.maxStreamsPerAddress} live streams open, the most allowed; close one (one stream can follow up to ${MAX_TOPICS} topics)`,
+      );
+    }
+    const lastId = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId');
 
-    return streamSSE(c, async (stream) => {
-      let pending = 0;
-      let closed = false;
-      let wake = () => {};
-      const send = (ev: Pick<LiveEvent, 'event' | 'data'> & { id?: number }) => {
-        pending++;
-        void stream
-          .writeSSE({ event: ev.event, data: ev.data, ...(ev.id !== undefined ? { id: String(ev.id) } : {}) })
-          .catch(() => undefined)
-          .finally(() => {
-            pending--;
-          });
-      };
-      const unsubscribe = deps.hub.subscribe({
-        topics,
-        deliver: (ev) => {
-          if (closed || pending >= MAX_PENDING) return false;
-          send(ev);
-          return true;
-        },
-        drop: () => {
-          closed = true;
-          void stream.close();
-        },
-        end: () => {
-          if (closed) return;
-          closed = true;
-          wake();
-          void stream
-            .writeSSE({ event: 'shutdown', data: '{"reason":"the server is stopping; reconnect"}' })
-            .catch(() => undefined)
-            .finally(() => stream.close());
-        },
-      });
-      // Revocation (sign-out, disabled user, password change, revoked device) closes the stream at once.
-      const stopWatching = auth.onRevoke((p) => {
-        if (p.key !== principal.key) return;
-        closed = true;
-        void stream.close();
-      });
-      stream.onAbort(() => {
-        closed = true;
-        wake();
-        unsubscribe();
-        stopWatching();
-      });
+    await deps.publisher.ensure(topics);
 
-      await stream.write('retry: 3000\n\n');
-      if (lastId !== undefined) {
-        const missed = deps.hub.replay(lastId, topics);
-        if (missed === 'gap')
-          send({
-            event: 'reset',
-            data: '{"reason":"missed events are no longer buffered"}',
-            id: deps.hub.lastId,
-          });
-        else for (const ev of missed) send(ev);
-      } else {
-        // A fresh connection gets the current state of each topic, then changes as they happen.
-        for (const topic of topics) {
-          const parsed = parseTopic(topic)!;
-          const snap = await Promise.resolve()
-            .then(() => deps.snapshots.get(parsed.theme as Theme, parsed.regionCode))
-            .catch(() => null);
-          if (snap) send({ event: 'snapshot', data: snap.body });
-        }
+    const headers = {
+      ...baseHeaders(c.get('requestId')),
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      'X-Accel-Buffering': 'no',
+    };
+    c.set('baseHeadersSent', true);
+    // HEAD (which Hono routes to GET handlers) gets the headers and no stream: nothing to subscribe.
+    if (c.req.method === 'HEAD') return new Response(null, { status: 200, headers });
+    const opened = node?.outgoing ? nodeSink(node.outgoing, headers) : webSink(headers);
+
+    // From here to subscribe() nothing awaits: no event can fall between the first frames and the live ones.
+    const first: Buffer[] = [Buffer.from('retry: 3000\n\n')];
+    const replay = lastId === undefined ? undefined : deps.hub.replay(lastId, topics);
+    if (Array.isArray(replay)) for (const ev of replay) first.push(ev.frame);
+    else {
+      if (replay !== undefined) {
+        const reason =
+          replay === 'gap'
+            ? 'the events after your last id are no longer buffered'
+            : 'your last event id is not from this server run';
+        first.push(controlFrame('reset', reason));
       }
-      while (!closed && !stream.aborted) {
-        // A heartbeat wait that a shutdown cuts short.
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, deps.heartbeatMs ?? HEARTBEAT_MS);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        // Also re-checked here, so a change made outside this process ends the stream within a minute.
-        if (!closed && !(await auth.stillValid(principal, credential))) break;
-        if (!closed && !stream.aborted) await stream.write(': heartbeat\n\n');
-      }
+      // The current state of each topic, oldest version first, so Last-Event-ID ends at the newest.
+      const frames = [...topics]
+        .map((t) => deps.hub.currentFrame(t))
+        .filter((f) => f !== undefined)
+        .sort((a, b) => a.seq - b.seq);
+      for (const f of frames) first.push(f.frame);
+    }
+    opened.sink.write(first);
+    const sub = { topics, address, sink: opened.sink };
+    const unsubscribe = deps.hub.subscribe(sub);
+    // Revocation (sign-out, disabled user, password change, revoked device) ends the stream at once; a change
+    // made outside this process is caught by the re-check at every heartbeat interval.
+    const endRevoked = () => {
+      unsubscribe();
+      opened.sink.end([controlFrame('drop', 'the session has ended; sign in again')]);
+    };
+    const stopWatching = auth.onRevoke((p) => {
+      if (p.key === principal.key) endRevoked();
+    });
+    const recheck = setInterval(() => {
+      void auth.stillValid(principal, credential).then((valid) => {
+        if (!valid) endRevoked();
+      });
+    }, heartbeatMs);
+    recheck.unref();
+    opened.onClose(() => {
       unsubscribe();
       stopWatching();
+      clearInterval(recheck);
     });
+    return opened.response;
   });
+}
+
+const liveRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/live',
+  tags: ['live'],
+  summary: 'Live stream (Server-Sent Events): full snapshots, then deltas, of up to 16 topics',
+  description: [
+    'Events (the SSE `event:` field; every `data:` is one JSON object with `publishedAt`, ISO 8601 UTC):',
+    '- `snapshot` (LiveSnapshotEvent): the whole state of a topic; first for every topic on join and after `reset`.',
+    '- `delta` (LiveDeltaEvent): the changes since version `base`. Apply it only if your version of the topic is `base`;',
+    '  otherwise reconnect without Last-Event-ID to get full snapshots. Never apply a delta to another base.',
+    '- `reset` (LiveResetEvent): the events you missed are gone (restart, unknown id, buffer overflow); snapshots follow.',
+    '- `drop` (LiveDropEvent): the server ends the stream, with the reason (too slow, or the session has ended).',
+    '- `shutdown`: the server is stopping; the stream then ends cleanly, and the client reconnects to the next instance.',
+    'SSE ids are `<epoch>-<sequence>`, unique across restarts. A client whose unread data passes the bound is dropped',
+    'and its connection closed. At most a fixed number of streams per client address (429 TOO_MANY_STREAMS).',
+  ].join('\n'),
+  request: {
+    query: z.object({
+      topics: z.string().meta({
+        description: 'Comma-separated LiveTopic list, e.g. snapshot:overview:331023',
+        example: 'snapshot:overview:331023',
+      }),
+      lastEventId: z
+        .string()
+        .optional()
+        .meta({ description: 'Resume after this id (same as the Last-Event-ID header)' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'text/event-stream; each event data is one of these JSON objects',
+      content: {
+        'text/event-stream': {
+          schema: z.union([LiveSnapshotEvent, LiveDeltaEvent, LiveResetEvent, LiveDropEvent]),
+        },
+      },
+    },
+    400: errorResponse('Missing, malformed or too many topics'),
+    404: errorResponse('Unknown region, or the theme has no snapshot yet'),
+    429: errorResponse('Too many streams from this client address'),
+  },
+});
+
+type Opened = { sink: LiveSink; onClose: (fn: () => void) => void; response: Response };
+
+/** Writes straight to Node's response: its buffers are what the slow-client rule counts. */
+function nodeSink(res: ServerResponse, headers: Record<string, string>): Opened {
+  res.writeHead(200, headers);
+  res.flushHeaders();
+  return {
+    sink: {
+      write: (chunks) => {
+        if (res.destroyed) return;
+        if (chunks.length === 1) res.write(chunks[0]);
+        else {
+          res.cork();
+          for (const chunk of chunks) res.write(chunk);
+          res.uncork();
+        }
+      },
+      waitingBytes: () => res.writableLength,
+      destroy: () => {
+        res.socket?.destroy();
+        res.destroy();
+      },
+      end: (chunks) => {
+        if (res.destroyed) return;
+        for (const chunk of chunks) res.write(chunk);
+        res.end();
+      },
+    },
+    onClose: (fn) => {
+      res.once('close', fn);
+    },
+    response: RESPONSE_ALREADY_SENT,
+  };
+}
+
+/** The same over a web stream, for app.request() in tests and other runtimes. */
+function webSink(headers: Record<string, string>): Opened {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let closed = false;
+  const closers: (() => void)[] = [];
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    for (const fn of closers) fn();
+  };
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start: (ctl) => {
+        controller = ctl;
+      },
+      cancel: close,
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: 0 }),
+  );
+  return {
+    sink: {
+      write: (chunks) => {
+        if (closed) return;
+        for (const chunk of chunks) controller.enqueue(new Uint8Array(chunk));
+      },
+      waitingBytes: () => (closed ? 0 : -(controller.desiredSize ?? 0)),
+      destroy: () => {
+        if (closed) return;
+        controller.error(new Error('dropped'));
+        close();
+      },
+      end: (chunks) => {
+        if (closed) return;
+        for (const chunk of chunks) controller.enqueue(new Uint8Array(chunk));
+        controller.close();
+        close();
+      },
+    },
+    onClose: (fn) => closers.push(fn),
+    response: new Response(body, { status: 200, headers }),
+  };
 }
 
 function parseTopics(raw: string | undefined, hierarchy: Hierarchy): Set<string> {

@@ -1,0 +1,96 @@
+import { fileURLToPath } from 'node:url';
+import { startSimulator } from '@cockpit/mock-data/upstreams/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TIMING } from '../indicators/datasets';
+import { createTestApp, testGeography, testServices } from './create-test-app';
+import { formatHistogram, fuzzApi, type OpenApiDoc } from './fuzz';
+import { serveTestApp } from './real-server';
+
+/**
+ * The API fuzzer in CI: a fixed seed and 10,000 requests, in-process through the app (FUZZ_SERVER=true: the
+ * real server stack on port 0 — timeouts, client-error answers, the snapshot hot path), over the simulator.
+ * A longer run: `pnpm --filter @cockpit/bff fuzz` (FUZZ_RUNS, FUZZ_SEED; FUZZ_URL to aim at a running
+ * BFF; FUZZ_BEARER_TOKEN once the API needs sign-in).
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+let sim: Awaited<ReturnType<typeof startSimulator>> | undefined;
+let baseUrl = process.env.FUZZ_URL ?? '';
+let close = () => {};
+/** In-process by default (the app's own request(): no sockets, so 10,000 requests stay quick). */
+let send: ((url: string, init: RequestInit) => Promise<Response>) | undefined;
+
+beforeAll(async () => {
+  if (baseUrl) return;
+  sim = await startSimulator({ port: 0, seed: 20211, speed: 0, startAt: new Date('2026-10-03T04:00:00Z') });
+  // Production refresh intervals: the fuzzer is about answers, not about data moving.
+  const services = testServices(sim.url, { timing: DEFAULT_TIMING });
+  if (process.env.FUZZ_SERVER === 'true') {
+    // The whole server stack on a real socket (timeouts, client-error answers, the snapshot hot path).
+    const server = await serveTestApp(services);
+    baseUrl = server.url;
+    close = server.close;
+  } else {
+    const app = createTestApp({ services });
+    baseUrl = 'http://fuzz.local';
+    send = (url, init) => Promise.resolve(app.request(url.slice(baseUrl.length), init));
+    close = () => services.hub.stop();
+  }
+}, 60_000);
+afterAll(async () => {
+  close();
+  await sim?.close();
+});
+
+describe('API fuzzer over the OpenAPI document', () => {
+  it(`answers ${RUNS} generated requests without a 5xx, a hang, a leaked path or stack, in the error shape`, async () => {
+    const get = (path: string, init: RequestInit = {}) => (send ?? fetch)(baseUrl + path, init);
+    const openapi = (await (await get('/api/openapi.json')).json()) as OpenApiDoc;
+    const codes = [...testGeography().regions.keys()];
+    const regionCodes = [
+      codes.find((c) => c.length === 6)!,
+      ...codes.filter((c) => c.length === 9).slice(0, 3),
+      ...codes.filter((c) => c.length === 12).slice(0, 3),
+    ];
+    const token = process.env.FUZZ_BEARER_TOKEN;
+    const auth: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+    // Warm the caches first, so that a cold build on a busy machine is not taken for a hang.
+    for (const theme of ['overview', 'parking', 'trauma', 'eco'])
+      for (const code of regionCodes)
+        await get(`/api/v1/cockpits/${theme}/${code}/snapshot`, { headers: auth }).then((r) =>
+          r.arrayBuffer(),
+        );
+    const result = await fuzzApi({
+      baseUrl,
+      openapi,
+      seed: SEED,
+      runs: RUNS,
+      known: {
+        code: [...regionCodes, '5101A', 'SFX04', 'N007'],
+        regionCode: regionCodes,
+        lotId: ['PK0001', 'PK0002'],
+        window: ['24h', '7d', '30d'],
+        from: ['121.028,29.143', '121.0415,29.1747'],
+        to: ['121.028,29.143', '121.0415,29.1747'],
+        q: ['城关', 'sf', '331023'],
+        topics: [
+          'snapshot:overview:331023',
+          `snapshot:parking:${regionCodes[1]}`,
+          'snapshot:eco:331023,snapshot:overview:331023',
+        ],
+      },
+      headers: auth,
+      // One at a time: the 5 s limit is about one request, not about a queue on a busy machine.
+      concurrency: 1,
+      ...(send ? { fetch: send } : {}),
+      secretPaths: [repoRoot, repoRoot.replace(/\/$/, '')],
+    });
+    console.log(`[fuzz] seed ${SEED}, ${result.requests} requests: ${formatHistogram(result.statuses)}`);
+    console.log(`[fuzz] costliest: ${result.costliest.map(([ms, r]) => `${ms} ms ${r}`).join('\n  ')}`);
+    console.log(`[fuzz] slowest: ${result.slowest.map(([ms, r]) => `${ms} ms ${r}`).join('\n  ')}`);
+    expect(result.failures.slice(0, 20)).toEqual([]);
+    expect(result.requests).toBe(RUNS);
+  }, 600_000);
+});

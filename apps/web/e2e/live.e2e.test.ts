@@ -1,0 +1,80 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { formatIndicator } from '../src/lib/indicator-format';
+import { launch, waitForRegion, watch } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Snapshot = { indicators: { indicatorId: string; value: number | null; unit: string; status: string }[] };
+
+describe('live deltas on a wall', () => {
+  it('keeps the wall equal to a fresh snapshot across accelerated changes', async () => {
+    const page = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
+    const w = watch(page, baseUrl);
+    // Count what the stream delivers (observation only: the app's own EventSource is untouched).
+    await page.addInitScript(() => {
+      const counts = { snapshot: 0, delta: 0, reset: 0 };
+      (window as unknown as { __live: typeof counts }).__live = counts;
+      const Original = window.EventSource;
+      window.EventSource = class extends Original {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          for (const kind of ['snapshot', 'delta', 'reset'] as const)
+            this.addEventListener(kind, () => {
+              counts[kind]++;
+            });
+        }
+      };
+    });
+    await page.goto(`${baseUrl}/overview/331023?screen=wall`);
+    await waitForRegion(page, '331023');
+    await expect.poll(() => page.locator('[data-indicator]').count(), { timeout: 30_000 }).toBeGreaterThan(3);
+
+    // The simulator runs 60× and the BFF pushes every 500 ms: let 8 deltas land on the wall.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __live: { delta: number } }).__live.delta), {
+        timeout: 120_000,
+      })
+      .toBeGreaterThanOrEqual(8);
+    const counts = await page.evaluate(() => (window as unknown as { __live: object }).__live);
+    expect(counts).toMatchObject({ snapshot: 1, reset: 0 });
+
+    // Every figure on the wall equals the same figure in a snapshot fetched now. Data moves every second,
+    // so compare page and a fresh snapshot until they are taken between the same two changes.
+    const shown = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-indicator]')].map((el) => ({
+          id: el.dataset.indicator!,
+          status: el.dataset.status!,
+          text: el.querySelector('.kpi__value')?.textContent ?? '',
+        })),
+      );
+    const mismatches = async () => {
+      const before = await shown();
+      const fresh = (await page.evaluate(async () =>
+        (await fetch('/api/v1/cockpits/overview/331023/snapshot', { cache: 'no-store' })).json(),
+      )) as Snapshot;
+      const after = await shown();
+      if (JSON.stringify(before) !== JSON.stringify(after)) return ['the wall changed while comparing'];
+      const byId = new Map(fresh.indicators.map((i) => [i.indicatorId, i]));
+      return after
+        .filter((tile) => byId.has(tile.id))
+        .flatMap((tile) => {
+          const v = byId.get(tile.id)!;
+          const text = formatIndicator(v.value, v.unit, 'zh-CN').text;
+          return text === tile.text && v.status === tile.status ? [] : [`${tile.id}: ${tile.text} ≠ ${text}`];
+        });
+    };
+    await expect.poll(mismatches, { timeout: 30_000, interval: 100 }).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
