@@ -50,7 +50,7 @@ export function serveSpa(root: string): MiddlewareHandler {
     if (!file.startsWith(rootDir)) return c.json(errorBody('NOT_FOUND', 'Not found'), 404);
 
     // Source maps (and with them the sources) are not served to the public.
-    if (decoded.endsWith('.map')) return c.json(errorBody('NOT_FOUND', `No such file: ${decoded}`), 404);
+    if (decoded.endsWith('.map')) return c.json(errorBody('NOT_FOUND', 'No such file'), 404);
     const hasExtension = extname(decoded) !== '';
     const target = hasExtension ? file : join(rootDir, 'index.html');
     const asset = await cached(target);

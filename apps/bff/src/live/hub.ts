@@ -268,8 +268,9 @@ export class LiveHub {
     this.closing = true;
     this.stop();
     for (const entry of [...this.entries.values()]) {
+      const queued = entry.queue;
       this.remove(entry.sub);
-      entry.sub.sink.end([...entry.queue, shutdownFrame()]);
+      entry.sub.sink.end([...queued, shutdownFrame()]);
     }
   }
 
