@@ -25,6 +25,8 @@ export type AppDeps = {
   hierarchy: Hierarchy;
   services: Services;
   startedAt?: number;
+  /** GEO_DIR: official replacements of the bundled geography (also for the map's context layers). */
+  geoDir?: string | undefined;
 };
 
 /** Builds the whole HTTP app without listening, so tests can drive it with app.request(). */
@@ -42,7 +44,7 @@ export function createApp(deps: AppDeps) {
       upstreams: () => Object.values(deps.services.upstreams).map((u) => u.health()),
     }),
   );
-  app.route('/', regionsRouter(deps.hierarchy));
+  app.route('/', regionsRouter(deps.hierarchy, deps.geoDir));
   app.route('/', indicatorsRouter());
   app.route('/', cockpitsRouter(deps.services.snapshots));
   app.route('/', parkingRouter(deps.services));

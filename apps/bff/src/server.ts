@@ -56,7 +56,7 @@ const services = createServices({
   geoDir: config.geoDir,
   timing: timingFrom(config.refreshMs),
 });
-const app = createApp({ config, logger, startedAt, hierarchy, services });
+const app = createApp({ config, logger, startedAt, hierarchy, services, geoDir: config.geoDir });
 
 const fast = fastSnapshot(services.snapshots, logger);
 const server = serve(
