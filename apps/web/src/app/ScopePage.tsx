@@ -8,6 +8,7 @@ import { ApiRequestError } from '../lib/api';
 import { scopePath } from '../map/drill';
 import { MapStage } from '../map/MapStage';
 import { regionQuery } from '../map/regions.api';
+import { useContextLayers } from '../map/useContextLayers';
 import { useRegionLayers } from '../map/useRegionLayers';
 import { useUi } from '../stores/ui';
 import { Breadcrumb } from './Breadcrumb';
@@ -40,6 +41,12 @@ function Shell({ theme, regionCode }: { theme: Theme; regionCode: string }) {
     [navigate, theme, search],
   );
   useRegionLayers({ detail, touch: profile === 'tablet', onDrill: go });
+  useContextLayers(detail);
+  const selected = useUi((s) => s.hoveredRegionCode);
+  const selectedChild =
+    profile === 'tablet'
+      ? detail?.children.find((c) => c.code === selected && c.code !== detail.code)
+      : undefined;
 
   // Esc goes up one level.
   useEffect(() => {
@@ -82,7 +89,18 @@ function Shell({ theme, regionCode }: { theme: Theme; regionCode: string }) {
         </div>
       </header>
       <MapStage>
-        {detail && detail.accuracy === 'approximate' && (
+        {selectedChild && (
+          <button
+            type="button"
+            className="button map-enter"
+            data-testid="map-enter"
+            onClick={() => go(selectedChild.code)}
+          >
+            {t('map.enter', { name: selectedChild.name })}
+          </button>
+        )}
+        {detail && (
+          // Every level draws derived geometry (township lines at county level, context layers everywhere).
           <div className="map-notes" data-testid="map-notes">
             {t('map.notes')}：{t('map.approximate')}
           </div>
