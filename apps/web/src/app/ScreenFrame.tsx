@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useWallAutoScroll } from '../components/useWallAutoScroll';
 import { useUi } from '../stores/ui';
-import { fitCanvas, isUltraWide, ultraWideMapWidth } from './screen';
+import { fitCanvas, isUltraWide, ultraWideMapWidth, ultraWideRows } from './screen';
 
 /**
  * Wall: a fixed design canvas (3840×2160 by default) scaled uniformly to the window and letterboxed, no
@@ -14,8 +14,13 @@ export function ScreenFrame({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const root = document.documentElement;
-    if (profile === 'wall' && isUltraWide(canvas)) root.dataset.canvasShape = 'ultrawide';
-    else delete root.dataset.canvasShape;
+    if (profile === 'wall' && isUltraWide(canvas)) {
+      root.dataset.canvasShape = 'ultrawide';
+      root.dataset.ultraRows = String(ultraWideRows(canvas));
+    } else {
+      delete root.dataset.canvasShape;
+      delete root.dataset.ultraRows;
+    }
   }, [profile, canvas]);
 
   useEffect(() => {

@@ -6,6 +6,7 @@ import {
   isUltraWide,
   parseCanvas,
   ultraWideMapWidth,
+  ultraWideRows,
 } from './screen';
 
 describe('parseCanvas', () => {
@@ -79,5 +80,13 @@ describe('ultra-wide walls', () => {
     expect(width / mapHeight).toBeCloseTo(1.3, 1);
     expect(width).toBeLessThan(5760 * 0.3);
     expect(ultraWideMapWidth({ width: 7680, height: 2160 })).toBe(Math.round((2160 - 220) * 1.3));
+  });
+});
+
+describe('ultraWideRows', () => {
+  it('puts each panel in a full-height column on 5760×1080, two rows on 3840×1080 and 7680×2160', () => {
+    expect(ultraWideRows({ width: 5760, height: 1080 })).toBe(1);
+    expect(ultraWideRows({ width: 3840, height: 1080 })).toBe(2);
+    expect(ultraWideRows({ width: 7680, height: 2160 })).toBe(2);
   });
 });

@@ -66,3 +66,14 @@ export function ultraWideMapWidth(canvas: Canvas): number {
   const header = Math.min(220, Math.round(canvas.height * 0.16));
   return Math.round(Math.min((canvas.height - header) * COUNTY_ASPECT, canvas.width * 0.45));
 }
+
+/**
+ * Rows of panels on each side of an ultra-wide wall: one row (each panel a full-height column) when a side
+ * is wide enough for four columns of at least 520 px, as on 5760×1080; otherwise two rows of two columns
+ * (3840×1080, and 7680×2160 whose height gives two rows room).
+ */
+export function ultraWideRows(canvas: Canvas): 1 | 2 {
+  if (canvas.height >= 1600) return 2;
+  const side = (canvas.width - ultraWideMapWidth(canvas)) / 2;
+  return side >= 4 * 520 ? 1 : 2;
+}

@@ -79,3 +79,12 @@ describe('placeLabels', () => {
     expect(placed.length).toBeGreaterThan(10);
   });
 });
+
+describe('placeLabels alternatives', () => {
+  it('moves a region name aside when its first place is taken, and reports the offset used', () => {
+    const marker = { id: 'lot:1', position: [0.5, 0.5] as [number, number], radius: 10 };
+    const name = label('平桥镇', 0.5, 0.5, 50, { alternatives: [[0, -40]] });
+    const [placed] = placeLabels([name], [marker], project, measure, viewport);
+    expect(placed?.offset).toEqual([0, -40]);
+  });
+});

@@ -19,6 +19,8 @@ export type LabelCandidate = {
   color?: Rgba;
   /** The marker this label names: it may touch that marker, never another one. */
   markerId?: string;
+  /** Other offsets to try, in order, when the first place is taken (a region name may move a little). */
+  alternatives?: [number, number][];
 };
 
 /** A data marker: a circle of `radius` pixels that labels must not cover. */
@@ -78,13 +80,25 @@ export function placeLabels(
     (a, b) => b.priority - a.priority || a.text.length - b.text.length || a.id.localeCompare(b.id),
   );
   const kept: { c: LabelCandidate; box: Box }[] = [];
+  const free = (c: LabelCandidate, box: Box) =>
+    box.x0 >= 0 &&
+    box.y0 >= 0 &&
+    box.x1 <= viewport.width &&
+    box.y1 <= viewport.height &&
+    !kept.some((k) => overlaps(k.box, box)) &&
+    !markers.some((m) => m.id !== c.markerId && overlaps(m.box, box));
   for (const c of order) {
     if (!c.text.trim()) continue;
-    const box = labelBox(c, project(c.position), measure);
-    if (box.x0 < 0 || box.y0 < 0 || box.x1 > viewport.width || box.y1 > viewport.height) continue;
-    if (kept.some((k) => overlaps(k.box, box))) continue;
-    if (markers.some((m) => m.id !== c.markerId && overlaps(m.box, box))) continue;
-    kept.push({ c, box });
+    const at = project(c.position);
+    for (const offset of [c.offset ?? [0, 0], ...(c.alternatives ?? [])] as [number, number][]) {
+      const placed =
+        offset === c.offset || (!c.offset && offset[0] === 0 && offset[1] === 0) ? c : { ...c, offset };
+      const box = labelBox(placed, at, measure);
+      if (free(placed, box)) {
+        kept.push({ c: placed, box });
+        break;
+      }
+    }
   }
   return kept.map((k) => k.c);
 }

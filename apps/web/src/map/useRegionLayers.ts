@@ -201,6 +201,23 @@ type Label = { code: string; name: string; labelPoint: [number, number] };
 function regionLabels(features: Feature[], size: number): LabelCandidate[] {
   return features.map((f) => {
     const props = (f.properties ?? {}) as Label;
-    return { id: `region:${props.code}`, text: props.name, position: props.labelPoint, size, priority: 50 };
+    // When a marker or a higher label sits on the label point, the name may move a line up or down or aside.
+    const d = Math.round(size * 1.3);
+    const alternatives: [number, number][] = [
+      [0, -d],
+      [0, d],
+      [size * 2, 0],
+      [-size * 2, 0],
+      [0, -2 * d],
+      [0, 2 * d],
+    ];
+    return {
+      id: `region:${props.code}`,
+      text: props.name,
+      position: props.labelPoint,
+      size,
+      priority: 50,
+      alternatives,
+    };
   });
 }
