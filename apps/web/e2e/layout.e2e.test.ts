@@ -329,33 +329,44 @@ describe('layout on every profile', () => {
   });
 
   for (const profile of PROFILES) {
-    it(`${profile.name}: four cockpits × three levels`, { timeout: 240_000 }, async () => {
-      const page = await browser.newPage({ viewport: profile.viewport, hasTouch: Boolean(profile.touch) });
-      const problems: string[] = [];
+    describe(profile.name, () => {
+      // One page per profile, reused for every cockpit and level; closed even when a screen fails.
+      let page: Page;
+      beforeAll(async () => {
+        page = await browser.newPage({ viewport: profile.viewport, hasTouch: Boolean(profile.touch) });
+      });
+      afterAll(async () => {
+        await page?.close();
+      });
       for (const theme of THEMES) {
         for (const [level, code] of LEVELS) {
-          if (only && !only.test(`${profile.name}-${theme}-${level}`)) continue;
-          await open(page, `${baseUrl}/${theme}/${code}?${profile.query}`, code);
           const shot = `${profile.name}-${theme}-${level}`;
-          await page.screenshot({ path: `${artifacts}layout-${shot}.png` });
-          const f = await inspect(page, Boolean(profile.wall));
-          console.log(shot, JSON.stringify(f).slice(0, 1500));
-          summary[shot] = { overlaps: f.labelOverlaps.length, labels: f.labelCount };
-          const add = (what: string, list: string[] | string | null) => {
-            if (Array.isArray(list) ? list.length > 0 : list)
-              problems.push(`${shot} ${what}: ${String(list)}`);
-          };
-          add('overflowing', f.overflowing);
-          add('crushed', f.crushed);
-          add('text below 24px', f.smallText);
-          add('chart text below 24px', f.smallChartText);
-          add('map outside viewport', f.mapOutsideViewport);
-          add('region outside map', f.regionOutsideMap);
-          add('label overlaps', f.labelOverlaps);
+          it.skipIf(only !== null && !only.test(shot))(shot, { timeout: 150_000 }, async () => {
+            await open(page, `${baseUrl}/${theme}/${code}?${profile.query}`, code);
+            await page.screenshot({ path: `${artifacts}layout-${shot}.png` });
+            const f = await inspect(page, Boolean(profile.wall));
+            console.log(shot, JSON.stringify(f).slice(0, 1500));
+            summary[shot] = { overlaps: f.labelOverlaps.length, labels: f.labelCount };
+            expect({
+              overflowing: f.overflowing,
+              crushed: f.crushed,
+              smallText: f.smallText,
+              smallChartText: f.smallChartText,
+              mapOutsideViewport: f.mapOutsideViewport,
+              regionOutsideMap: f.regionOutsideMap,
+              labelOverlaps: f.labelOverlaps,
+            }).toEqual({
+              overflowing: [],
+              crushed: [],
+              smallText: [],
+              smallChartText: [],
+              mapOutsideViewport: null,
+              regionOutsideMap: null,
+              labelOverlaps: [],
+            });
+          });
         }
       }
-      await page.close();
-      expect(problems).toEqual([]);
     });
   }
 });
@@ -363,25 +374,28 @@ describe('layout on every profile', () => {
 describe('tablet drilling', () => {
   it('a tap selects a township and shows 进入; the button opens it; the hint never mentions Esc', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 1024 }, hasTouch: true });
-    await page.goto(`${baseUrl}/overview/${COUNTY}?screen=tablet`);
-    await waitForRegion(page, COUNTY);
-    await expect.poll(() => page.locator('.scope__hover').textContent()).not.toBe('');
-    expect(await page.locator('.scope__hover').textContent()).not.toContain('Esc');
-    const res = await fetch(`${baseUrl}/api/v1/regions/${COUNTY}/children.geojson`);
-    const fc = (await res.json()) as {
-      features: { properties: { code: string; labelPoint: [number, number] } }[];
-    };
-    const township = fc.features.find((f) => f.properties.code === TOWNSHIP)!.properties;
-    const at = await projectToPage(page, township.labelPoint);
-    await page.touchscreen.tap(at.x, at.y);
-    const enter = page.getByTestId('map-enter');
-    await enter.waitFor({ state: 'visible' });
-    expect(await enter.textContent()).toContain('平桥镇');
-    // A tap only selects: still at the county.
-    expect(page.url()).toContain(`/overview/${COUNTY}?`);
-    await enter.click();
-    await page.waitForURL(new RegExp(`/overview/${TOWNSHIP}\\?screen=tablet$`));
-    await waitForRegion(page, TOWNSHIP);
-    await page.close();
+    try {
+      await page.goto(`${baseUrl}/overview/${COUNTY}?screen=tablet`);
+      await waitForRegion(page, COUNTY);
+      await expect.poll(() => page.locator('.scope__hover').textContent()).not.toBe('');
+      expect(await page.locator('.scope__hover').textContent()).not.toContain('Esc');
+      const res = await fetch(`${baseUrl}/api/v1/regions/${COUNTY}/children.geojson`);
+      const fc = (await res.json()) as {
+        features: { properties: { code: string; labelPoint: [number, number] } }[];
+      };
+      const township = fc.features.find((f) => f.properties.code === TOWNSHIP)!.properties;
+      const at = await projectToPage(page, township.labelPoint);
+      await page.touchscreen.tap(at.x, at.y);
+      const enter = page.getByTestId('map-enter');
+      await enter.waitFor({ state: 'visible' });
+      expect(await enter.textContent()).toContain('平桥镇');
+      // A tap only selects: still at the county.
+      expect(page.url()).toContain(`/overview/${COUNTY}?`);
+      await enter.click();
+      await page.waitForURL(new RegExp(`/overview/${TOWNSHIP}\\?screen=tablet$`));
+      await waitForRegion(page, TOWNSHIP);
+    } finally {
+      await page.close();
+    }
   });
 });
