@@ -1,6 +1,6 @@
 import { levelOfCode, RegionCode, Theme } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useCallback, useEffect } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { COCKPITS } from '../cockpits/registry';
@@ -40,9 +40,11 @@ function Shell({ theme, regionCode }: { theme: Theme; regionCode: string }) {
     (code: string) => navigate(scopePath(theme, code, search)),
     [navigate, theme, search],
   );
-  useRegionLayers({ detail, touch: profile === 'tablet', onDrill: go });
+  // Touch: the region a tap selected (kept when the finger leaves the map, dropped on a change of scope).
+  const [selected, setSelected] = useState<string | null>(null);
+  useEffect(() => setSelected(null), [regionCode]);
+  useRegionLayers({ detail, touch: profile === 'tablet', onDrill: go, onSelect: setSelected });
   useContextLayers(detail);
-  const selected = useUi((s) => s.hoveredRegionCode);
   const selectedChild =
     profile === 'tablet'
       ? detail?.children.find((c) => c.code === selected && c.code !== detail.code)

@@ -20,6 +20,8 @@ type Options = {
   detail: RegionDetail | undefined;
   touch: boolean;
   onDrill: (code: string) => void;
+  /** Touch: a tap selects a region (the shell offers 进入); null when the selection is dropped. */
+  onSelect?: (code: string | null) => void;
 };
 
 /**
@@ -27,7 +29,7 @@ type Options = {
  * clicks into drill-down. Labels are drawn by deck.gl's TextLayer with the local CJK font, so Chinese
  * renders offline with no glyph server. Everything it adds to the map it removes on unmount.
  */
-export function useRegionLayers({ detail, touch, onDrill }: Options) {
+export function useRegionLayers({ detail, touch, onDrill, onSelect }: Options) {
   const code = detail?.code;
   // A village has no children: its siblings are drawn instead, for context (and a tap moves to a sibling).
   const contextCode = detail?.level === 'village' ? detail.parentCode : code;
@@ -37,6 +39,8 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
   const profile = useUi((s) => s.profile);
   const onDrillRef = useRef(onDrill);
   onDrillRef.current = onDrill;
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
 
   // Sources and layers: added once, emptied on unmount.
   useEffect(() => {
@@ -166,6 +170,7 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
       const decision = tapDecision(lastTap, code);
       lastTap = decision.select;
       setHover(code);
+      onSelectRef.current?.(code);
       if (decision.drill) onDrillRef.current(code);
     };
     map.doubleClickZoom.disable();
