@@ -41,9 +41,13 @@ function Shell({ theme, regionCode }: { theme: Theme; regionCode: string }) {
     [navigate, theme, search],
   );
   // Touch: the region a tap selected (kept when the finger leaves the map, dropped on a change of scope).
-  const [selected, setSelected] = useState<string | null>(null);
-  useEffect(() => setSelected(null), [regionCode]);
-  useRegionLayers({ detail, touch: profile === 'tablet', onDrill: go, onSelect: setSelected });
+  const [selection, setSelection] = useState<{ scope: string; code: string } | null>(null);
+  const onSelect = useCallback(
+    (code: string | null) => setSelection(code ? { scope: regionCode, code } : null),
+    [regionCode],
+  );
+  const selected = selection?.scope === regionCode ? selection.code : null;
+  useRegionLayers({ detail, touch: profile === 'tablet', onDrill: go, onSelect });
   useContextLayers(detail);
   const selectedChild =
     profile === 'tablet'
