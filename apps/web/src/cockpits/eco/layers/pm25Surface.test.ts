@@ -29,7 +29,8 @@ describe('PM2.5 surface', () => {
     expect(surfaceColor(80).slice(0, 3)).toEqual([255, 126, 0]);
   });
   it('keeps clean air a light veil and tints more as the level worsens', () => {
-    expect(surfaceColor(60)[3]).toBeLessThan(0.25 * 255);
+    // Every station 良 (PM2.5 36–75): a faint veil, at most 10 % opaque, never a wash over the county.
+    expect(surfaceColor(60)[3]).toBeLessThanOrEqual(0.1 * 255);
     expect(surfaceAlpha(40)).toBeLessThan(surfaceAlpha(90));
     expect(surfaceAlpha(90)).toBeLessThan(surfaceAlpha(160));
   });

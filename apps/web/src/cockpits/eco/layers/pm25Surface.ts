@@ -35,9 +35,9 @@ export function sampleSurface(surface: EcoSurface, col: number, row: number): nu
  * a muddy wash; the tint grows with the level, and the data markers stay readable through it.
  */
 export function surfaceAlpha(aqi: number): number {
-  if (aqi <= 50) return 0.12;
-  if (aqi <= 100) return 0.12 + ((aqi - 50) / 50) * 0.1;
-  if (aqi <= 200) return 0.22 + ((aqi - 100) / 100) * 0.16;
+  if (aqi <= 50) return 0.05;
+  if (aqi <= 100) return 0.05 + ((aqi - 50) / 50) * 0.05;
+  if (aqi <= 200) return 0.2 + ((aqi - 100) / 100) * 0.15;
   return 0.42;
 }
 
