@@ -10,6 +10,9 @@ describe('minFontSize', () => {
     };
     expect(minFontSize(option)).toBe(20.8);
   });
+  it('leaves out text shown only under a pointer', () => {
+    expect(minFontSize({ textStyle: { fontSize: 30 }, tooltip: { textStyle: { fontSize: 12 } } })).toBe(30);
+  });
   it('ignores hidden components and data arrays', () => {
     expect(
       minFontSize({

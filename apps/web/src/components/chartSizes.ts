@@ -23,8 +23,12 @@ export const WALL_TEXT_FLOOR_PX = 24;
 
 /**
  * The smallest font size an ECharts option (as returned by getOption, defaults merged) will draw: every
- * `fontSize` of a text-bearing object that is not hidden (`show: false`), and the global textStyle.
+ * `fontSize` of a text-bearing object that is not hidden (`show: false`), and the global textStyle; hover-only
+ * text (tooltip, axis pointer, emphasis states) is left out.
  */
+/** Text that appears only under a pointer (never on a wall at rest). */
+const HOVER_ONLY = new Set(['tooltip', 'axisPointer', 'emphasis', 'blur', 'select']);
+
 export function minFontSize(option: unknown): number | null {
   let min: number | null = null;
   const visit = (value: unknown) => {
@@ -37,7 +41,8 @@ export function minFontSize(option: unknown): number | null {
     if (o.show === false) return;
     const size = typeof o.fontSize === 'number' ? o.fontSize : Number.parseFloat(String(o.fontSize ?? ''));
     if (Number.isFinite(size) && size > 0) min = min === null ? size : Math.min(min, size);
-    for (const [key, v] of Object.entries(o)) if (key !== 'data' && typeof v === 'object') visit(v);
+    for (const [key, v] of Object.entries(o))
+      if (!HOVER_ONLY.has(key) && key !== 'data' && typeof v === 'object') visit(v);
   };
   visit(option);
   return min;
