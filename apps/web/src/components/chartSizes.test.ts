@@ -10,6 +10,12 @@ describe('minFontSize', () => {
     };
     expect(minFontSize(option)).toBe(20.8);
   });
+  it('leaves out the legend selector label unless the selector is on', () => {
+    expect(minFontSize({ legend: [{ textStyle: { fontSize: 30 }, selectorLabel: { fontSize: 12 } }] })).toBe(
+      30,
+    );
+    expect(minFontSize({ legend: [{ selector: true, selectorLabel: { fontSize: 12 } }] })).toBe(12);
+  });
   it('leaves out text shown only under a pointer', () => {
     expect(minFontSize({ textStyle: { fontSize: 30 }, tooltip: { textStyle: { fontSize: 12 } } })).toBe(30);
   });

@@ -39,6 +39,12 @@ export function minFontSize(option: unknown): number | null {
     if (!value || typeof value !== 'object') return;
     const o = value as Record<string, unknown>;
     if (o.show === false) return;
+    // A legend's selector buttons (全选/反选) exist only when `selector` is set; their label default is 12 px.
+    if (!o.selector && 'selectorLabel' in o) {
+      const { selectorLabel: _unused, ...rest } = o;
+      visit(rest);
+      return;
+    }
     const size = typeof o.fontSize === 'number' ? o.fontSize : Number.parseFloat(String(o.fontSize ?? ''));
     if (Number.isFinite(size) && size > 0) min = min === null ? size : Math.min(min, size);
     for (const [key, v] of Object.entries(o))
