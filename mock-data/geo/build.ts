@@ -1,11 +1,12 @@
 /**
  * Regenerate the derived geography in geo/data/ from the inputs in the same folder.
  *
- *   pnpm --filter @cockpit/mock-data geo:build            # (re)write the four .geojson files
+ *   pnpm --filter @cockpit/mock-data geo:build            # (re)write the derived .geojson files (and context.geojson)
  *   pnpm --filter @cockpit/mock-data geo:build --check    # only verify the files are up to date
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deriveContext } from './context';
 import { deriveGeography } from './derive';
 import { BUNDLED_GEO_DIR } from './dir';
 import { loadInputs } from './load';
@@ -29,10 +30,15 @@ if (problems.length > 0) {
   process.exit(1);
 }
 
+// Map context (river, reservoirs, seats, landmarks): derived from the project's own data, all approximate.
+const inputs = loadInputs(BUNDLED_GEO_DIR);
+const facilities = JSON.parse(readFileSync(join(BUNDLED_GEO_DIR, 'facilities.geojson'), 'utf8')).features;
+const outputs = { ...result, context: deriveContext(inputs.townships, facilities) };
+
 let stale = 0;
-for (const key of KEYS) {
+for (const key of [...KEYS, 'context'] as const) {
   const path = join(BUNDLED_GEO_DIR, OUTPUT_FILES[key]);
-  const text = serializeFeatureCollection(result[key]);
+  const text = serializeFeatureCollection(outputs[key]);
   if (checkOnly) {
     const same = existsSync(path) && readFileSync(path, 'utf8') === text;
     if (!same) stale++;
@@ -41,7 +47,7 @@ for (const key of KEYS) {
   }
   writeFileSync(path, text);
   const kib = (statSync(path).size / 1024).toFixed(1);
-  console.log(`wrote ${OUTPUT_FILES[key]}: ${result[key].features.length} features, ${kib} KiB`);
+  console.log(`wrote ${OUTPUT_FILES[key]}: ${outputs[key].features.length} features, ${kib} KiB`);
 }
 console.log(
   `geo:build ${checkOnly ? 'check ' : ''}done in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -16,4 +16,5 @@ export const OUTPUT_FILES = {
   townships: 'townships.geojson',
   villages: 'villages.geojson',
   villagePositions: 'village-positions.geojson',
+  context: 'context.geojson',
 } as const;

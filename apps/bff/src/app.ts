@@ -35,6 +35,8 @@ export type AppDeps = {
   /** Identity, sessions and scope (over the store); every /api route's guard uses it. */
   auth: AuthService;
   startedAt?: number;
+  /** GEO_DIR: official replacements of the bundled geography (also for the map's context layers). */
+  geoDir?: string | undefined;
 };
 
 /** Builds the whole HTTP app without listening, so tests can drive it with app.request(). */
@@ -66,7 +68,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', devicesRouter(admin));
   app.route('/', auditRouter());
   app.route('/', personalRouter());
-  app.route('/', regionsRouter(deps.hierarchy));
+  app.route('/', regionsRouter(deps.hierarchy, deps.geoDir));
   app.route('/', indicatorsRouter());
   app.route('/', cockpitsRouter(deps.services.snapshots));
   app.route('/', parkingRouter(deps.services));

@@ -82,7 +82,7 @@ const services = createServices({
   timing: timingFrom(config.refreshMs),
   simulated: config.simulated,
 });
-const app = createApp({ config, logger, startedAt, hierarchy, services, auth });
+const app = createApp({ config, logger, startedAt, hierarchy, services, auth, geoDir: config.geoDir });
 
 const fast = fastSnapshot(services.snapshots, logger);
 const allowFast = fastPathAllowed(auth);

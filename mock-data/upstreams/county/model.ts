@@ -27,7 +27,7 @@ export interface ScenicSpot extends Placed {
   dwellHours: number;
 }
 
-const SPOT_SPECS: readonly {
+export const SPOT_SPECS: readonly {
   spotId: string;
   name: string;
   anchor: Anchor;

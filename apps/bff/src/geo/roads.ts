@@ -29,7 +29,10 @@ type PointFeature = {
   geometry: { type: string; coordinates: number[] };
 };
 
-function readCollection(name: string, overrideDir?: string): { features: unknown[]; fromOverride: boolean } {
+export function readCollection(
+  name: string,
+  overrideDir?: string,
+): { features: unknown[]; fromOverride: boolean } {
   const override = overrideDir ? join(overrideDir, name) : undefined;
   const fromOverride = Boolean(override && existsSync(override));
   const path = fromOverride ? override! : join(BUNDLED_GEO_DIR, name);

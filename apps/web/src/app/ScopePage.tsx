@@ -1,6 +1,6 @@
 import { levelOfCode, RegionCode, Theme } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useCallback, useEffect } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { COCKPITS } from '../cockpits/registry';
@@ -8,6 +8,7 @@ import { ApiRequestError } from '../lib/api';
 import { scopePath } from '../map/drill';
 import { MapStage } from '../map/MapStage';
 import { regionQuery } from '../map/regions.api';
+import { useContextLayers } from '../map/useContextLayers';
 import { useRegionLayers } from '../map/useRegionLayers';
 import { useUi } from '../stores/ui';
 import { Breadcrumb } from './Breadcrumb';
@@ -39,7 +40,19 @@ function Shell({ theme, regionCode }: { theme: Theme; regionCode: string }) {
     (code: string) => navigate(scopePath(theme, code, search)),
     [navigate, theme, search],
   );
-  useRegionLayers({ detail, touch: profile === 'tablet', onDrill: go });
+  // Touch: the region a tap selected (kept when the finger leaves the map, dropped on a change of scope).
+  const [selection, setSelection] = useState<{ scope: string; code: string } | null>(null);
+  const onSelect = useCallback(
+    (code: string | null) => setSelection(code ? { scope: regionCode, code } : null),
+    [regionCode],
+  );
+  const selected = selection?.scope === regionCode ? selection.code : null;
+  useRegionLayers({ detail, touch: profile === 'tablet', onDrill: go, onSelect });
+  useContextLayers(detail);
+  const selectedChild =
+    profile === 'tablet'
+      ? detail?.children.find((c) => c.code === selected && c.code !== detail.code)
+      : undefined;
 
   // Esc goes up one level.
   useEffect(() => {
@@ -82,7 +95,18 @@ function Shell({ theme, regionCode }: { theme: Theme; regionCode: string }) {
         </div>
       </header>
       <MapStage>
-        {detail && detail.accuracy === 'approximate' && (
+        {selectedChild && (
+          <button
+            type="button"
+            className="button map-enter"
+            data-testid="map-enter"
+            onClick={() => go(selectedChild.code)}
+          >
+            {t('map.enter', { name: selectedChild.name })}
+          </button>
+        )}
+        {detail && (
+          // Every level draws derived geometry (township lines at county level, context layers everywhere).
           <div className="map-notes" data-testid="map-notes">
             {t('map.notes')}：{t('map.approximate')}
           </div>

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useState } from 'react';
+import { useWallAutoScroll } from '../components/useWallAutoScroll';
 import { useUi } from '../stores/ui';
-import { fitCanvas } from './screen';
+import { fitCanvas, isUltraWide, ultraWideMapWidth, ultraWideRows } from './screen';
 
 /**
  * Wall: a fixed design canvas (3840×2160 by default) scaled uniformly to the window and letterboxed, no
@@ -12,6 +13,17 @@ export function ScreenFrame({ children }: { children: ReactNode }) {
   const [windowSize, setWindowSize] = useState(() => ({ w: window.innerWidth, h: window.innerHeight }));
 
   useEffect(() => {
+    const root = document.documentElement;
+    if (profile === 'wall' && isUltraWide(canvas)) {
+      root.dataset.canvasShape = 'ultrawide';
+      root.dataset.ultraRows = String(ultraWideRows(canvas));
+    } else {
+      delete root.dataset.canvasShape;
+      delete root.dataset.ultraRows;
+    }
+  }, [profile, canvas]);
+
+  useEffect(() => {
     document.documentElement.dataset.profile = profile;
     if (profile !== 'wall') return;
     const onResize = () => setWindowSize({ w: window.innerWidth, h: window.innerHeight });
@@ -20,6 +32,7 @@ export function ScreenFrame({ children }: { children: ReactNode }) {
   }, [profile]);
 
   useIdleCursor(profile === 'wall');
+  useWallAutoScroll(profile === 'wall');
 
   if (profile !== 'wall') {
     return <div className={`screen screen--${profile}`}>{children}</div>;
@@ -34,6 +47,7 @@ export function ScreenFrame({ children }: { children: ReactNode }) {
           width: canvas.width,
           height: canvas.height,
           transform: `translate(${fit.offsetX}px, ${fit.offsetY}px) scale(${fit.scale})`,
+          ['--map-width' as string]: `${ultraWideMapWidth(canvas)}px`,
         }}
       >
         {children}

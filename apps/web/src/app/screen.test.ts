@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CANVAS, detectProfile, fitCanvas, parseCanvas } from './screen';
+import {
+  DEFAULT_CANVAS,
+  detectProfile,
+  fitCanvas,
+  isUltraWide,
+  parseCanvas,
+  ultraWideMapWidth,
+  ultraWideRows,
+} from './screen';
 
 describe('parseCanvas', () => {
   it.each([
@@ -55,5 +63,30 @@ describe('fitCanvas', () => {
     expect(fit.scale).toBeCloseTo(1024 / 1920);
     expect(fit.offsetX).toBe(0);
     expect(fit.offsetY).toBe(Math.round((1024 - 1080 * (1024 / 1920)) / 2));
+  });
+});
+
+describe('ultra-wide walls', () => {
+  it('gives 5760×1080, 3840×1080 and 7680×2160 their own arrangement, not 16:9 or 16:10', () => {
+    expect(isUltraWide({ width: 5760, height: 1080 })).toBe(true);
+    expect(isUltraWide({ width: 3840, height: 1080 })).toBe(true);
+    expect(isUltraWide({ width: 7680, height: 2160 })).toBe(true);
+    expect(isUltraWide({ width: 3840, height: 2160 })).toBe(false);
+    expect(isUltraWide({ width: 1920, height: 1200 })).toBe(false);
+  });
+  it('sizes the map to the county (about 1.3 : 1) at the height below the header', () => {
+    const width = ultraWideMapWidth({ width: 5760, height: 1080 });
+    const mapHeight = 1080 - Math.round(1080 * 0.16);
+    expect(width / mapHeight).toBeCloseTo(1.3, 1);
+    expect(width).toBeLessThan(5760 * 0.3);
+    expect(ultraWideMapWidth({ width: 7680, height: 2160 })).toBe(Math.round((2160 - 220) * 1.3));
+  });
+});
+
+describe('ultraWideRows', () => {
+  it('puts each panel in a full-height column on 5760×1080, two rows on 3840×1080 and 7680×2160', () => {
+    expect(ultraWideRows({ width: 5760, height: 1080 })).toBe(1);
+    expect(ultraWideRows({ width: 3840, height: 1080 })).toBe(2);
+    expect(ultraWideRows({ width: 7680, height: 2160 })).toBe(2);
   });
 });

@@ -49,3 +49,31 @@ export function fitCanvas(canvas: Canvas, windowWidth: number, windowHeight: num
     offsetY: Math.round((windowHeight - canvas.height * scale) / 2),
   };
 }
+
+/** A wall canvas much wider than 16:9 (5760×1080, 3840×1080, 7680×2160) gets its own arrangement. */
+export function isUltraWide(canvas: Canvas): boolean {
+  return canvas.width / canvas.height >= 2.2;
+}
+
+/** Tiantai's extent is about 1.3 times as wide as it is tall (0.575° × cos 29° by 0.393°). */
+const COUNTY_ASPECT = 1.3;
+
+/**
+ * Width of the map column on an ultra-wide wall: the county's shape at the height the header leaves, so the
+ * county fills the map instead of a fifth of it; never more than 45 % of the canvas.
+ */
+export function ultraWideMapWidth(canvas: Canvas): number {
+  const header = Math.min(220, Math.round(canvas.height * 0.16));
+  return Math.round(Math.min((canvas.height - header) * COUNTY_ASPECT, canvas.width * 0.45));
+}
+
+/**
+ * Rows of panels on each side of an ultra-wide wall: one row (each panel a full-height column) when a side
+ * is wide enough for four columns of at least 520 px, as on 5760×1080; otherwise two rows of two columns
+ * (3840×1080, and 7680×2160 whose height gives two rows room).
+ */
+export function ultraWideRows(canvas: Canvas): 1 | 2 {
+  if (canvas.height >= 1600) return 2;
+  const side = (canvas.width - ultraWideMapWidth(canvas)) / 2;
+  return side >= 4 * 520 ? 1 : 2;
+}

@@ -1,4 +1,5 @@
 import { type CSSProperties, useEffect, useRef } from 'react';
+import { minFontSize, useChartSizes } from './chartSizes';
 import { type EChartsOption, echarts } from './echarts';
 
 type Props = {
@@ -16,6 +17,7 @@ type Props = {
 export function EChart({ option, className, style, label }: Props) {
   const elRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
+  const sizes = useChartSizes();
 
   useEffect(() => {
     const el = elRef.current;
@@ -34,8 +36,16 @@ export function EChart({ option, className, style, label }: Props) {
 
   useEffect(() => {
     // notMerge: the option is the whole truth each time; series that disappeared must go.
-    chartRef.current?.setOption(option, { notMerge: true, lazyUpdate: true });
-  }, [option]);
+    const chart = chartRef.current;
+    if (!chart) return;
+    // Text a transform leaves unsized takes the profile's axis size, never ECharts' 12 px default.
+    const textStyle = { fontSize: sizes.axis, ...(option.textStyle as object | undefined) };
+    chart.setOption({ ...option, textStyle }, { notMerge: true, lazyUpdate: true });
+    // The smallest text this chart draws, for the wall's 24 px floor check (browser tests, on-site audits).
+    const el = elRef.current;
+    const min = minFontSize(chart.getOption());
+    if (el) el.dataset.minFontPx = min === null ? '' : String(min);
+  }, [option, sizes.axis]);
 
   return <div ref={elRef} className={className} style={style} role="img" aria-label={label} />;
 }

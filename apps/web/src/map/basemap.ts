@@ -27,3 +27,12 @@ export function offlineStyle(): StyleSpecification {
 
 /** Tiantai County's extent, [west, south, east, north], for the first frame before the boundary loads. */
 export const COUNTY_BOUNDS: [number, number, number, number] = [120.69, 28.952, 121.265, 29.345];
+
+/** Context layers: quiet, so that data stays the hero (water blue, roads warm and cool greys). */
+export const CONTEXT_COLORS = {
+  water: '#3b7fc4',
+  expressway: '#b3a17a',
+  arterial: '#7c8aa3',
+  seat: '#a9bbd6',
+  landmark: '#ebd7a0',
+} as const;

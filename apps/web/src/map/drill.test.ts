@@ -3,19 +3,13 @@ import { scopePath, tapDecision } from './drill';
 
 describe('tapDecision', () => {
   it('selects on the first tap without drilling', () => {
-    expect(tapDecision(null, '331023105', 1000)).toEqual({
-      select: { code: '331023105', at: 1000 },
-      drill: false,
-    });
+    expect(tapDecision(null, '331023105')).toEqual({ select: '331023105', drill: false });
   });
-  it('drills on a second tap on the same region within the window', () => {
-    expect(tapDecision({ code: '331023105', at: 1000 }, '331023105', 1300).drill).toBe(true);
+  it('enters on a second tap on the selected region, with no time window', () => {
+    expect(tapDecision('331023105', '331023105').drill).toBe(true);
   });
-  it('does not drill when the second tap is late', () => {
-    expect(tapDecision({ code: '331023105', at: 1000 }, '331023105', 1600).drill).toBe(false);
-  });
-  it('does not drill when the second tap is on another region', () => {
-    expect(tapDecision({ code: '331023105', at: 1000 }, '331023101', 1100).drill).toBe(false);
+  it('moves the selection when the tap is on another region', () => {
+    expect(tapDecision('331023105', '331023101')).toEqual({ select: '331023101', drill: false });
   });
 });
 

@@ -6,17 +6,11 @@ export function upOneLevel(parentCode: string | null): string | null {
 }
 
 /**
- * On touch, a tap selects and a second tap on the same region within the window drills down.
- * Returns the new selection and whether to drill.
+ * On touch, a tap selects a region (the shell then offers a 进入 button); a second tap on the selected
+ * region enters it, however long after the first. A tap on another region moves the selection.
  */
-export function tapDecision(
-  previous: { code: string; at: number } | null,
-  code: string,
-  at: number,
-  windowMs = 450,
-): { select: { code: string; at: number }; drill: boolean } {
-  const drill = previous !== null && previous.code === code && at - previous.at <= windowMs;
-  return { select: { code, at }, drill };
+export function tapDecision(selected: string | null, code: string): { select: string; drill: boolean } {
+  return { select: code, drill: selected === code };
 }
 
 /** Keeps the query string (screen profile, canvas, language) when moving between scopes. */

@@ -37,3 +37,11 @@ export const regionSearchQuery = (q: string) =>
     enabled: q.trim().length > 0,
     staleTime: 5 * 60_000,
   });
+
+/** The map's context layers (river, reservoirs, roads, seats, landmarks): one small file for the session. */
+export const mapContextQuery = () =>
+  queryOptions({
+    queryKey: ['map-context'],
+    queryFn: ({ signal }) => getRaw('/api/v1/geo/context.geojson', signal) as Promise<FeatureCollection>,
+    ...FOREVER,
+  });

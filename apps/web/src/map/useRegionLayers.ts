@@ -1,6 +1,4 @@
 import type { RegionDetail } from '@cockpit/contracts';
-import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions';
-import { TextLayer } from '@deck.gl/layers';
 import { useQuery } from '@tanstack/react-query';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeoJSONSource, MapLayerMouseEvent } from 'maplibre-gl';
@@ -9,8 +7,9 @@ import type { ScreenProfile } from '../app/screen';
 import { useUi } from '../stores/ui';
 import { MAP_COLORS } from './basemap';
 import { tapDecision } from './drill';
+import type { LabelCandidate } from './labels';
 import { boundaryQuery, childrenQuery } from './regions.api';
-import { getMapRuntime } from './runtime';
+import { fitPadding, getMapRuntime } from './runtime';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const SRC_SCOPE = 'scope-boundary';
@@ -21,6 +20,8 @@ type Options = {
   detail: RegionDetail | undefined;
   touch: boolean;
   onDrill: (code: string) => void;
+  /** Touch: a tap selects a region (the shell offers 进入); null when the selection is dropped. */
+  onSelect?: (code: string | null) => void;
 };
 
 /**
@@ -28,7 +29,7 @@ type Options = {
  * clicks into drill-down. Labels are drawn by deck.gl's TextLayer with the local CJK font, so Chinese
  * renders offline with no glyph server. Everything it adds to the map it removes on unmount.
  */
-export function useRegionLayers({ detail, touch, onDrill }: Options) {
+export function useRegionLayers({ detail, touch, onDrill, onSelect }: Options) {
   const code = detail?.code;
   // A village has no children: its siblings are drawn instead, for context (and a tap moves to a sibling).
   const contextCode = detail?.level === 'village' ? detail.parentCode : code;
@@ -38,6 +39,8 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
   const profile = useUi((s) => s.profile);
   const onDrillRef = useRef(onDrill);
   onDrillRef.current = onDrill;
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
 
   // Sources and layers: added once, emptied on unmount.
   useEffect(() => {
@@ -94,7 +97,7 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
   // The map element carries data-ready-region when the region is drawn and the camera has arrived.
   useEffect(() => {
     if (!detail || !boundary.data || !children.data) return;
-    const { map, element, setLayers } = getMapRuntime();
+    const { map, element, setLabels, setHome } = getMapRuntime();
     const kids = children.data;
     const markReady = () => {
       element.dataset.readyRegion = detail.code;
@@ -102,14 +105,19 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
     const apply = () => {
       (map.getSource(SRC_SCOPE) as GeoJSONSource | undefined)?.setData(boundary.data);
       (map.getSource(SRC_CHILDREN) as GeoJSONSource | undefined)?.setData(kids);
-      setLayers(LABEL_GROUP, [labelLayer(kids.features, labelSize(profile, detail.level === 'county'))]);
+      setLabels(LABEL_GROUP, regionLabels(kids.features, labelSize(profile, detail.level === 'county')));
       delete element.dataset.readyRegion;
       map.once('moveend', markReady);
       // Fly between regions so the move reads as a drill; on the first region just jump there.
       const first = element.dataset.shownRegion === undefined;
       element.dataset.shownRegion = detail.code;
-      map.fitBounds(detail.level === 'village' ? widen(detail.bbox, 0.6) : detail.bbox, {
-        padding: 60,
+      const bounds = detail.level === 'village' ? widen(detail.bbox, 0.6) : detail.bbox;
+      const padding = profile === 'wall' ? 80 : 40;
+      setHome(bounds, padding);
+      // Read-only, for browser tests: the bounds the map must show whole.
+      (window as unknown as { __cockpitRegionBbox?: RegionDetail['bbox'] }).__cockpitRegionBbox = detail.bbox;
+      map.fitBounds(bounds, {
+        padding: fitPadding(map, padding),
         duration: first ? 0 : 900,
         essential: true,
       });
@@ -124,9 +132,9 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
 
   // Interaction: hover highlight and drill-down.
   useEffect(() => {
-    const { map, overlay, clearLayers } = getMapRuntime();
+    const { map, overlay, clearLabels } = getMapRuntime();
     let hovered: string | null = null;
-    let lastTap: { code: string; at: number } | null = null;
+    let lastTap: string | null = null;
     const setHover = (next: string | null) => {
       if (hovered === next) return;
       if (hovered && map.getSource(SRC_CHILDREN)) {
@@ -158,9 +166,11 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
         onDrillRef.current(code);
         return;
       }
-      const decision = tapDecision(lastTap, code, performance.now());
+      // Touch: a tap selects (the shell shows a 进入 button); a second tap on the selected region enters it.
+      const decision = tapDecision(lastTap, code);
       lastTap = decision.select;
       setHover(code);
+      onSelectRef.current?.(code);
       if (decision.drill) onDrillRef.current(code);
     };
     map.doubleClickZoom.disable();
@@ -171,7 +181,7 @@ export function useRegionLayers({ detail, touch, onDrill }: Options) {
       map.off('mousemove', 'children-fill', onMove);
       map.off('mouseleave', 'children-fill', onLeave);
       map.off('click', 'children-fill', onClick);
-      clearLayers(LABEL_GROUP);
+      clearLabels(LABEL_GROUP);
       setHover(null);
     };
   }, [touch, setHovered]);
@@ -190,36 +200,29 @@ function labelSize(profile: ScreenProfile, townships: boolean): number {
   return sizes[profile][townships ? 0 : 1];
 }
 
-const collision = new CollisionFilterExtension();
+type Label = { code: string; name: string; labelPoint: [number, number] };
 
-type Label = { code: string; name: string; position: [number, number] };
-
-function labelLayer(features: Feature[], size: number) {
-  const data: Label[] = features.map((f) => {
-    const props = (f.properties ?? {}) as { code: string; name: string; labelPoint: [number, number] };
-    return { code: props.code, name: props.name, position: props.labelPoint };
-  });
-  return new TextLayer<Label, CollisionFilterExtensionProps<Label>>({
-    id: 'region-labels',
-    data,
-    getPosition: (d) => d.position,
-    getText: (d) => d.name,
-    getSize: size,
-    sizeUnits: 'pixels',
-    getColor: [226, 238, 255, 255],
-    outlineColor: [6, 16, 31, 255],
-    outlineWidth: 4,
-    fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif',
-    fontWeight: 600,
-    fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
-    characterSet: 'auto',
-    getTextAnchor: 'middle',
-    getAlignmentBaseline: 'center',
-    pickable: false,
-    // Labels that would overlap hide each other (computed on the GPU); zooming in reveals them.
-    extensions: [collision],
-    collisionEnabled: true,
-    getCollisionPriority: (d: Label) => -d.name.length,
-    collisionTestProps: { sizeScale: 1.6 },
+/** Region names for the shared collision pass (labels.ts): below data labels and landmarks, above water. */
+function regionLabels(features: Feature[], size: number): LabelCandidate[] {
+  return features.map((f) => {
+    const props = (f.properties ?? {}) as Label;
+    // When a marker or a higher label sits on the label point, the name may move a line up or down or aside.
+    const d = Math.round(size * 1.3);
+    const alternatives: [number, number][] = [
+      [0, -d],
+      [0, d],
+      [size * 2, 0],
+      [-size * 2, 0],
+      [0, -2 * d],
+      [0, 2 * d],
+    ];
+    return {
+      id: `region:${props.code}`,
+      text: props.name,
+      position: props.labelPoint,
+      size,
+      priority: 50,
+      alternatives,
+    };
   });
 }

@@ -1,9 +1,16 @@
 import type { Context } from 'hono';
+import { buildContextLayers } from '../../geo/context';
 import type { Hierarchy } from '../../geo/hierarchy';
 import { type AppEnv, createRouter } from '../../lib/create-router';
 import { HttpError } from '../../lib/errors';
 import { type Prepared, sendPrepared } from '../../lib/prepared';
-import { getBoundary, getChildrenBoundaries, getRegion, searchRegions } from './regions.routes';
+import {
+  getBoundary,
+  getChildrenBoundaries,
+  getMapContext,
+  getRegion,
+  searchRegions,
+} from './regions.routes';
 
 const regionNotFound = (code: string) =>
   new HttpError(404, 'REGION_NOT_FOUND', `No region has the code ${code}`);
@@ -18,8 +25,13 @@ function sendGeojson(c: Context<AppEnv>, prepared: Prepared) {
   );
 }
 
-export function regionsRouter(hierarchy: Hierarchy) {
+export function regionsRouter(hierarchy: Hierarchy, geoDir?: string) {
+  let context: Prepared | undefined;
   return createRouter()
+    .openapi(getMapContext, (c) => {
+      context ??= buildContextLayers(geoDir);
+      return sendGeojson(c, context) as never;
+    })
     .openapi(searchRegions, (c) => {
       const { q, limit } = c.req.valid('query');
       // Only regions inside the caller's scope (the guard declares this route `filtered`).

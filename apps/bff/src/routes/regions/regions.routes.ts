@@ -116,3 +116,40 @@ export const searchRegions = createRoute({
     400: errorResponse('Missing or malformed query'),
   },
 });
+
+const ContextCollection = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({
+        type: z.literal('Feature'),
+        properties: z.object({
+          id: z.string(),
+          kind: z
+            .enum(['expressway', 'arterial', 'river', 'stream', 'reservoir', 'seat', 'landmark'])
+            .meta({ description: 'What the feature is: roads, water, township seat or landmark' }),
+          name: z.string(),
+          accuracy: z.string().meta({
+            description: 'approximate when derived from the project data; source when GEO_DIR supplied it',
+          }),
+        }),
+        geometry: z.unknown(),
+      }),
+    ),
+  })
+  .meta({ id: 'MapContextCollection', description: 'GeoJSON FeatureCollection of the map context layers' });
+
+export const getMapContext = createRoute({
+  method: 'get',
+  path: '/api/v1/geo/context.geojson',
+  tags: ['regions'],
+  summary:
+    'Map context: 始丰溪 and streams, monitored reservoirs, expressway and arterials, township seats, landmarks',
+  responses: {
+    200: {
+      description: 'Context layers',
+      content: { 'application/geo+json': { schema: ContextCollection } },
+    },
+    304: notModified,
+  },
+});

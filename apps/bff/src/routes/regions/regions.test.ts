@@ -125,3 +125,33 @@ describe('search', () => {
     expect(await search('不存在的地方')).toEqual([]);
   });
 });
+
+describe('map context layers', () => {
+  it('serves the river, the monitored reservoirs, the expressway and arterials, seats and landmarks, all approximate', async () => {
+    const res = await app.request('/api/v1/geo/context.geojson');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/geo+json');
+    const fc = (await res.json()) as {
+      features: {
+        properties: { kind: string; name: string; accuracy: string };
+        geometry: { type: string };
+      }[];
+    };
+    const named = (kind: string) =>
+      fc.features.filter((f) => f.properties.kind === kind).map((f) => f.properties.name);
+    expect(named('river')).toEqual(['始丰溪']);
+    expect(named('reservoir').sort()).toEqual(['桐柏水库', '里石门水库']);
+    expect(named('expressway').length).toBeGreaterThan(0);
+    expect(named('arterial').length).toBeGreaterThan(10);
+    expect(named('seat')).toHaveLength(15);
+    expect(named('landmark').sort()).toEqual(['国清寺', '天台山游客中心', '天台县人民医院'].sort());
+    // No local streets (they would drown the data), and every derived feature says it is approximate.
+    expect(fc.features.some((f) => f.properties.kind === 'local')).toBe(false);
+    expect(fc.features.every((f) => f.properties.accuracy === 'approximate')).toBe(true);
+    const etag = res.headers.get('etag');
+    const again = await app.request('/api/v1/geo/context.geojson', {
+      headers: { 'if-none-match': etag ?? '' },
+    });
+    expect(again.status).toBe(304);
+  });
+});

@@ -60,7 +60,9 @@ export const en: Messages = {
   },
   map: {
     notes: 'Data notes',
-    approximate: 'Township/village boundaries and positions are approximate, not legal boundaries',
+    approximate:
+      'Township/village boundaries and positions, rivers, reservoirs, roads, seats and landmarks are approximate, not legal or surveyed',
+    enter: 'Open {{name}}',
   },
   notFound: {
     title: 'Not found',
@@ -76,6 +78,8 @@ export const en: Messages = {
     source: 'NBS 2023 division codes',
     unit: '',
     hint: 'Click the map to go down a level; Esc goes up',
+    hintTablet: 'Tap a region to select it, then “Open”; tap the path above to go back',
+    hintWall: 'The map shows the regions below; click one to open it, Esc goes up',
   },
   unit: { hours: 'h', minutes: 'min', seconds: 's' },
   search: { placeholder: 'Search townships and villages (name, pinyin initials or code)' },

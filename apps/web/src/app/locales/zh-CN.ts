@@ -56,7 +56,11 @@ export const zhCN = {
     ok: '正常',
     degraded: '降级',
   },
-  map: { notes: '数据说明', approximate: '乡镇、村边界与位置为推算示意，非法定界线' },
+  map: {
+    notes: '数据说明',
+    approximate: '乡镇、村边界与位置，河流、水库、道路、驻地与地标均为推算示意，非法定界线或测绘成果',
+    enter: '进入 {{name}}',
+  },
   notFound: { title: '页面不存在', body: '没有找到这个页面或区域。', back: '返回县域总览' },
   pending: { title: '驾驶舱建设中', body: '该部门驾驶舱尚未接入数据，上线后将在此显示。' },
   scope: {
@@ -64,6 +68,8 @@ export const zhCN = {
     source: '国家统计局 2023 区划代码',
     unit: '个',
     hint: '点击地图进入下一级，Esc 返回上一级',
+    hintTablet: '轻点地图选中区域，再点“进入”查看下一级；点上方路径返回',
+    hintWall: '地图展示下级区域；点击进入下一级，Esc 返回上一级',
   },
   unit: { hours: '小时', minutes: '分钟', seconds: '秒' },
   search: { placeholder: '搜索乡镇、村（名称、拼音首字母或代码）' },

@@ -52,7 +52,8 @@ const zh = {
   ongoing: '进行中',
   legend: '地图图例',
   mode: { air: '空气', water: '水质', noise: '噪声' },
-  surfaceNote: 'PM2.5 插值面：反距离加权 IDW p=2，6 个站点之间插值，仅为示意',
+  surfaceNote:
+    'PM2.5 推算面：站点间反距离加权插值并平滑，按 HJ 633 AQI 分级官方颜色半透明显示，只画本区域，仅为示意',
   riverNote: '河段按断面连线绘制（近似位置），颜色为下游断面的水质类别',
   positionsNote: '所有站点位置均为近似位置',
   compliant: '达标',
@@ -137,7 +138,8 @@ const en: typeof zh = {
   ongoing: 'ongoing',
   legend: 'Map legend',
   mode: { air: 'Air', water: 'Water', noise: 'Noise' },
-  surfaceNote: 'PM2.5 surface: inverse-distance weighting IDW p=2 between the 6 stations, indicative only',
+  surfaceNote:
+    'PM2.5 surface: interpolated between the stations (inverse-distance weighting), smoothed, tinted with the official HJ 633 AQI colours, drawn within this region only; indicative',
   riverNote: 'River drawn through the sections (approximate), coloured by the downstream section’s class',
   positionsNote: 'All station positions are approximate',
   compliant: 'compliant',

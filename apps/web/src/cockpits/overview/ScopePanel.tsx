@@ -10,7 +10,11 @@ export function ScopePanel({ level, regionCode }: CockpitProps) {
   const { t } = useTranslation();
   const region = useQuery(regionQuery(regionCode));
   const hovered = useUi((s) => s.hoveredRegionCode);
+  const profile = useUi((s) => s.profile);
+  const hint =
+    profile === 'tablet' ? 'scope.hintTablet' : profile === 'wall' ? 'scope.hintWall' : 'scope.hint';
   const detail = region.data;
+  const parentName = detail?.path.at(-2)?.name;
   const hoveredName = detail?.children.find((c) => c.code === hovered)?.name;
   const childLevel = level === 'county' ? 'township' : 'village';
   return (
@@ -21,7 +25,10 @@ export function ScopePanel({ level, regionCode }: CockpitProps) {
             {detail.name}
           </div>
           <div className="muted">
-            {t(`level.${level}`)} · {detail.code}
+            {t(`level.${level}`)}
+            {parentName ? ` · ${parentName}` : ''}
+            {/* The code helps an analyst at a desk; on a wall or tablet it is boilerplate. */}
+            {profile === 'desk' ? ` · ${detail.code}` : ''}
           </div>
           {level !== 'village' && (
             <Figure
@@ -30,7 +37,7 @@ export function ScopePanel({ level, regionCode }: CockpitProps) {
               label={t(`level.${childLevel}`)}
             />
           )}
-          <div className="scope__hover">{hoveredName ?? (level !== 'village' ? t('scope.hint') : '')}</div>
+          <div className="scope__hover">{hoveredName ?? (level !== 'village' ? t(hint) : '')}</div>
         </div>
       )}
     </Panel>

@@ -144,10 +144,35 @@ export function useParkingLayers({ snapshot, guidance, destination, selectedLotI
       }),
     ];
     runtime.setLayers(GROUP, layers);
+    // Lots and guidance screens are data: the map's labels (regions, context) keep off them.
+    runtime.setLabels(
+      GROUP,
+      [],
+      [
+        ...lots.map((l) => ({
+          id: `lot:${l.lotId}`,
+          position: [l.lon, l.lat] as [number, number],
+          radius: 7 * k,
+          radiusM: lotRadiusM(l.berthTotal),
+          maxRadius: 40 * k,
+        })),
+        ...(snapshot?.screens ?? []).map((sc) => ({
+          id: `screen:${sc.screenId}`,
+          position: [sc.lon, sc.lat] as [number, number],
+          radius: 10 * k,
+        })),
+      ],
+    );
   }, [snapshot, guidance, destination, selectedLotId, profile]);
 
   // Removed on unmount only (not on every data change), so the layers never flicker.
-  useEffect(() => () => getMapRuntime().clearLayers(GROUP), []);
+  useEffect(
+    () => () => {
+      getMapRuntime().clearLayers(GROUP);
+      getMapRuntime().clearLabels(GROUP);
+    },
+    [],
+  );
 
   // When the routes of a new destination arrive, show them whole (one purposeful move).
   const fittedFor = useRef<string | null>(null);

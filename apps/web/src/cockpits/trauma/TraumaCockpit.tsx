@@ -4,10 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { indicatorCatalogQuery } from '../../lib/snapshot';
 import { useLiveSnapshot } from '../../lib/useLiveSnapshot';
-import { getMapRuntime } from '../../map/runtime';
+import { fitPadding, getMapRuntime } from '../../map/runtime';
 import { useUi } from '../../stores/ui';
 import type { CockpitProps } from '../registry';
 import { traumaSnapshotQuery } from './api/trauma.api';
+import { focusBounds } from './layers/focus';
 import { useTraumaLayers } from './layers/useTraumaLayers';
 import { newSevereCases, routeBounds } from './model';
 import { CasesPanel } from './panels/CasesPanel';
@@ -56,8 +57,15 @@ export default function TraumaCockpit({ regionCode }: CockpitProps) {
   useEffect(() => {
     if (!flightKey || !focused || flown.current === flightKey) return;
     flown.current = flightKey;
-    getMapRuntime().map.fitBounds(routeBounds(focused), { padding: 120, duration: 1200, maxZoom: 14 });
-  }, [flightKey, focused]);
+    const { map } = getMapRuntime();
+    // Route, ambulance and the chosen hospital all in view (not only the route).
+    const bounds = data ? focusBounds(focused, data) : routeBounds(focused);
+    map.fitBounds(bounds, {
+      padding: fitPadding(map, profile === 'wall' ? 160 : 60),
+      duration: 1200,
+      maxZoom: 14,
+    });
+  }, [flightKey, focused, data, profile]);
 
   const onPick = useCallback((id: string) => focus(id), [focus]);
   useTraumaLayers({ snapshot: data, showCoverage, focusId: focused?.incidentId ?? null, profile, onPick });

@@ -1,13 +1,16 @@
 import type { EcoSnapshot } from '@cockpit/contracts';
-import { PathLayer, PolygonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { BitmapLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { useQuery } from '@tanstack/react-query';
+import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo } from 'react';
+import { boundaryQuery } from '../../../map/regions.api';
 import { getMapRuntime } from '../../../map/runtime';
 import { useUi } from '../../../stores/ui';
-import { hexToRgba, surfaceCells } from '../panels/transform';
+import { hexToRgba } from '../panels/transform';
 import { type EcoMapMode, useEcoUi } from '../store';
+import { paintSurface } from './pm25Surface';
 
 const GROUP = 'eco';
-const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
 const GREY: [number, number, number, number] = [140, 150, 165, 255];
 const OK = hexToRgba('#2ecc71');
 const ALARM = hexToRgba('#ff4d4f');
@@ -74,10 +77,14 @@ export function useEcoLayers(snapshot: EcoSnapshot | undefined) {
   const select = useEcoUi((s) => s.select);
   const selected = useEcoUi((s) => s.selected);
   const wall = useUi((s) => s.profile) === 'wall';
-  const cells = useMemo(
-    () => (snapshot?.air.surface ? surfaceCells(snapshot.air.surface) : []),
-    [snapshot?.air.surface],
-  );
+  // The PM2.5 surface: smoothed, on the official AQI colours, clipped to the region's own boundary.
+  const regionCode = snapshot?.regionCode;
+  const boundary = useQuery({ ...boundaryQuery(regionCode ?? ''), enabled: Boolean(regionCode) });
+  const surfaceImage = useMemo(() => {
+    const surface = snapshot?.air.surface;
+    if (!surface || !boundary.data) return null;
+    return { canvas: paintSurface(surface, ringsOf(boundary.data)), bounds: surface.bbox };
+  }, [snapshot?.air.surface, boundary.data]);
 
   useEffect(() => {
     const runtime = getMapRuntime();
@@ -85,14 +92,12 @@ export function useEcoLayers(snapshot: EcoSnapshot | undefined) {
     const sites = ecoSites(snapshot, mode);
     const radius = wall ? 22 : 11;
     const layers = [
-      ...(mode === 'air'
+      ...(mode === 'air' && surfaceImage
         ? [
-            new PolygonLayer({
+            new BitmapLayer({
               id: 'eco-pm25-surface',
-              data: cells,
-              getPolygon: (c: (typeof cells)[number]) => c.polygon,
-              getFillColor: (c: (typeof cells)[number]) => c.color,
-              stroked: false,
+              image: surfaceImage.canvas,
+              bounds: surfaceImage.bounds,
               pickable: false,
             }),
           ]
@@ -128,23 +133,40 @@ export function useEcoLayers(snapshot: EcoSnapshot | undefined) {
         },
         updateTriggers: { getLineColor: selected, getRadius: selected },
       }),
-      new TextLayer<Site>({
-        id: 'eco-site-labels',
-        data: sites,
-        getPosition: (s) => [s.lon, s.lat],
-        getText: (s) => s.text,
-        getSize: wall ? 30 : 15,
-        getColor: [234, 242, 255, 255],
-        getPixelOffset: [0, wall ? -44 : -22],
-        fontFamily: FONT,
-        characterSet: 'auto',
-        outlineWidth: 4,
-        outlineColor: [6, 16, 31, 255],
-        fontSettings: { sdf: true },
-      }),
     ];
     runtime.setLayers(GROUP, layers);
-  }, [snapshot, mode, cells, wall, selected, select]);
+    // Site names and readings go through the map's one label pass (they avoid each other and every marker).
+    const size = wall ? 30 : 15;
+    runtime.setLabels(
+      GROUP,
+      sites.map((s) => ({
+        id: `site:${s.code}`,
+        text: s.text,
+        position: [s.lon, s.lat],
+        size,
+        priority: s.alert ? 110 : 100,
+        offset: [0, -(radius + size * 0.75)],
+        markerId: `site:${s.code}`,
+      })),
+      sites.map((s) => ({ id: `site:${s.code}`, position: [s.lon, s.lat], radius })),
+    );
+  }, [snapshot, mode, surfaceImage, wall, selected, select]);
 
-  useEffect(() => () => getMapRuntime().clearLayers(GROUP), []);
+  useEffect(
+    () => () => {
+      getMapRuntime().clearLayers(GROUP);
+      getMapRuntime().clearLabels(GROUP);
+    },
+    [],
+  );
+}
+
+/** The exterior and hole rings of every polygon of a boundary FeatureCollection. */
+function ringsOf(fc: FeatureCollection): [number, number][][] {
+  return fc.features.flatMap((f) => {
+    const g = f.geometry;
+    if (g.type === 'Polygon') return g.coordinates as [number, number][][];
+    if (g.type === 'MultiPolygon') return g.coordinates.flat() as [number, number][][];
+    return [];
+  });
 }

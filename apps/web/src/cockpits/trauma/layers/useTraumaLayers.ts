@@ -9,6 +9,7 @@ import { TripsLayer } from '@deck.gl/geo-layers';
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ScreenProfile } from '../../../app/screen';
+import type { LabelCandidate, LabelObstacle } from '../../../map/labels';
 import { getMapRuntime } from '../../../map/runtime';
 import {
   AMBULANCE_COLORS,
@@ -20,6 +21,7 @@ import {
   SIGNAL_COLORS,
   type Track,
 } from '../model';
+import { snapToPath } from './focus';
 
 const GROUP = 'trauma';
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
@@ -71,6 +73,18 @@ export function useTraumaLayers({ snapshot, showCoverage, focusId, profile, onPi
     lastArrival.current = now;
     tracks.current = nextTracks(tracks.current, ambulances, now, interval.current);
   }, [ambulances]);
+
+  // The route each ambulance is driving now (to the scene or to hospital).
+  const transports = snapshot?.transports;
+  const routeOf = useMemo(
+    () =>
+      new Map(
+        (transports ?? [])
+          .filter((t) => t.ambulanceId && t.route && (t.phase === 'to_scene' || t.phase === 'to_hospital'))
+          .map((t) => [t.ambulanceId!, t.route!.path] as const),
+      ),
+    [transports],
+  );
 
   const statusOf = useMemo(
     () => new Map((ambulances ?? []).map((a) => [a.ambulanceId, a.status])),
@@ -166,27 +180,48 @@ export function useTraumaLayers({ snapshot, showCoverage, focusId, profile, onPi
         getLineWidth: 2 * k,
         lineWidthUnits: 'pixels',
       }),
-      new TextLayer<HospitalReadiness>({
-        id: 'trauma-hospital-labels',
-        data: snapshot.hospitals.filter((h) => h.receivesAmbulances),
-        getPosition: (h) => [h.lon, h.lat],
-        getText: (h) => h.name,
-        getSize: 13 * k,
-        sizeUnits: 'pixels',
-        getPixelOffset: [0, -18 * k],
-        getColor: [234, 242, 255, 255],
-        outlineColor: [6, 16, 31, 255],
-        outlineWidth: 4,
-        fontFamily: FONT,
-        fontWeight: 600,
-        fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
-        characterSet: 'auto',
-        getTextAnchor: 'middle',
-        getAlignmentBaseline: 'bottom',
-      }),
     );
     return layers;
   }, [snapshot, showCoverage, focusId, k]);
+
+  // Hospital names go through the map's one label pass: they avoid each other, region names and every marker.
+  useEffect(() => {
+    const rt = getMapRuntime();
+    if (!snapshot) return;
+    const size = Math.max(13 * k, profile === 'wall' ? 28 : 0);
+    const labels: LabelCandidate[] = snapshot.hospitals
+      .filter((h) => h.receivesAmbulances)
+      .map((h) => ({
+        id: `hospital:${h.hospitalId}`,
+        text: h.name,
+        position: [h.lon, h.lat],
+        size,
+        priority: h.kind === 'hospital' ? 100 : 90,
+        offset: [0, -(size * 0.6 + 12 * k)],
+        markerId: `hospital:${h.hospitalId}`,
+      }));
+    const markers: LabelObstacle[] = [
+      ...snapshot.hospitals.map((h) => ({
+        id: `hospital:${h.hospitalId}`,
+        position: [h.lon, h.lat] as [number, number],
+        radius: (h.kind === 'hospital' ? 11 : 8) * k,
+      })),
+      ...snapshot.transports.map((t) => ({
+        id: `scene:${t.incidentId}`,
+        position: [t.scene[0], t.scene[1]] as [number, number],
+        radius: 9 * k,
+      })),
+      ...snapshot.transports.flatMap((t) =>
+        t.signals.map((s) => ({
+          id: `signal:${t.incidentId}:${s.id}`,
+          position: [s.lon, s.lat] as [number, number],
+          radius: 8 * k,
+        })),
+      ),
+    ];
+    rt.setLabels(GROUP, labels, markers);
+  }, [snapshot, k, profile]);
+  useEffect(() => () => getMapRuntime().clearLabels(GROUP), []);
 
   const trips = useMemo(
     (): Trip[] =>
@@ -218,7 +253,11 @@ export function useTraumaLayers({ snapshot, showCoverage, focusId, profile, onPi
       lastDraw = now;
       const dots: AmbulanceDot[] = [];
       for (const [id, track] of tracks.current) {
-        const p = positionOf(track, now);
+        const drawn = positionOf(track, now);
+        // Between fixes the glide is a straight line: keep the icon on its route.
+        const path = routeOf.get(id);
+        const [lon, lat] = path ? snapToPath(path, [drawn.lon, drawn.lat]) : [drawn.lon, drawn.lat];
+        const p = { ...drawn, lon, lat };
         dots.push({ id, ...p, color: AMBULANCE_COLORS[statusOf.get(id) ?? 'idle'] });
       }
       rt.setLayers(GROUP, [
@@ -268,7 +307,7 @@ export function useTraumaLayers({ snapshot, showCoverage, focusId, profile, onPi
     };
     raf = requestAnimationFrame(frame);
     return () => cancelAnimationFrame(raf);
-  }, [staticLayers, trips, statusOf, k]);
+  }, [staticLayers, trips, statusOf, routeOf, k]);
 
   useEffect(() => () => getMapRuntime().clearLayers(GROUP), []);
 }
