@@ -164,6 +164,7 @@ beforeAll(async () => {
     'GET /api/v1/regions/:code/boundary.geojson': {
       in: { path: `/api/v1/regions/${township}/boundary.geojson` },
     },
+    'GET /api/v1/geo/context.geojson': { in: { path: '/api/v1/geo/context.geojson' } },
     'GET /api/v1/indicators': { in: { path: '/api/v1/indicators' } },
     'GET /api/v1/cockpits/:theme/:regionCode/snapshot': both(
       `/api/v1/cockpits/overview/${township}/snapshot`,

@@ -142,6 +142,12 @@ const ContextCollection = z
 export const getMapContext = createRoute({
   method: 'get',
   path: '/api/v1/geo/context.geojson',
+  middleware: [
+    guard({
+      permission: 'signed-in',
+      region: { from: 'none', why: 'rivers, roads, township seats and landmarks are public geography' },
+    }),
+  ],
   tags: ['regions'],
   summary:
     'Map context: 始丰溪 and streams, monitored reservoirs, expressway and arterials, township seats, landmarks',
