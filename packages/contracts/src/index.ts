@@ -1,3 +1,5 @@
+export * from './admin';
+export * from './auth';
 export * from './eco';
 export * from './error';
 export * from './health';
