@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { afterLoginPath, can, homePath, inScope, loginHref, pathWithinScope, safeNext } from './redirect';
+import {
+  afterLoginPath,
+  afterPairingPath,
+  can,
+  homePath,
+  inScope,
+  loginHref,
+  pathWithinScope,
+  regionOfPath,
+  safeNext,
+} from './redirect';
 
 const pingqiao = { scope: '331023105', permissions: ['cockpit:view'] };
 
@@ -8,7 +18,13 @@ describe('safeNext', () => {
     expect(safeNext('/parking/331023105?screen=tablet')).toBe('/parking/331023105?screen=tablet');
   });
   it('drops other origins, protocol-relative and backslash tricks', () => {
-    for (const bad of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '']) {
+    for (const bad of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '',
+    ]) {
       expect(safeNext(bad)).toBeNull();
     }
     expect(safeNext(null)).toBeNull();
@@ -31,7 +47,9 @@ describe('loginHref', () => {
 
 describe('after sign-in', () => {
   it('a township leader without next lands on their township, keeping the screen profile', () => {
-    expect(afterLoginPath(pingqiao, null, '?screen=tablet&next=/x')).toBe('/overview/331023105?screen=tablet');
+    expect(afterLoginPath(pingqiao, null, '?screen=tablet&next=/x')).toBe(
+      '/overview/331023105?screen=tablet',
+    );
     expect(homePath(pingqiao)).toBe('/overview/331023105');
   });
   it('returns to the page the session expired on', () => {
@@ -63,5 +81,22 @@ describe('scope', () => {
     expect(can(pingqiao, 'cockpit:view')).toBe(true);
     expect(can(pingqiao, 'user:admin')).toBe(false);
     expect(can(null, 'cockpit:view')).toBe(false);
+  });
+});
+
+describe('after pairing', () => {
+  const wall = { scope: '331023105', permissions: ['cockpit:view'] };
+  it('stays on a page inside its scope', () => {
+    expect(afterPairingPath(wall, '/parking/331023105200', '?screen=wall')).toBeNull();
+  });
+  it('opens its scope from /pair or from a page outside it, as a wall', () => {
+    expect(afterPairingPath(wall, '/pair', '')).toBe('/overview/331023105?screen=wall');
+    expect(afterPairingPath(wall, '/overview/331023', '?screen=wall&canvas=1920x1080')).toBe(
+      '/overview/331023105?screen=wall&canvas=1920x1080',
+    );
+  });
+  it('reads the region of a cockpit path only', () => {
+    expect(regionOfPath('/eco/331023105200')).toBe('331023105200');
+    expect(regionOfPath('/admin/users')).toBeNull();
   });
 });

@@ -11,8 +11,8 @@ const LOGIN = '/login';
  * (which leads to the user's own region anyway) give null.
  */
 export function safeNext(raw: string | null | undefined): string | null {
-  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return null;
-  if (/[\u0000-\u001f]/.test(raw)) return null;
+  if (!raw?.startsWith('/') || raw.startsWith('//') || raw.includes('\\')) return null;
+  if ([...raw].some((ch) => ch.charCodeAt(0) < 0x20)) return null;
   const path = raw.split(/[?#]/)[0] ?? '';
   if (path === '/' || path === LOGIN || path.startsWith(`${LOGIN}/`)) return null;
   return raw;
@@ -61,4 +61,20 @@ export function pathWithinScope<T extends { code: string }>(path: readonly T[], 
 
 export function can(user: Principal | null | undefined, permission: string): boolean {
   return Boolean(user?.permissions.includes(permission));
+}
+
+/** The region code of a cockpit path (`/parking/331023105` → 331023105), or null for other pages. */
+export function regionOfPath(pathname: string): string | null {
+  const match = /^\/[a-z]+\/(\d{6,12})\/?$/.exec(pathname);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Where a wall goes once its pairing is approved: it stays on its page when that page is inside the device's
+ * scope, otherwise it opens the overview of its scope (keeping screen, canvas, language).
+ */
+export function afterPairingPath(device: Principal, pathname: string, search: string): string | null {
+  const region = regionOfPath(pathname);
+  if (region && inScope(device.scope, region)) return null;
+  return homePath(device, search || '?screen=wall');
 }

@@ -45,7 +45,12 @@ export function errorOfResponse(response: Response, body: unknown): ApiRequestEr
       retryAfterSeconds,
       parsed.data.error.details,
     );
-  return new ApiRequestError(response.status, 'HTTP', `${response.status} ${response.statusText}`, retryAfterSeconds);
+  return new ApiRequestError(
+    response.status,
+    'HTTP',
+    `${response.status} ${response.statusText}`,
+    retryAfterSeconds,
+  );
 }
 
 function fail(error: ApiRequestError, notify: boolean): never {

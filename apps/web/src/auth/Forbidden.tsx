@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { regionQuery } from '../map/regions.api';
+import { homePath } from './redirect';
+import { useSessionUser } from './session.api';
+import './auth.css';
+import './i18n';
+
+/**
+ * 无权限: a page outside the user's scope (or permissions). Says so plainly and links to the user's own
+ * region; never a blank map.
+ */
+export function Forbidden({ reason = 'scope' }: { reason?: 'scope' | 'permission' }) {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  const user = useSessionUser();
+  const scope = useQuery({ ...regionQuery(user?.scope ?? ''), enabled: Boolean(user) });
+  const scopeName = scope.data?.name ?? user?.scope ?? '';
+  return (
+    <main className="not-found forbidden" data-testid="forbidden">
+      <h1>{t('auth.forbiddenTitle')}</h1>
+      <p>
+        {reason === 'scope' && user
+          ? t('auth.forbiddenBody', { scope: scopeName })
+          : t('auth.forbiddenPermission')}
+      </p>
+      {user && (
+        <Link to={homePath(user, search)} className="button button--primary" data-testid="forbidden-home">
+          {t('auth.forbiddenBack', { scope: scopeName })}
+        </Link>
+      )}
+    </main>
+  );
+}
