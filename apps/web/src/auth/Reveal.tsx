@@ -48,7 +48,9 @@ export function Reveal({
     if (!checked.ok) {
       setError(
         checked.errors
-          .map((x) => describeFieldError(x, x.field === 'reason' ? t('auth.revealReason') : x.field, i18n.language))
+          .map((x) =>
+            describeFieldError(x, x.field === 'reason' ? t('auth.revealReason') : x.field, i18n.language),
+          )
           .join('；'),
       );
       return;
@@ -70,7 +72,12 @@ export function Reveal({
         {masked}
       </span>
       {allowed && !asking && (
-        <button type="button" className="button button--ghost" onClick={() => setAsking(true)} data-testid="reveal">
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => setAsking(true)}
+          data-testid="reveal"
+        >
           {t('auth.reveal')}
         </button>
       )}
