@@ -3,8 +3,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FieldError, validate } from '../auth/form';
+import { TextField } from '../auth/TextField';
 import { createDepartment, departmentsQuery, updateDepartment } from './admin.api';
 import { type Column, DataTable } from './DataTable';
+import { FormActions } from './FormActions';
 import { FormErrors } from './FormErrors';
 import { serverErrors } from './server-errors';
 
@@ -101,37 +103,18 @@ function DepartmentEditor({
   return (
     <form className="admin-form" onSubmit={submit} noValidate>
       <div className="admin-form__grid">
-        <label className="field">
-          <span>{labels.id}</span>
-          <input
-            name="id"
-            value={id}
-            disabled={Boolean(department)}
-            onChange={(e) => setId(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{labels['name.zh']}</span>
-          <input name="nameZh" value={zh} onChange={(e) => setZh(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{labels['name.en']}</span>
-          <input name="nameEn" value={en} onChange={(e) => setEn(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{labels.description}</span>
-          <input name="description" value={description} onChange={(e) => setDescription(e.target.value)} />
-        </label>
+        <TextField label={labels.id} name="id" value={id} disabled={Boolean(department)} onChange={setId} />
+        <TextField label={labels['name.zh']} name="nameZh" value={zh} onChange={setZh} />
+        <TextField label={labels['name.en']} name="nameEn" value={en} onChange={setEn} />
+        <TextField
+          label={labels.description}
+          name="description"
+          value={description}
+          onChange={setDescription}
+        />
       </div>
       <FormErrors errors={errors} labels={labels} />
-      <div className="admin-form__actions">
-        <button type="submit" className="button button--primary">
-          {t('admin.save')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={() => onClose(false)}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={() => onClose(false)} />
     </form>
   );
 }

@@ -8,9 +8,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FieldError, validate } from '../auth/form';
+import { TextField } from '../auth/TextField';
 import { formatClock, formatDate } from '../lib/format';
 import { approvePairing, devicesQuery, revokeDevice, updateDevice } from './admin.api';
 import { type Column, DataTable } from './DataTable';
+import { FormActions } from './FormActions';
 import { FormErrors } from './FormErrors';
 import { ScopePicker } from './ScopePicker';
 import { serverErrors } from './server-errors';
@@ -175,20 +177,10 @@ function DeviceForm({
   return (
     <form className="admin-form" onSubmit={submit} noValidate data-testid="device-form">
       <h3>{title}</h3>
-      <label className="field">
-        <span>{labels.name}</span>
-        <input name="name" value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
+      <TextField label={labels.name} name="name" value={name} onChange={setName} />
       {withScope && <ScopePicker label={labels.scope} value={scope} onChange={setScope} />}
       <FormErrors errors={errors} labels={labels} />
-      <div className="admin-form__actions">
-        <button type="submit" className="button button--primary" data-testid="device-save">
-          {t('admin.save')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={() => onClose(false)}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={() => onClose(false)} saveTestId="device-save" />
     </form>
   );
 }

@@ -3,8 +3,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FieldError, validate } from '../auth/form';
+import { TextField } from '../auth/TextField';
 import { createRole, permissionsQuery, rolesQuery, updateRole } from './admin.api';
 import { type Column, DataTable } from './DataTable';
+import { FormActions } from './FormActions';
 import { FormErrors } from './FormErrors';
 import { toggle } from './forms';
 import { serverErrors } from './server-errors';
@@ -100,18 +102,9 @@ function RoleEditor({ role, onClose }: { role: Role | null; onClose: (saved: boo
   return (
     <form className="admin-form" onSubmit={submit} noValidate>
       <div className="admin-form__grid">
-        <label className="field">
-          <span>{labels.id}</span>
-          <input name="id" value={id} disabled={Boolean(role)} onChange={(e) => setId(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{labels['name.zh']}</span>
-          <input name="nameZh" value={zh} onChange={(e) => setZh(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{labels['name.en']}</span>
-          <input name="nameEn" value={en} onChange={(e) => setEn(e.target.value)} />
-        </label>
+        <TextField label={labels.id} name="id" value={id} disabled={Boolean(role)} onChange={setId} />
+        <TextField label={labels['name.zh']} name="nameZh" value={zh} onChange={setZh} />
+        <TextField label={labels['name.en']} name="nameEn" value={en} onChange={setEn} />
       </div>
       <fieldset className="field checks">
         <legend>{labels.permissions}</legend>
@@ -128,14 +121,7 @@ function RoleEditor({ role, onClose }: { role: Role | null; onClose: (saved: boo
         ))}
       </fieldset>
       <FormErrors errors={errors} labels={labels} />
-      <div className="admin-form__actions">
-        <button type="submit" className="button button--primary">
-          {t('admin.save')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={() => onClose(false)}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={() => onClose(false)} />
     </form>
   );
 }

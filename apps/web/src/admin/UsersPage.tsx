@@ -10,9 +10,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FieldError, validate } from '../auth/form';
+import { TextField } from '../auth/TextField';
 import { formatClock, formatDate } from '../lib/format';
 import { createUser, departmentsQuery, resetPassword, rolesQuery, updateUser, usersQuery } from './admin.api';
 import { type Column, DataTable } from './DataTable';
+import { FormActions } from './FormActions';
 import { FormErrors } from './FormErrors';
 import { EMPTY_USER_FORM, formOfUser, toCreateUser, toggle, toUpdateUser, type UserForm } from './forms';
 import { ScopePicker } from './ScopePicker';
@@ -144,7 +146,7 @@ function UserEditor({
   const [form, setForm] = useState<UserForm>(user ? formOfUser(user) : EMPTY_USER_FORM);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const labels: Record<string, string> = {
+  const labels = {
     username: t('admin.user.username'),
     displayName: t('admin.user.displayName'),
     password: t('admin.user.password'),
@@ -177,35 +179,29 @@ function UserEditor({
     <form className="admin-form" onSubmit={submit} noValidate data-testid="user-form">
       <h3>{user ? t('admin.user.edit', { name: user.displayName }) : t('admin.user.create')}</h3>
       <div className="admin-form__grid">
-        <label className="field">
-          <span>{labels.username}</span>
-          <input
-            name="username"
-            value={form.username}
-            disabled={Boolean(user)}
-            autoComplete="off"
-            onChange={(e) => set('username', e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{labels.displayName}</span>
-          <input
-            name="displayName"
-            value={form.displayName}
-            onChange={(e) => set('displayName', e.target.value)}
-          />
-        </label>
+        <TextField
+          label={labels.username}
+          name="username"
+          value={form.username}
+          disabled={Boolean(user)}
+          autoComplete="off"
+          onChange={(v) => set('username', v)}
+        />
+        <TextField
+          label={labels.displayName}
+          name="displayName"
+          value={form.displayName}
+          onChange={(v) => set('displayName', v)}
+        />
         {!user && (
-          <label className="field">
-            <span>{labels.password}</span>
-            <input
-              name="password"
-              type="password"
-              autoComplete="new-password"
-              value={form.password}
-              onChange={(e) => set('password', e.target.value)}
-            />
-          </label>
+          <TextField
+            label={labels.password}
+            name="password"
+            type="password"
+            value={form.password}
+            autoComplete="new-password"
+            onChange={(v) => set('password', v)}
+          />
         )}
         <label className="field">
           <span>{labels.departmentId}</span>
@@ -237,16 +233,9 @@ function UserEditor({
           </label>
         ))}
       </fieldset>
-      <ScopePicker label={labels.scope ?? ''} value={form.scope} onChange={(code) => set('scope', code)} />
+      <ScopePicker label={labels.scope} value={form.scope} onChange={(code) => set('scope', code)} />
       <FormErrors errors={errors} labels={labels} />
-      <div className="admin-form__actions">
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="user-save">
-          {t('admin.save')}
-        </button>
-        <button type="button" className="button button--ghost" onClick={() => onClose(false)}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={() => onClose(false)} busy={busy} saveTestId="user-save" />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../lib/api';
 import { describeFieldError, validate } from './form';
 import { changePassword } from './session.api';
+import { TextField } from './TextField';
 import './i18n';
 
 /**
@@ -63,37 +64,31 @@ export function ChangePasswordForm({
       <h1>{t('auth.changeTitle')}</h1>
       <p className="muted">{t('auth.changeBody', { min: PASSWORD_MIN_LENGTH })}</p>
       {known === undefined && (
-        <label className="field">
-          <span>{t('auth.currentPassword')}</span>
-          <input
-            type="password"
-            name="currentPassword"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('auth.currentPassword')}
+          name="currentPassword"
+          type="password"
+          value={current}
+          autoComplete="current-password"
+          onChange={setCurrent}
+        />
       )}
-      <label className="field">
-        <span>{t('auth.newPassword')}</span>
-        <input
-          type="password"
-          name="newPassword"
-          autoComplete="new-password"
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>{t('auth.repeatPassword')}</span>
-        <input
-          type="password"
-          name="repeatPassword"
-          autoComplete="new-password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t('auth.newPassword')}
+        name="newPassword"
+        type="password"
+        value={next}
+        autoComplete="new-password"
+        onChange={setNext}
+      />
+      <TextField
+        label={t('auth.repeatPassword')}
+        name="repeatPassword"
+        type="password"
+        value={repeat}
+        autoComplete="new-password"
+        onChange={setRepeat}
+      />
       {error && (
         <p className="form-error" role="alert">
           {error}

@@ -10,6 +10,7 @@ import { describeFieldError, formatWait, validate } from './form';
 import { LanguageButton } from './LanguageButton';
 import { afterLoginPath } from './redirect';
 import { login, SESSION_KEY, type Session, sessionOf, sessionQuery } from './session.api';
+import { TextField } from './TextField';
 import './auth.css';
 import './i18n';
 
@@ -76,27 +77,21 @@ export function LoginPage() {
       ) : (
         <form className="auth-card" onSubmit={submit} data-testid="login-form" noValidate>
           <h1>{t('auth.signInTitle')}</h1>
-          <label className="field">
-            <span>{t('auth.username')}</span>
-            <input
-              name="username"
-              autoComplete="username"
-              autoCapitalize="off"
-              spellCheck={false}
-              value={username}
-              onChange={(e) => setUsername(e.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span>{t('auth.password')}</span>
-            <input
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </label>
+          <TextField
+            label={t('auth.username')}
+            name="username"
+            value={username}
+            autoComplete="username"
+            onChange={setUsername}
+          />
+          <TextField
+            label={t('auth.password')}
+            name="password"
+            type="password"
+            value={password}
+            autoComplete="current-password"
+            onChange={setPassword}
+          />
           {error && (
             <p className="form-error" role="alert" data-testid="login-error">
               {error}
