@@ -43,6 +43,9 @@ describe('server field errors', () => {
     expect(serverFieldErrors([{ path: ['scope'], message: 'not a region' }])).toEqual([
       { field: 'scope', kind: 'invalid', message: 'not a region' },
     ]);
+    expect(serverFieldErrors([{ path: 'name.zh', message: 'too long', code: 'too_big' }])).toEqual([
+      { field: 'name.zh', kind: 'invalid', message: 'too long' },
+    ]);
     expect(serverFieldErrors({ issues: [{ field: 'username', message: 'taken' }] })).toHaveLength(1);
     expect(serverFieldErrors(undefined)).toEqual([]);
   });

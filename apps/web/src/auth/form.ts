@@ -67,7 +67,14 @@ export function serverFieldErrors(details: unknown): FieldError[] {
   for (const item of list) {
     if (!item || typeof item !== 'object') continue;
     const { path, field, message } = item as { path?: unknown; field?: unknown; message?: unknown };
-    const name = typeof field === 'string' ? field : Array.isArray(path) ? path.join('.') : null;
+    const name =
+      typeof field === 'string'
+        ? field
+        : typeof path === 'string'
+          ? path
+          : Array.isArray(path)
+            ? path.join('.')
+            : null;
     if (name)
       errors.push({ field: name, kind: 'invalid', message: typeof message === 'string' ? message : '' });
   }
