@@ -155,6 +155,11 @@ describe('admin pages', () => {
     await page.screenshot({ path: `${artifacts}admin-users-desk.png`, fullPage: true });
 
     // Sorting by a header and filtering by text.
+    const usernameHeader = table.locator('th').first();
+    await usernameHeader.locator('button').click();
+    expect(await usernameHeader.getAttribute('aria-sort')).toBe('ascending');
+    await usernameHeader.locator('button').click();
+    expect(await usernameHeader.getAttribute('aria-sort')).toBe('descending');
     await table.locator('input[type="search"]').fill(username);
     expect(await table.locator('tbody tr').count()).toBe(1);
 
@@ -257,13 +262,21 @@ describe('personal data', () => {
     expect(await detail.getByTestId('revealed').count()).toBe(1);
     await page.screenshot({ path: `${artifacts}reveal-desk.png` });
 
-    const audit = await api<{ items: { actor: string; summary: string; action: string }[] }>(
-      baseUrl,
-      adminToken,
-      'GET',
-      `/api/v1/audit?actor=${encodeURIComponent(viewer.username)}`,
+    // The auditor's view: the reveal, with its reason, filtered by the actor.
+    const auditor = await browser.newContext(DESK);
+    await signInContext(auditor, baseUrl, 'admin', adminPassword);
+    const auditPage = await auditor.newPage();
+    await auditPage.goto(`${baseUrl}/admin/audit`);
+    const filters = auditPage.getByTestId('audit-filters');
+    await filters.locator('input[name="actor"]').fill(viewer.username);
+    await filters.locator('button[type="submit"]').click();
+    const row = auditPage.getByTestId('audit-table').locator('tbody tr', { hasText: reason });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await auditPage.getByTestId('audit-csv').getAttribute('href')).toBe(
+      `/api/v1/audit.csv?actor=${encodeURIComponent(viewer.username)}`,
     );
-    expect(audit.items.some((row) => row.summary.includes(reason))).toBe(true);
+    await auditPage.screenshot({ path: `${artifacts}audit-reveal-desk.png`, fullPage: true });
+    await auditor.close();
     await context.close();
   }, 180_000);
 });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Reveal } from '../../../auth/Reveal';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
 import { Panel } from '../../../components/Panel';
@@ -104,7 +105,8 @@ export function LotDetailPanel({ lotId }: { lotId: string }) {
           <ul className="detail__records" data-testid="lot-records">
             {d.recentRecords.slice(0, 5).map((r) => (
               <li key={r.recordId}>
-                <span className="plate">{r.plate}</span> {formatClock(r.inAt)}
+                <Reveal kind="plate" masked={r.plate} revealRef={revealRefOf(r)} valueClassName="plate" />{' '}
+                {formatClock(r.inAt)}
                 {r.outAt ? ` → ${formatClock(r.outAt)}` : ''}
               </li>
             ))}
@@ -113,4 +115,9 @@ export function LotDetailPanel({ lotId }: { lotId: string }) {
       )}
     </Panel>
   );
+}
+
+/** The opaque id the BFF gives a masked record so that a user with personal:view may reveal it. */
+function revealRefOf(record: object): string | null {
+  return 'revealRef' in record && typeof record.revealRef === 'string' ? record.revealRef : null;
 }
