@@ -47,7 +47,7 @@ export default function AdminPage() {
           <Link className="button button--ghost" to={homePath(user, search)}>
             {t('admin.back')}
           </Link>
-          <UserMenu />
+          <UserMenu adminLink={false} />
           <LanguageButton />
         </div>
       </header>

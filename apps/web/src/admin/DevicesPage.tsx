@@ -14,6 +14,7 @@ import { approvePairing, devicesQuery, revokeDevice, updateDevice } from './admi
 import { type Column, DataTable } from './DataTable';
 import { FormActions } from './FormActions';
 import { FormErrors } from './FormErrors';
+import { RegionName } from './RegionName';
 import { ScopePicker } from './ScopePicker';
 import { serverErrors } from './server-errors';
 
@@ -40,7 +41,12 @@ export function DevicesPage() {
 
   const columns: Column<Device>[] = [
     { key: 'name', label: t('admin.device.name'), value: (d) => d.name },
-    { key: 'scope', label: t('admin.device.scope'), value: (d) => d.scope },
+    {
+      key: 'scope',
+      label: t('admin.device.scope'),
+      value: (d) => d.scope,
+      render: (d) => <RegionName code={d.scope} />,
+    },
     {
       key: 'state',
       label: t('admin.device.state'),

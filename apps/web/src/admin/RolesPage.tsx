@@ -19,11 +19,11 @@ export function RolesPage() {
   const [editing, setEditing] = useState<Role | 'new' | null>(null);
   const columns: Column<Role>[] = [
     { key: 'id', label: t('admin.role.id'), value: (r) => r.id },
-    { key: 'name', label: t('admin.role.nameZh'), value: (r) => r.name[lang] },
+    { key: 'name', label: t('admin.role.name'), value: (r) => r.name[lang] },
     { key: 'permissions', label: t('admin.role.permissions'), value: (r) => r.permissions.join(' ') },
     {
       key: 'builtin',
-      label: t('admin.role.builtin'),
+      label: t('admin.role.kind'),
       value: (r) => (r.builtin ? t('admin.role.builtin') : t('admin.role.custom')),
     },
     {

@@ -17,6 +17,7 @@ import { type Column, DataTable } from './DataTable';
 import { FormActions } from './FormActions';
 import { FormErrors } from './FormErrors';
 import { EMPTY_USER_FORM, formOfUser, toCreateUser, toggle, toUpdateUser, type UserForm } from './forms';
+import { RegionName } from './RegionName';
 import { ScopePicker } from './ScopePicker';
 import { serverErrors } from './server-errors';
 
@@ -50,7 +51,12 @@ export function UsersPage() {
       label: t('admin.user.departmentId'),
       value: (u) => departmentName(u.departmentId),
     },
-    { key: 'scope', label: t('admin.user.scope'), value: (u) => u.scope },
+    {
+      key: 'scope',
+      label: t('admin.user.scope'),
+      value: (u) => u.scope,
+      render: (u) => <RegionName code={u.scope} />,
+    },
     {
       key: 'enabled',
       label: t('admin.user.enabled'),
@@ -234,7 +240,7 @@ function UserEditor({
         ))}
       </fieldset>
       <ScopePicker label={labels.scope} value={form.scope} onChange={(code) => set('scope', code)} />
-      <FormErrors errors={errors} labels={labels} />
+      <FormErrors errors={errors} labels={labels} hints={{ username: t('admin.user.usernameHint') }} />
       <FormActions onCancel={() => onClose(false)} busy={busy} saveTestId="user-save" />
     </form>
   );

@@ -26,6 +26,7 @@ const zh = {
     create: '新建用户',
     edit: '编辑用户 {{name}}',
     username: '用户名',
+    usernameHint: '以小写字母或数字开头，只含小写字母、数字和 . _ -，2–32 个字符',
     displayName: '姓名',
     password: '初始密码',
     roles: '角色',
@@ -47,9 +48,11 @@ const zh = {
   role: {
     create: '新建角色',
     id: '编码',
+    name: '名称',
     nameZh: '中文名称',
     nameEn: '英文名称',
     permissions: '权限',
+    kind: '类型',
     builtin: '内置',
     custom: '自定义',
   },
@@ -121,6 +124,7 @@ const en: typeof zh = {
     create: 'New user',
     edit: 'Edit user {{name}}',
     username: 'Username',
+    usernameHint: 'lower-case letters, digits, . _ - (starting with a letter or digit), 2–32 characters',
     displayName: 'Name',
     password: 'Initial password',
     roles: 'Roles',
@@ -151,9 +155,11 @@ const en: typeof zh = {
   role: {
     create: 'New role',
     id: 'Id',
+    name: 'Name',
     nameZh: 'Chinese name',
     nameEn: 'English name',
     permissions: 'Permissions',
+    kind: 'Kind',
     builtin: 'built-in',
     custom: 'custom',
   },
@@ -193,5 +199,10 @@ const en: typeof zh = {
   },
 };
 
-i18next.addResourceBundle('zh-CN', 'translation', { admin: zh }, true, true);
-i18next.addResourceBundle('en', 'translation', { admin: en }, true, true);
+// The shell imports this before i18n is initialised (main.tsx initialises it after the imports).
+const register = () => {
+  i18next.addResourceBundle('zh-CN', 'translation', { admin: zh }, true, true);
+  i18next.addResourceBundle('en', 'translation', { admin: en }, true, true);
+};
+if (i18next.isInitialized) register();
+else i18next.on('initialized', register);

@@ -2,8 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { regionQuery } from '../map/regions.api';
+import { LanguageButton } from './LanguageButton';
 import { homePath } from './redirect';
 import { useSessionUser } from './session.api';
+import { UserMenu } from './UserMenu';
 import './auth.css';
 import './i18n';
 
@@ -18,7 +20,14 @@ export function Forbidden({ reason = 'scope' }: { reason?: 'scope' | 'permission
   const scope = useQuery({ ...regionQuery(user?.scope ?? ''), enabled: Boolean(user) });
   const scopeName = scope.data?.name ?? user?.scope ?? '';
   return (
-    <main className="not-found forbidden" data-testid="forbidden">
+    <main className="auth-page forbidden" data-testid="forbidden">
+      <div className="auth-page__top">
+        <span className="auth-page__brand">{t('app.title')}</span>
+        <span className="auth-page__tools">
+          <UserMenu />
+          <LanguageButton />
+        </span>
+      </div>
       <h1>{t('auth.forbiddenTitle')}</h1>
       <p>
         {reason === 'scope' && user

@@ -7,7 +7,7 @@ import './auth.css';
 import './i18n';
 
 /** The header's user: name, the admin link when allowed, and sign-out (a wall device has none). */
-export function UserMenu() {
+export function UserMenu({ adminLink = true }: { adminLink?: boolean }) {
   const { t } = useTranslation();
   const user = useSessionUser();
   const queryClient = useQueryClient();
@@ -26,7 +26,7 @@ export function UserMenu() {
       <span className="user-menu__name" data-testid="user-name" title={user.username}>
         {user.kind === 'device' ? `${t('auth.device')} · ${user.displayName}` : user.displayName}
       </span>
-      {(can(user, 'user:admin') || can(user, 'audit:read')) && (
+      {adminLink && (can(user, 'user:admin') || can(user, 'audit:read')) && (
         <Link className="button button--ghost" to={can(user, 'user:admin') ? '/admin/users' : '/admin/audit'}>
           {t('auth.admin')}
         </Link>

@@ -82,8 +82,10 @@ export function serverFieldErrors(details: unknown): FieldError[] {
 }
 
 /** Text of a field error in the UI language, starting with the field's label. */
-export function describeFieldError(error: FieldError, label: string, lang: string): string {
+export function describeFieldError(error: FieldError, label: string, lang: string, hint?: string): string {
   const zh = lang !== 'en';
+  if (hint && (error.kind === 'format' || error.kind === 'invalid'))
+    return zh ? `${label}：${hint}` : `${label}: ${hint}`;
   switch (error.kind) {
     case 'required':
       return zh ? `${label}：必填` : `${label}: required`;

@@ -96,5 +96,10 @@ const en: typeof zh = {
   revealFailed: 'Could not reveal: {{message}}',
 };
 
-i18next.addResourceBundle('zh-CN', 'translation', { auth: zh }, true, true);
-i18next.addResourceBundle('en', 'translation', { auth: en }, true, true);
+// The shell imports this before i18n is initialised (main.tsx initialises it after the imports).
+const register = () => {
+  i18next.addResourceBundle('zh-CN', 'translation', { auth: zh }, true, true);
+  i18next.addResourceBundle('en', 'translation', { auth: en }, true, true);
+};
+if (i18next.isInitialized) register();
+else i18next.on('initialized', register);
