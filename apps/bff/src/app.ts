@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
+import { AdminService } from './auth/admin';
+import type { AuthService } from './auth/service';
 import type { Config } from './config';
 import type { Hierarchy } from './geo/hierarchy';
 import { type AppEnv, validationHook } from './lib/create-router';
@@ -8,7 +10,11 @@ import { requestPipeline } from './lib/http-headers';
 import type { Logger } from './lib/logger';
 import { allowedMethodsLookup } from './lib/method-not-allowed';
 import { serveSpa } from './lib/static';
+import { adminRouter } from './routes/admin/admin.index';
+import { auditRouter } from './routes/audit/audit.index';
+import { authRouter } from './routes/auth/auth.index';
 import { cockpitsRouter } from './routes/cockpits/cockpits.index';
+import { devicesRouter } from './routes/devices/devices.index';
 import { docsRouter } from './routes/docs/docs.index';
 import { ecoRouter } from './routes/eco/eco.index';
 import { healthRouter } from './routes/health/health.index';
@@ -24,6 +30,8 @@ export type AppDeps = {
   logger: Logger;
   hierarchy: Hierarchy;
   services: Services;
+  /** Identity, sessions and scope (over the store); every /api route's guard uses it. */
+  auth: AuthService;
   startedAt?: number;
 };
 
@@ -33,6 +41,10 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook });
 
   app.use(requestPipeline(logger));
+  app.use(async (c, next) => {
+    c.set('auth', deps.auth);
+    await next();
+  });
 
   app.route(
     '/',
@@ -42,6 +54,11 @@ export function createApp(deps: AppDeps) {
       upstreams: () => Object.values(deps.services.upstreams).map((u) => u.health()),
     }),
   );
+  const admin = new AdminService(deps.auth);
+  app.route('/', authRouter());
+  app.route('/', adminRouter(admin));
+  app.route('/', devicesRouter(admin));
+  app.route('/', auditRouter());
   app.route('/', regionsRouter(deps.hierarchy));
   app.route('/', indicatorsRouter());
   app.route('/', cockpitsRouter(deps.services.snapshots));

@@ -22,6 +22,13 @@ const Env = z.object({
   UPSTREAM_COUNTY_URL: z.url().optional(),
   LIVE_TICK_MS: z.coerce.number().int().min(200).max(60_000).default(2000),
   UPSTREAM_REFRESH_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').max(256).optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(12),
 });
 
 export type Config = {
@@ -39,6 +46,11 @@ export type Config = {
   liveTickMs: number;
   /** Refresh interval of the fastest datasets; the others scale from it. */
   refreshMs: number;
+  /** The embedded database lives here (created on first start). */
+  dataDir: string;
+  /** The first admin's password, when set at first start (counts as chosen: no forced change). */
+  adminPassword: string | undefined;
+  sessionTtlMs: number;
 };
 
 /** Reads configuration from the environment; throws a readable error naming each bad variable. */
@@ -72,5 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     liveTickMs: e.LIVE_TICK_MS,
     refreshMs: e.UPSTREAM_REFRESH_MS,
+    dataDir: e.DATA_DIR,
+    adminPassword: e.ADMIN_PASSWORD,
+    sessionTtlMs: Math.round(e.SESSION_TTL_HOURS * 3600_000),
   };
 }

@@ -1,6 +1,8 @@
 import { BUNDLED_GEO_DIR } from '@cockpit/mock-data/geo/dir';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { fastPathAllowed } from './auth/fast-path';
+import { AuthService } from './auth/service';
 import { loadConfig } from './config';
 import { GeoDataError } from './geo/load';
 import { openGeography } from './geo/open';
@@ -8,6 +10,7 @@ import { timingFrom } from './indicators/datasets';
 import { fastSnapshot } from './lib/fast-snapshot';
 import { createLogger } from './lib/logger';
 import { createServices } from './services';
+import { openStore, StoreOpenError } from './store/sqlite';
 import { startEmbeddedSimulator } from './upstreams/embedded-simulator';
 import { SYSTEMS } from './upstreams/systems';
 
@@ -56,12 +59,19 @@ const services = createServices({
   geoDir: config.geoDir,
   timing: timingFrom(config.refreshMs),
 });
-const app = createApp({ config, logger, startedAt, hierarchy, services });
+const store = await openStore(config.dataDir).catch((err: Error) =>
+  err instanceof StoreOpenError ? fail(err.message) : Promise.reject(err),
+);
+const auth = new AuthService(store, hierarchy, logger, { sessionTtlMs: config.sessionTtlMs });
+const firstStart = await auth.seed(config.adminPassword);
+logger.info({ file: store.file }, 'store opened');
+const app = createApp({ config, logger, startedAt, hierarchy, services, auth });
 
 const fast = fastSnapshot(services.snapshots, logger);
+const allowFast = fastPathAllowed(auth);
 const server = serve(
   {
-    fetch: (request, env) => fast(request, env) ?? app.fetch(request, env),
+    fetch: (request, env) => (allowFast(env) ? fast(request, env) : undefined) ?? app.fetch(request, env),
     port: config.port,
     hostname: config.host,
   },
@@ -70,7 +80,12 @@ const server = serve(
     const url = `http://${host}:${info.port}`;
     services.publisher.start();
     logger.info({ url, readyMs: Date.now() - startedAt, upstreams: baseUrls }, 'listening');
-    process.stdout.write(`\n  天台县数字驾驶舱 is running at ${url}/\n  API docs: ${url}/api/docs\n\n`);
+    process.stdout.write(`\n  天台县数字驾驶舱 is running at ${url}/\n  API docs: ${url}/api/docs\n`);
+    if (firstStart.oneTimePassword)
+      process.stdout.write(
+        `  First start: sign in as admin with the one-time password ${firstStart.oneTimePassword} (you will be asked to change it; it is shown only this once)\n`,
+      );
+    process.stdout.write('\n');
   },
 );
 
@@ -95,6 +110,7 @@ function shutdown(signal: string) {
   server.close(async (err) => {
     if (err) logger.error({ err }, 'error while closing');
     await simulator?.stop();
+    await store.close();
     process.exit(err ? 1 : 0);
   });
   // Idle keep-alive sockets would hold close() open; in-flight requests are left to finish. Live streams

@@ -107,7 +107,14 @@ export const DeviceSummary = z
 export type DeviceSummary = z.infer<typeof DeviceSummary>;
 
 export const PairingState = z
-  .object({ state: z.enum(['pending', 'approved', 'expired']), device: DeviceSummary.optional() })
+  .object({
+    state: z.enum(['pending', 'approved', 'expired']),
+    device: DeviceSummary.optional(),
+    token: z
+      .string()
+      .optional()
+      .meta({ description: 'The device credential, in the one approved answer that also sets the cookie; usable as bearer' }),
+  })
   .meta({ id: 'PairingState' });
 export type PairingState = z.infer<typeof PairingState>;
 

@@ -8,6 +8,11 @@ export type AppEnv = Env & {
     requestId: string;
     /** Set by a hot-path handler that already sent the base headers itself (see lib/http-headers.ts). */
     baseHeadersSent?: boolean;
+    /** The signed-in person or device, set by the guard (auth/access.ts). */
+    principal?: import('../auth/service').Principal;
+    /** The raw credential the principal was resolved from (live streams re-check it). */
+    credential?: string;
+    auth: import('../auth/service').AuthService;
   };
 };
 

@@ -46,6 +46,8 @@ export function serveSpa(root: string): MiddlewareHandler {
     const file = normalize(join(rootDir, decoded));
     if (!file.startsWith(rootDir)) return c.json(errorBody('NOT_FOUND', 'Not found'), 404);
 
+    // Source maps (and with them the sources) are not served to the public.
+    if (decoded.endsWith('.map')) return c.json(errorBody('NOT_FOUND', `No such file: ${decoded}`), 404);
     const hasExtension = extname(decoded) !== '';
     const target = hasExtension ? file : join(rootDir, 'index.html');
     const asset = await cached(target);

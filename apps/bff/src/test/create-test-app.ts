@@ -1,11 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COUNTY_CODE } from '@cockpit/contracts';
 import { type AppDeps, createApp } from '../app';
+import { type AuthOptions, AuthService, sha256 } from '../auth/service';
 import { openGeography } from '../geo/open';
 import type { Timing } from '../indicators/datasets';
 import { createLogger } from '../lib/logger';
 import { createServices, type Services } from '../services';
+import { openStore } from '../store/sqlite';
+import type { Store } from '../store/types';
 import { SYSTEMS, type SystemId } from '../upstreams/systems';
 
 let geography: ReturnType<typeof openGeography> | undefined;
@@ -44,13 +49,99 @@ export function testServices(
   });
 }
 
-/** The whole app, as production builds it, with a silent logger. */
-export function createTestApp(overrides: Partial<AppDeps> = {}) {
-  return createApp({
+/** The password of the seeded `admin` in every test app. */
+export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+
+/**
+ * A Store whose methods wait for the real one (a fresh libSQL file in a temp DATA_DIR) to open, so that
+ * createTestApp() can stay synchronous.
+ */
+function deferredStore(opened: Promise<Store>): Store {
+  const aggregate = (name: string) =>
+    new Proxy(
+      {},
+      {
+        get:
+          (_t, method: string) =>
+          async (...args: unknown[]) =>
+            ((await opened)[name as 'users'] as unknown as Record<string, (...a: unknown[]) => unknown>)[
+              method
+            ]!(...args),
+      },
+    );
+  return {
+    departments: aggregate('departments'),
+    roles: aggregate('roles'),
+    users: aggregate('users'),
+    sessions: aggregate('sessions'),
+    devices: aggregate('devices'),
+    audit: {
+      ...(aggregate('audit') as Store['audit']),
+      all: async function* () {
+        yield* (await opened).audit.all();
+      },
+    },
+    transaction: async (fn: Parameters<Store['transaction']>[0]) => (await opened).transaction(fn),
+    backup: async (target: string) => (await opened).backup(target),
+    file: '(opening)',
+    close: async () => (await opened).close(),
+  } as unknown as Store;
+}
+
+export type TestAppOptions = Partial<AppDeps> & {
+  /** No default credential: requests carry only what the test gives them. */
+  anonymous?: boolean;
+  dataDir?: string;
+  authOptions?: AuthOptions;
+};
+
+/**
+ * The whole app, as production builds it, with a silent logger and its own store in a temp DATA_DIR.
+ * Requests without an Authorization header get the seeded admin's bearer token (county scope), so tests
+ * written before sign-in existed keep working; `anonymous: true` gives the bare app.
+ */
+export function createTestApp(overrides: TestAppOptions = {}) {
+  const { anonymous, dataDir, authOptions, ...deps } = overrides;
+  const opened = openStore(dataDir ?? mkdtempSync(join(tmpdir(), 'cockpit-data-')));
+  const store = deferredStore(opened);
+  const auth =
+    deps.auth ??
+    new AuthService(store, deps.hierarchy ?? testGeography(), createLogger('silent'), authOptions);
+  const adminToken = randomBytes(24).toString('base64url');
+  const ready = (async () => {
+    await opened;
+    await auth.seed(TEST_ADMIN_PASSWORD);
+    const admin = await auth.store.users.byUsername('admin');
+    const now = Date.now();
+    await auth.store.sessions.insert({
+      id: sha256(adminToken),
+      userId: admin!.id,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + auth.sessionTtlMs).toISOString(),
+      revokedAt: null,
+      ip: null,
+    });
+  })();
+  const app = createApp({
     config: { version: '0.0.0-test', webDist: fakeWebDist() },
     logger: createLogger('silent'),
     hierarchy: testGeography(),
-    services: overrides.services ?? testServices(),
-    ...overrides,
+    services: deps.services ?? testServices(),
+    ...deps,
+    auth,
   });
+  const request = app.request.bind(app);
+  app.request = (async (input: Request | string | URL, init?: RequestInit, ...rest: unknown[]) => {
+    await ready;
+    if (!anonymous) {
+      const given = new Headers(input instanceof Request ? input.headers : init?.headers);
+      if (!given.has('authorization')) {
+        given.set('authorization', `Bearer ${adminToken}`);
+        if (input instanceof Request) input = new Request(input, { headers: given });
+        else init = { ...init, headers: given };
+      }
+    }
+    return (request as (...a: unknown[]) => Response | Promise<Response>)(input, init, ...rest);
+  }) as typeof app.request;
+  return Object.assign(app, { auth, ready, adminToken, adminScope: COUNTY_CODE });
 }

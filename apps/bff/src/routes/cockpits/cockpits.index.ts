@@ -1,7 +1,7 @@
 import { createRouter, validationError } from '../../lib/create-router';
 import { sendPrepared } from '../../lib/prepared';
 import type { PreparedSnapshot, SnapshotService } from '../../snapshots/service';
-import { getSnapshot, SnapshotParams } from './cockpits.routes';
+import { getSnapshot, SnapshotParams, snapshotAccess } from './cockpits.routes';
 
 /**
  * The snapshot route is the hot path of every screen. A scope that already has a memoised snapshot was
@@ -11,7 +11,7 @@ import { getSnapshot, SnapshotParams } from './cockpits.routes';
 export function cockpitsRouter(snapshots: SnapshotService) {
   const router = createRouter();
   router.openAPIRegistry.registerPath(getSnapshot);
-  router.get('/api/v1/cockpits/:theme/:regionCode/snapshot', (c) => {
+  router.get('/api/v1/cockpits/:theme/:regionCode/snapshot', snapshotAccess, (c) => {
     const send = (prepared: PreparedSnapshot): Response =>
       sendPrepared(c, prepared, 'application/json; charset=utf-8', 'no-cache');
     const theme = c.req.param('theme');

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Hono } from 'hono';
+import { guard } from '../../auth/access';
 import type { AppEnv } from '../../lib/create-router';
 import { errorBody } from '../../lib/errors';
 
@@ -33,10 +34,14 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#
 
 /** API docs page served entirely from local assets (swagger-ui-dist): no CDN. */
 export function docsRouter() {
+  const open = guard({ public: true, why: 'the API documentation is public' });
   return new Hono<AppEnv>()
-    .get('/api/docs', (c) => c.html(PAGE))
-    .get('/api/docs/init.js', (c) => c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
-    .get('/api/docs/assets/:file', async (c) => {
+    .get('/api/openapi.json', open)
+    .get('/api/docs', open, (c) => c.html(PAGE))
+    .get('/api/docs/init.js', open, (c) =>
+      c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+    )
+    .get('/api/docs/assets/:file', open, async (c) => {
       const file = c.req.param('file');
       const type = ASSETS[file];
       if (!type) return c.json(errorBody('NOT_FOUND', `No docs asset ${file}`), 404);

@@ -1,3 +1,5 @@
+import { COUNTY_CODE } from '@cockpit/contracts';
+import { guard } from '../../auth/access';
 import { createRouter } from '../../lib/create-router';
 import { HttpError } from '../../lib/errors';
 import type { Services } from '../../services';
@@ -8,7 +10,19 @@ import { getStation } from './eco.routes';
 
 /** The eco cockpit's own endpoints (beyond its snapshot). */
 export function ecoRouter(services: Services) {
-  return createRouter().openapi(getStation, async (c) => {
+  /** The station's village; without the station list, only a county-wide scope may see it. */
+  const stationRegion = async (code: string) => {
+    const ds = ecoDatasets(services.snapshots.context);
+    const sites = readOf(await services.snapshots.read([ds.sites]), ds.sites).value;
+    if (!sites) return [COUNTY_CODE];
+    const site = [...sites.air, ...sites.water, ...sites.noise].find((s) => s.code === code);
+    return site?.villageCode ? [site.villageCode] : site ? [COUNTY_CODE] : undefined;
+  };
+  const access = guard({
+    permission: 'cockpit:view',
+    region: { from: 'lookup', regions: (c) => stationRegion(c.req.param('code') ?? '') },
+  });
+  return createRouter().openapi({ ...getStation, middleware: [access] }, async (c) => {
     const { code } = c.req.valid('param');
     const { window } = c.req.valid('query');
     const ds = ecoDatasets(services.snapshots.context);

@@ -1,6 +1,7 @@
 import { Theme } from '@cockpit/contracts';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
+import { guard } from '../../auth/access';
 import type { Hierarchy } from '../../geo/hierarchy';
 import type { AppEnv } from '../../lib/create-router';
 import { HttpError } from '../../lib/errors';
@@ -25,7 +26,22 @@ export function liveRouter(deps: {
   snapshots: SnapshotService;
   heartbeatMs?: number;
 }) {
-  return new Hono<AppEnv>().get('/api/v1/live', (c) => {
+  // Scope: every topic's region must lie inside the caller's scope (checked once, at subscribe).
+  const access = guard({
+    permission: 'cockpit:view',
+    region: {
+      from: 'lookup',
+      regions: (c) =>
+        (c.req.query('topics') ?? '')
+          .split(',')
+          .map((t) => parseTopic(t.trim())?.regionCode)
+          .filter((code): code is string => code !== undefined),
+    },
+  });
+  return new Hono<AppEnv>().get('/api/v1/live', access, (c) => {
+    const principal = c.get('principal')!;
+    const credential = c.get('credential')!;
+    const auth = c.get('auth');
     const topics = parseTopics(c.req.query('topics'), deps.hierarchy);
     const lastHeader = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId');
     const lastId = lastHeader !== undefined && /^\d+$/.test(lastHeader) ? Number(lastHeader) : undefined;
@@ -54,9 +70,16 @@ export function liveRouter(deps: {
           void stream.close();
         },
       });
+      // Revocation (sign-out, disabled user, password change, revoked device) closes the stream at once.
+      const stopWatching = auth.onRevoke((p) => {
+        if (p.key !== principal.key) return;
+        closed = true;
+        void stream.close();
+      });
       stream.onAbort(() => {
         closed = true;
         unsubscribe();
+        stopWatching();
       });
 
       await stream.write('retry: 3000\n\n');
@@ -81,9 +104,12 @@ export function liveRouter(deps: {
       }
       while (!closed && !stream.aborted) {
         await stream.sleep(deps.heartbeatMs ?? HEARTBEAT_MS);
+        // Also re-checked here, so a change made outside this process ends the stream within a minute.
+        if (!closed && !(await auth.stillValid(principal, credential))) break;
         if (!closed && !stream.aborted) await stream.write(': heartbeat\n\n');
       }
       unsubscribe();
+      stopWatching();
     });
   });
 }

@@ -2,6 +2,7 @@ import type { ParkingLotDetail } from '@cockpit/contracts';
 import { COUNTY_CODE } from '@cockpit/contracts';
 import type { LonLat } from '@cockpit/domain/routing';
 import { booleanPointInPolygon, point } from '@turf/turf';
+import { guard } from '../../auth/access';
 import type { Dataset } from '../../indicators/dataset-cache';
 import { createRouter } from '../../lib/create-router';
 import { HttpError } from '../../lib/errors';
@@ -33,6 +34,16 @@ export function parkingRouter(services: Services) {
   const county = ctx.hierarchy.get(COUNTY_CODE);
   const inCounty = (p: LonLat) => (county ? booleanPointInPolygon(point(p), county.feature) : true);
 
+  /** A lot's village (its region for scope checks); undefined for an unknown lot (404 from the handler). */
+  const lotRegion = async (lotId: string) => {
+    const lot = (await readAll()).lots.value?.find((l) => l.lotId === lotId);
+    return lot ? [lot.villageCode] : undefined;
+  };
+  const lotAccess = guard({
+    permission: 'cockpit:view',
+    region: { from: 'lookup', regions: (c) => lotRegion(c.req.param('lotId') ?? '') },
+  });
+
   return createRouter()
     .openapi(getGuidance, async (c) => {
       const q = c.req.valid('query');
@@ -54,7 +65,7 @@ export function parkingRouter(services: Services) {
       });
       return c.json(result, 200);
     })
-    .openapi(getLotDetail, async (c) => {
+    .openapi({ ...getLotDetail, middleware: [lotAccess] }, async (c) => {
       const { lotId } = c.req.valid('param');
       const reads = await readAll();
       const lots = reads.lots.value ?? [];

@@ -1,5 +1,6 @@
 import { ParkingGuidanceQuery, ParkingGuidanceResponse, ParkingLotDetail } from '@cockpit/contracts';
 import { createRoute, z } from '@hono/zod-openapi';
+import { guard } from '../../auth/access';
 import { errorResponse, jsonResponse } from '../../lib/json-errors';
 
 export const getGuidance = createRoute({
@@ -10,6 +11,15 @@ export const getGuidance = createRoute({
   description:
     'Ranks the lots near the destination by the free berths expected on arrival (the prediction at the drive-time horizon), the drive time from the origin (road network), the walk to the destination and the price.',
   request: { query: ParkingGuidanceQuery },
+  middleware: [
+    guard({
+      permission: 'cockpit:view',
+      region: {
+        from: 'none',
+        why: 'public guidance to a destination: lot occupancy as shown on the street screens',
+      },
+    }),
+  ],
   responses: {
     200: jsonResponse(ParkingGuidanceResponse, 'Recommendations'),
     400: errorResponse('Missing or malformed coordinates, or a point outside the county'),

@@ -22,7 +22,11 @@ export function regionsRouter(hierarchy: Hierarchy) {
   return createRouter()
     .openapi(searchRegions, (c) => {
       const { q, limit } = c.req.valid('query');
-      return c.json({ query: q, results: hierarchy.search(q, limit) }, 200);
+      // Only regions inside the caller's scope (the guard declares this route `filtered`).
+      const scope = c.get('principal')!.scope;
+      const auth = c.get('auth');
+      const results = hierarchy.search(q, 500).filter((r) => auth.inScope(scope, r.code));
+      return c.json({ query: q, results: results.slice(0, limit) }, 200);
     })
     .openapi(getRegion, (c) => {
       const { code } = c.req.valid('param');

@@ -1,5 +1,6 @@
 import { RegionCode, RegionDetail, RegionSearchResult } from '@cockpit/contracts';
 import { createRoute, z } from '@hono/zod-openapi';
+import { guard } from '../../auth/access';
 import { errorResponse, jsonResponse } from '../../lib/json-errors';
 
 const CodeParam = z.object({
@@ -33,6 +34,15 @@ const notModified = { description: 'Not modified (the ETag matched If-None-Match
 export const getRegion = createRoute({
   method: 'get',
   path: '/api/v1/regions/{code}',
+  middleware: [
+    guard({
+      permission: 'signed-in',
+      region: {
+        from: 'none',
+        why: 'boundaries and names of administrative divisions are public information',
+      },
+    }),
+  ],
   tags: ['regions'],
   summary: 'One region with its path from the county, its children, centroid and bbox',
   request: { params: CodeParam },
@@ -46,6 +56,15 @@ export const getRegion = createRoute({
 export const getChildrenBoundaries = createRoute({
   method: 'get',
   path: '/api/v1/regions/{code}/children.geojson',
+  middleware: [
+    guard({
+      permission: 'signed-in',
+      region: {
+        from: 'none',
+        why: 'boundaries and names of administrative divisions are public information',
+      },
+    }),
+  ],
   tags: ['regions'],
   summary: "The boundaries of a region's children (empty for a village)",
   request: { params: CodeParam },
@@ -60,6 +79,15 @@ export const getChildrenBoundaries = createRoute({
 export const getBoundary = createRoute({
   method: 'get',
   path: '/api/v1/regions/{code}/boundary.geojson',
+  middleware: [
+    guard({
+      permission: 'signed-in',
+      region: {
+        from: 'none',
+        why: 'boundaries and names of administrative divisions are public information',
+      },
+    }),
+  ],
   tags: ['regions'],
   summary: "The region's own boundary",
   request: { params: CodeParam },
@@ -74,6 +102,7 @@ export const getBoundary = createRoute({
 export const searchRegions = createRoute({
   method: 'get',
   path: '/api/v1/regions',
+  middleware: [guard({ permission: 'signed-in', region: { from: 'filtered' } })],
   tags: ['regions'],
   summary: 'Search regions by name, code prefix or pinyin initials (e.g. 平桥, 331023105, pqz)',
   request: {

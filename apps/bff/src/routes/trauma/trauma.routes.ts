@@ -1,5 +1,6 @@
 import { TraumaRoute, TraumaRouteQuery } from '@cockpit/contracts';
 import { createRoute } from '@hono/zod-openapi';
+import { guard } from '../../auth/access';
 import { errorResponse, jsonResponse } from '../../lib/json-errors';
 
 export const getTraumaRoute = createRoute({
@@ -12,6 +13,15 @@ export const getTraumaRoute = createRoute({
     'free-flow time (great-circle length of each edge ÷ its speed); live (default) applies the time-of-day ' +
     'congestion model. The road network is approximate.',
   request: { query: TraumaRouteQuery },
+  middleware: [
+    guard({
+      permission: 'cockpit:view',
+      region: {
+        from: 'none',
+        why: 'a drive time between two points on the road network holds no regional data',
+      },
+    }),
+  ],
   responses: {
     200: jsonResponse(TraumaRoute, 'The route'),
     400: errorResponse('Malformed point, a point outside the county, or no road within reach'),
