@@ -1,10 +1,22 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, waitForRegion, watch } from './browser';
-import { api, apiLogin, ensureUser, signInContext, signInWithForm } from './session';
+import {
+  ADMIN_PASSWORD,
+  api,
+  apiLogin,
+  ensureUser,
+  type OwnBff,
+  signInContext,
+  signInWithForm,
+  startOwnBff,
+} from './session';
 
-const baseUrl = inject('baseUrl');
-const adminPassword = inject('adminPassword');
+// Its own BFF: this file creates accounts and trips the sign-in rate limit, which must not touch the others.
+const simUrl = inject('simUrl');
+const adminPassword = ADMIN_PASSWORD;
+let baseUrl: string;
+let bff: OwnBff;
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
 const run = Date.now().toString(36);
 const LEADER = {
@@ -26,12 +38,15 @@ let browser: Browser;
 let adminToken: string;
 
 beforeAll(async () => {
+  bff = await startOwnBff(simUrl);
+  baseUrl = bff.url;
   browser = await launch();
   adminToken = await apiLogin(baseUrl, 'admin', adminPassword);
   await ensureUser(baseUrl, adminToken, LEADER);
 });
 afterAll(async () => {
   await browser?.close();
+  await bff?.close();
 });
 
 describe('sign-in and scope', () => {

@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { spawnBuiltBff } from '../../bff/scripts/spawn-built.mjs';
 import { launch, waitForRegion } from './browser';
-import { signInContext } from './session';
+import { ADMIN_PASSWORD, type OwnBff, signInContext, startOwnBff } from './session';
 
 /**
  * A wall pairs with a code and survives a BFF restart without signing in. This file runs its own BFF on a
@@ -13,35 +9,20 @@ import { signInContext } from './session';
  */
 const simUrl = inject('simUrl');
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
-const ADMIN_PASSWORD = 'pairing-admin-password';
-const dataDir = mkdtempSync(join(tmpdir(), 'cockpit-pairing-'));
-const env = {
-  UPSTREAM_PARKING_URL: simUrl,
-  UPSTREAM_EMERGENCY_URL: simUrl,
-  UPSTREAM_ENV_URL: simUrl,
-  UPSTREAM_COUNTY_URL: simUrl,
-  UPSTREAM_REFRESH_MS: '1000',
-  LIVE_TICK_MS: '500',
-  DATA_DIR: dataDir,
-  ADMIN_PASSWORD,
-};
-type Server = { url: string; stop: () => Promise<void> };
-let server: Server;
+let bff: OwnBff;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = (await spawnBuiltBff(env)) as Server;
+  bff = await startOwnBff(simUrl);
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bff?.close();
 });
-
 describe('wall pairing', () => {
   it('a wall shows a code, an admin approves it with a name and a scope, and the wall keeps it after a BFF restart', async () => {
-    const baseUrl = server.url;
+    const baseUrl = bff.url;
     const wall = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await wall.newPage();
     await page.goto(`${baseUrl}/overview/331023?screen=wall&canvas=1920x1080`);
@@ -82,10 +63,7 @@ describe('wall pairing', () => {
     expect(cookies.some((c) => c.name === 'cockpit_session')).toBe(false);
 
     // Power cut at the BFF: restart it on the same port and data directory; the wall reloads and needs no one.
-    const port = new URL(baseUrl).port;
-    await server.stop();
-    server = (await spawnBuiltBff({ ...env, PORT: port })) as Server;
-    expect(server.url).toBe(baseUrl);
+    await bff.restart();
     await page.reload();
     await waitForRegion(page, '331023105');
     expect(await page.getByTestId('pairing').count()).toBe(0);

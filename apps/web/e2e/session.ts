@@ -1,10 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { spawnBuiltBff } from '../../bff/scripts/spawn-built.mjs';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The admin's password the shared BFF was seeded with (ADMIN_PASSWORD). */
-    adminPassword: string;
-  }
+export const ADMIN_PASSWORD = 'e2e-admin-password';
+
+export type OwnBff = {
+  url: string;
+  /** Stops the BFF and starts it again on the same port and data directory (a power cut, a deployment). */
+  restart: () => Promise<void>;
+  /** Stops the BFF and removes its data directory. */
+  close: () => Promise<void>;
+};
+
+/**
+ * A BFF of the test file's own (the built bundle, as production runs it) on a fresh DATA_DIR, seeded with
+ * ADMIN_PASSWORD, against the shared simulator, so that the file can restart it and own its accounts.
+ */
+export async function startOwnBff(simUrl: string): Promise<OwnBff> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cockpit-e2e-'));
+  const env = {
+    UPSTREAM_PARKING_URL: simUrl,
+    UPSTREAM_EMERGENCY_URL: simUrl,
+    UPSTREAM_ENV_URL: simUrl,
+    UPSTREAM_COUNTY_URL: simUrl,
+    UPSTREAM_REFRESH_MS: '1000',
+    LIVE_TICK_MS: '500',
+    DATA_DIR: dataDir,
+    ADMIN_PASSWORD,
+  };
+  type Server = { url: string; stop: () => Promise<void> };
+  let server = (await spawnBuiltBff(env)) as Server;
+  const url = server.url;
+  return {
+    url,
+    restart: async () => {
+      await server.stop();
+      server = (await spawnBuiltBff({ ...env, PORT: new URL(url).port })) as Server;
+      if (server.url !== url) throw new Error(`restarted on ${server.url}, not ${url}`);
+    },
+    close: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Sign-in and admin calls over the real API, for browser tests (Node fetch, bearer token). */

@@ -110,10 +110,10 @@ export const PairingState = z
   .object({
     state: z.enum(['pending', 'approved', 'expired']),
     device: DeviceSummary.optional(),
-    token: z
-      .string()
-      .optional()
-      .meta({ description: 'The device credential, in the one approved answer that also sets the cookie; usable as bearer' }),
+    token: z.string().optional().meta({
+      description:
+        'The device credential, in the one approved answer that also sets the cookie; usable as bearer',
+    }),
   })
   .meta({ id: 'PairingState' });
 export type PairingState = z.infer<typeof PairingState>;
