@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { regionQuery } from '../map/regions.api';
 import { LanguageButton } from './LanguageButton';
-import { homePath } from './redirect';
+import { afterPairingPath, homePath } from './redirect';
 import { useSessionUser } from './session.api';
 import { UserMenu } from './UserMenu';
 import './auth.css';
@@ -15,10 +15,15 @@ import './i18n';
  */
 export function Forbidden({ reason = 'scope' }: { reason?: 'scope' | 'permission' }) {
   const { t } = useTranslation();
-  const { search } = useLocation();
+  const { pathname, search } = useLocation();
   const user = useSessionUser();
   const scope = useQuery({ ...regionQuery(user?.scope ?? ''), enabled: Boolean(user) });
   const scopeName = scope.data?.name ?? user?.scope ?? '';
+  // A wall screen never shows 无权限: it shows its own region.
+  if (user?.kind === 'device') {
+    const to = afterPairingPath(user, pathname, search);
+    if (to) return <Navigate to={to} replace />;
+  }
   return (
     <main className="auth-page forbidden" data-testid="forbidden">
       <div className="auth-page__top">

@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { formatClock } from '../lib/format';
-import { afterPairingPath, loginHref } from './redirect';
-import { createPairing, pollPairing, SESSION_KEY, sessionQuery } from './session.api';
+import { loginHref } from './redirect';
+import { createPairing, pollPairing, SESSION_KEY } from './session.api';
 import './auth.css';
 import './i18n';
 
@@ -18,7 +18,6 @@ const POLL_MS = 1500;
 export function PairingScreen() {
   const { t } = useTranslation();
   const { pathname, search } = useLocation();
-  const navigate = useNavigate();
   const queryClient = useQueryClient();
   // A new code when the previous one expired.
   const [round, setRound] = useState(0);
@@ -41,19 +40,10 @@ export function PairingScreen() {
 
   useEffect(() => {
     if (current === 'expired') setRound((r) => r + 1);
-    if (current !== 'approved') return;
-    let cancelled = false;
-    void (async () => {
-      await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
-      const session = await queryClient.fetchQuery(sessionQuery());
-      if (cancelled || session.state !== 'signed-in') return;
-      const to = afterPairingPath(session.user, pathname, search);
-      if (to) navigate(to, { replace: true });
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [current, queryClient, navigate, pathname, search]);
+    // The answer set the device cookie: the session is now the device's. A page outside its scope sends it
+    // to its own region (see <Forbidden>).
+    if (current === 'approved') void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+  }, [current, queryClient]);
 
   return (
     <main className="pairing" data-testid="pairing">
