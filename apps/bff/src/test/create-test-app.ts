@@ -75,12 +75,7 @@ function deferredStore(opened: Promise<Store>): Store {
     users: aggregate('users'),
     sessions: aggregate('sessions'),
     devices: aggregate('devices'),
-    audit: {
-      ...(aggregate('audit') as Store['audit']),
-      all: async function* () {
-        yield* (await opened).audit.all();
-      },
-    },
+    audit: aggregate('audit'),
     transaction: async (fn: Parameters<Store['transaction']>[0]) => (await opened).transaction(fn),
     backup: async (target: string) => (await opened).backup(target),
     file: '(opening)',

@@ -1,0 +1,272 @@
+import { COUNTY_CODE, SEEDED_ROLE_IDS } from '@cockpit/contracts';
+import { startSimulator } from '@cockpit/mock-data/upstreams/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ecoDatasets } from '../snapshots/eco/eco.data';
+import { parkingDatasets } from '../snapshots/parking/parking.builder';
+import { addUser, signIn } from '../test/auth-fixtures';
+import { createTestApp, testServices } from '../test/create-test-app';
+import { type AccessRule, accessRuleOf } from './access';
+import { SEEDED_ROLES } from './catalog';
+
+/**
+ * The authorisation matrix, generated from the route table: every /api route × every seeded role × a
+ * county-wide and a township scope × a region inside and outside that scope, plus no credential at all.
+ * The expected answer comes from the route's own declaration and the role's permissions; any request
+ * that gets through where it should be denied is a leak.
+ */
+
+type Sample = { path: string; method?: string; body?: unknown };
+type Variant = 'in' | 'out';
+type Expectation = 'allow' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'OUT_OF_SCOPE';
+const DENIALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'OUT_OF_SCOPE', 'PASSWORD_CHANGE_REQUIRED']);
+
+let sim: Awaited<ReturnType<typeof startSimulator>>;
+let app: ReturnType<typeof createTestApp>;
+const tokens = new Map<string, string>();
+let township = '';
+let samples: Record<string, Partial<Record<Variant, Sample>>> = {};
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, seed: 20211, speed: 0, startAt: new Date('2026-10-03T04:00:00Z') });
+  const services = testServices(sim.url);
+  app = createTestApp({ services, authOptions: { failuresPerIp: 10_000 } });
+  const ctx = services.snapshots.context;
+  const p = parkingDatasets(ctx);
+  const e = ecoDatasets(ctx);
+  const reads = await services.snapshots.read([p.lots, e.sites]);
+  const lots = (reads.get(p.lots.id)!.value ?? []) as { lotId: string; villageCode: string }[];
+  const sites = reads.get(e.sites.id)!.value as { air: { code: string; villageCode: string }[] };
+  expect(lots.length).toBeGreaterThan(0);
+  // A township with both a parking lot and an air station, and entities outside it.
+  const t9 = (code: string) => code.slice(0, 9);
+  township = [...new Set(lots.map((l) => t9(l.villageCode)))].find((t) =>
+    sites.air.some((s) => t9(s.villageCode) === t),
+  )!;
+  expect(township).toBeTruthy();
+  const other = [...app.auth.hierarchy.get(COUNTY_CODE)!.childCodes].find((c) => c !== township)!;
+  const lotIn = lots.find((l) => t9(l.villageCode) === township)!.lotId;
+  const lotOut = lots.find((l) => t9(l.villageCode) !== township)!.lotId;
+  const airIn = sites.air.find((s) => t9(s.villageCode) === township)!.code;
+  const airOut = sites.air.find((s) => t9(s.villageCode) !== township)!.code;
+  const [lon, lat] = app.auth.hierarchy.get(township)!.centroid;
+  const both = (path: string, outPath: string) => ({ in: { path }, out: { path: outPath } });
+  samples = {
+    'GET /api/v1/health': { in: { path: '/api/v1/health' } },
+    'GET /api/openapi.json': { in: { path: '/api/openapi.json' } },
+    'GET /api/docs': { in: { path: '/api/docs' } },
+    'GET /api/docs/init.js': { in: { path: '/api/docs/init.js' } },
+    'GET /api/docs/assets/:file': { in: { path: '/api/docs/assets/swagger-ui.css' } },
+    'POST /api/v1/auth/login': {
+      in: { path: '/api/v1/auth/login', method: 'POST', body: { username: 'nobody', password: 'x' } },
+    },
+    'GET /api/v1/auth/me': { in: { path: '/api/v1/auth/me' } },
+    'POST /api/v1/auth/password': {
+      in: {
+        path: '/api/v1/auth/password',
+        method: 'POST',
+        body: { currentPassword: 'wrong-one-x', newPassword: 'another-password' },
+      },
+    },
+    'POST /api/v1/auth/logout': { in: { path: '/api/v1/auth/logout', method: 'POST' } },
+    'GET /api/v1/users': { in: { path: '/api/v1/users' } },
+    'POST /api/v1/users': {
+      in: {
+        path: '/api/v1/users',
+        method: 'POST',
+        body: {
+          username: 'matrix-x',
+          displayName: 'x',
+          password: 'long-enough-1',
+          roles: ['viewer'],
+          scope: COUNTY_CODE,
+        },
+      },
+    },
+    'PATCH /api/v1/users/:id': {
+      in: { path: '/api/v1/users/no-such-id', method: 'PATCH', body: { displayName: 'x' } },
+    },
+    'POST /api/v1/users/:id/password': {
+      in: { path: '/api/v1/users/no-such-id/password', method: 'POST', body: { password: 'long-enough-1' } },
+    },
+    'DELETE /api/v1/users/:id': { in: { path: '/api/v1/users/no-such-id', method: 'DELETE' } },
+    'GET /api/v1/departments': { in: { path: '/api/v1/departments' } },
+    'POST /api/v1/departments': {
+      in: {
+        path: '/api/v1/departments',
+        method: 'POST',
+        body: { id: 'matrix-dept', name: { zh: '测试', en: 'Test' } },
+      },
+    },
+    'PATCH /api/v1/departments/:id': {
+      in: { path: '/api/v1/departments/no-such', method: 'PATCH', body: { description: 'x' } },
+    },
+    'GET /api/v1/roles': { in: { path: '/api/v1/roles' } },
+    'POST /api/v1/roles': {
+      in: {
+        path: '/api/v1/roles',
+        method: 'POST',
+        body: { id: 'matrix-role', name: { zh: '测试', en: 'Test' }, permissions: ['cockpit:view'] },
+      },
+    },
+    'PATCH /api/v1/roles/:id': {
+      in: { path: '/api/v1/roles/no-such', method: 'PATCH', body: { permissions: [] } },
+    },
+    'GET /api/v1/permissions': { in: { path: '/api/v1/permissions' } },
+    'POST /api/v1/devices/pairings': { in: { path: '/api/v1/devices/pairings', method: 'POST' } },
+    'GET /api/v1/devices/pairings/:id': { in: { path: '/api/v1/devices/pairings/nope?secret=x' } },
+    'GET /api/v1/devices': { in: { path: '/api/v1/devices' } },
+    'POST /api/v1/devices': {
+      in: {
+        path: '/api/v1/devices',
+        method: 'POST',
+        body: { code: 'AAA-AAA', name: 'x', scope: COUNTY_CODE },
+      },
+    },
+    'PATCH /api/v1/devices/:id': {
+      in: { path: '/api/v1/devices/nope', method: 'PATCH', body: { name: 'x' } },
+    },
+    'POST /api/v1/devices/:id/revoke': { in: { path: '/api/v1/devices/nope/revoke', method: 'POST' } },
+    'GET /api/v1/audit': { in: { path: '/api/v1/audit?limit=5' } },
+    'GET /api/v1/audit.csv': { in: { path: '/api/v1/audit.csv?limit=5' } },
+    'GET /api/v1/regions': { in: { path: `/api/v1/regions?q=${township}` } },
+    'GET /api/v1/regions/:code': { in: { path: `/api/v1/regions/${township}` } },
+    'GET /api/v1/regions/:code/children.geojson': {
+      in: { path: `/api/v1/regions/${township}/children.geojson` },
+    },
+    'GET /api/v1/regions/:code/boundary.geojson': {
+      in: { path: `/api/v1/regions/${township}/boundary.geojson` },
+    },
+    'GET /api/v1/indicators': { in: { path: '/api/v1/indicators' } },
+    'GET /api/v1/cockpits/:theme/:regionCode/snapshot': both(
+      `/api/v1/cockpits/overview/${township}/snapshot`,
+      `/api/v1/cockpits/overview/${other}/snapshot`,
+    ),
+    'GET /api/v1/parking/guidance': { in: { path: `/api/v1/parking/guidance?to=${lon},${lat}` } },
+    'GET /api/v1/parking/lots/:lotId': both(
+      `/api/v1/parking/lots/${lotIn}`,
+      `/api/v1/parking/lots/${lotOut}`,
+    ),
+    'GET /api/v1/trauma/route': {
+      in: { path: `/api/v1/trauma/route?from=${lon},${lat}&to=${lon + 0.01},${lat}` },
+    },
+    'GET /api/v1/eco/stations/:code': both(`/api/v1/eco/stations/${airIn}`, `/api/v1/eco/stations/${airOut}`),
+    'GET /api/v1/live': both(
+      `/api/v1/live?topics=snapshot:overview:${township}`,
+      `/api/v1/live?topics=snapshot:overview:${other}`,
+    ),
+  };
+  for (const role of SEEDED_ROLE_IDS)
+    for (const [label, scope] of [
+      ['county', COUNTY_CODE],
+      ['town', township],
+    ] as const) {
+      const username = `${role}-${label}`;
+      await addUser(app, { username, roles: [role], scope });
+      tokens.set(username, (await signIn(app, username)).token);
+    }
+}, 120_000);
+
+afterAll(async () => {
+  await sim?.close();
+});
+
+/** Every /api route of the app with its declaration (undefined = none). */
+function routeTable() {
+  const table = new Map<string, AccessRule | undefined>();
+  for (const r of app.routes) {
+    if (!r.path.startsWith('/api') || r.method === 'ALL') continue;
+    const key = `${r.method} ${r.path}`;
+    table.set(key, table.get(key) ?? accessRuleOf(r.handler));
+  }
+  return table;
+}
+
+function expected(rule: AccessRule, role: string | undefined, variant: Variant): Expectation {
+  if ('public' in rule) return 'allow';
+  if (!role) return 'UNAUTHENTICATED';
+  const perms = SEEDED_ROLES.find((r) => r.id === role)!.permissions as string[];
+  if (rule.permission !== 'signed-in' && !perms.includes(rule.permission)) return 'FORBIDDEN';
+  return variant === 'out' ? 'OUT_OF_SCOPE' : 'allow';
+}
+
+async function call(
+  sample: Sample,
+  token: string | undefined,
+): Promise<{ status: number; code: string | null }> {
+  const res = await app.request(sample.path, {
+    method: sample.method ?? 'GET',
+    headers: { authorization: token ? `Bearer ${token}` : 'none', 'content-type': 'application/json' },
+    ...(sample.body !== undefined ? { body: JSON.stringify(sample.body) } : {}),
+  });
+  let code: string | null = null;
+  if ((res.headers.get('content-type') ?? '').includes('json') && res.status >= 400)
+    code = ((await res.json()) as { error?: { code?: string } }).error?.code ?? null;
+  else await res.body?.cancel();
+  return { status: res.status, code };
+}
+
+describe('authorisation matrix', () => {
+  it('every /api route declares its permission and region source', () => {
+    const undeclared = [...routeTable()].filter(([, rule]) => !rule).map(([key]) => key);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('every route has a sample request (a new route must be added here)', () => {
+    expect([...routeTable().keys()].filter((k) => !samples[k])).toEqual([]);
+  });
+
+  it('filters region search to the scope', async () => {
+    const res = await app.request('/api/v1/regions?q=村&limit=50', {
+      headers: { authorization: `Bearer ${tokens.get('viewer-town')}` },
+    });
+    const body = (await res.json()) as { results: { code: string }[] };
+    expect(body.results.length).toBeGreaterThan(0);
+    expect(body.results.every((r) => r.code.startsWith(township))).toBe(true);
+    const county = await app.request('/api/v1/regions?q=村&limit=50', {
+      headers: { authorization: `Bearer ${tokens.get('viewer-county')}` },
+    });
+    expect(((await county.json()) as { results: unknown[] }).results.length).toBeGreaterThan(
+      body.results.length,
+    );
+  });
+
+  it('allows exactly what the declarations allow: every route × role × scope, no leaks', {
+    timeout: 300_000,
+  }, async () => {
+    const table = routeTable();
+    // Sign-out and password change last: they end or keep the caller's session.
+    const last = (k: string) => (k.endsWith('/auth/logout') ? 2 : k.endsWith('/auth/password') ? 1 : 0);
+    const keys = [...table.keys()].sort((a, b) => last(a) - last(b));
+    const mismatches: string[] = [];
+    let cases = 0;
+    const principals: [string | undefined, string | undefined][] = [
+      [undefined, undefined],
+      ...[...tokens.keys()].map((u): [string, string] => [u, u.replace(/-(county|town)$/, '')]),
+    ];
+    for (const key of keys) {
+      const rule = table.get(key)!;
+      const regional = !('public' in rule) && ['param', 'query', 'lookup'].includes(rule.region.from);
+      for (const [username, role] of principals) {
+        for (const variant of ['in', 'out'] as const) {
+          const sample = samples[key]![variant];
+          if (!sample) continue;
+          if (variant === 'out' && (!regional || username?.endsWith('-county'))) continue;
+          const want = expected(rule, role, variant);
+          const got = await call(sample, username ? tokens.get(username) : undefined);
+          cases++;
+          const denied = got.code !== null && DENIALS.has(got.code);
+          const ok = want === 'allow' ? !denied && got.status < 500 : got.code === want;
+          if (!ok)
+            mismatches.push(
+              `${key} [${variant}] as ${username ?? 'anonymous'}: want ${want}, got ${got.status} ${got.code}`,
+            );
+        }
+      }
+    }
+    console.log(
+      `authorisation matrix: ${cases} cases over ${table.size} routes, ${mismatches.length} mismatches`,
+    );
+    expect(mismatches).toEqual([]);
+    expect(cases).toBeGreaterThan(table.size * 10);
+  });
+});
