@@ -244,7 +244,7 @@ describe('personal data', () => {
       password: 'plate-viewer-2026',
     };
     await ensureUser(baseUrl, adminToken, viewer);
-    const context = await browser.newContext(DESK);
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     await signInContext(context, baseUrl, viewer.username, viewer.password);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/parking/331023?screen=desk`);

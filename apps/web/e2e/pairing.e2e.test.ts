@@ -53,11 +53,6 @@ describe('wall pairing', () => {
     );
     await adminPage.getByTestId('device-save').click();
     await approved;
-    page.on('response', (r) => console.log('RESP', r.status(), r.url()));
-    page.on('console', (m) => console.log('CONSOLE', m.text()));
-    await page.waitForTimeout(3000);
-    await page.screenshot({ path: `${artifacts}debug-pair.png` });
-    console.log('URL', page.url(), await wall.cookies());
 
     // The wall shows its scope, signed in as the device.
     await page.waitForURL(/\/overview\/331023105\?screen=wall&canvas=1920x1080$/, { timeout: 30_000 });

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { spawnBuiltBff } from '../../bff/scripts/spawn-built.mjs';
+import { SPAWNED_ADMIN_PASSWORD, spawnBuiltBff } from '../../bff/scripts/spawn-built.mjs';
 
-export const ADMIN_PASSWORD = 'e2e-admin-password';
+export const ADMIN_PASSWORD = SPAWNED_ADMIN_PASSWORD;
 
 export type OwnBff = {
   url: string;
@@ -15,8 +15,8 @@ export type OwnBff = {
 };
 
 /**
- * A BFF of the test file's own (the built bundle, as production runs it) on a fresh DATA_DIR, seeded with
- * ADMIN_PASSWORD, against the shared simulator, so that the file can restart it and own its accounts.
+ * A BFF of the test file's own (the built bundle, as production runs it) on a fresh DATA_DIR it keeps across
+ * restarts, seeded with the spawned BFFs' ADMIN_PASSWORD, against the shared simulator, so that the file can restart it and own its accounts.
  */
 export async function startOwnBff(simUrl: string): Promise<OwnBff> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cockpit-e2e-'));
@@ -28,7 +28,6 @@ export async function startOwnBff(simUrl: string): Promise<OwnBff> {
     UPSTREAM_REFRESH_MS: '1000',
     LIVE_TICK_MS: '500',
     DATA_DIR: dataDir,
-    ADMIN_PASSWORD,
   };
   type Server = { url: string; stop: () => Promise<void> };
   let server = (await spawnBuiltBff(env)) as Server;
