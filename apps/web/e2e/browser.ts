@@ -1,4 +1,5 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { findChromium } from './chromium-path.mjs';
 
 /** The flags DESIGN.md names for headless Chromium on these machines (WebGL2 through SwiftShader). */
@@ -15,10 +16,45 @@ const FLAGS = [
   '--enable-unsafe-swiftshader',
 ];
 
-export async function launch(): Promise<Browser> {
+/** Calls the BFF's API signed in (the shared admin session of global-setup.ts, as a bearer token). */
+export function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has('authorization')) headers.set('authorization', `Bearer ${inject('sessionToken')}`);
+  return fetch(`${inject('baseUrl')}${path}`, { ...init, headers });
+}
+
+/** Puts the shared session cookie into a browser context, so pages open signed in. */
+export async function signInContext(context: BrowserContext): Promise<BrowserContext> {
+  await context.addCookies([
+    {
+      name: 'cockpit_session',
+      value: inject('sessionToken'),
+      url: inject('baseUrl'),
+      httpOnly: true,
+      sameSite: 'Strict',
+    },
+  ]);
+  return context;
+}
+
+/**
+ * Chromium, with every page and context it opens signed in as the shared admin session (county scope).
+ * Pass `{ signedIn: false }` for a browser whose pages start signed out.
+ */
+export async function launch(opts: { signedIn?: boolean } = {}): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium: run e2e/ensure-chromium.mjs or set CHROME_PATH');
-  return chromium.launch({ executablePath, args: FLAGS, headless: true });
+  const browser = await chromium.launch({ executablePath, args: FLAGS, headless: true });
+  if (opts.signedIn === false) return browser;
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => signInContext(await newContext(options));
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.once('close', () => void context.close());
+    return page;
+  };
+  return browser;
 }
 
 export type PageWatch = { consoleErrors: string[]; failedRequests: string[]; foreignRequests: string[] };

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, projectToPage, waitForRegion, watch } from './browser';
+import { apiFetch, launch, projectToPage, waitForRegion, watch } from './browser';
 
 const baseUrl = inject('baseUrl');
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
@@ -16,7 +16,7 @@ afterAll(async () => {
 type Child = { code: string; name: string; labelPoint: [number, number] };
 
 async function childrenOf(code: string): Promise<Child[]> {
-  const res = await fetch(`${baseUrl}/api/v1/regions/${code}/children.geojson`);
+  const res = await apiFetch(`/api/v1/regions/${code}/children.geojson`);
   const fc = (await res.json()) as { features: { properties: Child }[] };
   return fc.features.map((f) => f.properties);
 }

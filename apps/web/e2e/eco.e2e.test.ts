@@ -1,7 +1,7 @@
 import { AQI_LEVELS } from '@cockpit/domain/eco';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, projectToPage, waitForRegion, watch } from './browser';
+import { apiFetch, launch, projectToPage, waitForRegion, watch } from './browser';
 
 const baseUrl = inject('baseUrl');
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
@@ -17,7 +17,7 @@ afterAll(async () => {
 type Station = { code: string; lon: number; lat: number; reading: { aqi: number; color: string } | null };
 
 async function countyStations(): Promise<Station[]> {
-  const res = await fetch(`${baseUrl}/api/v1/cockpits/eco/331023/snapshot`);
+  const res = await apiFetch('/api/v1/cockpits/eco/331023/snapshot');
   expect(res.status).toBe(200);
   return ((await res.json()) as { air: { stations: Station[] } }).air.stations;
 }
@@ -118,7 +118,7 @@ describe('eco cockpit', () => {
   });
 
   it('says so for a township without an air station', async () => {
-    const res = await fetch(`${baseUrl}/api/v1/cockpits/eco/331023/snapshot`);
+    const res = await apiFetch('/api/v1/cockpits/eco/331023/snapshot');
     const towns = ((await res.json()) as { air: { townships: { regionCode: string; stations: number }[] } })
       .air.townships;
     const without = towns.find((t) => t.stations === 0)!;

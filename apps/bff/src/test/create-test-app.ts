@@ -61,12 +61,15 @@ function deferredStore(opened: Promise<Store>): Store {
     new Proxy(
       {},
       {
-        get:
-          (_t, method: string) =>
-          async (...args: unknown[]) =>
-            ((await opened)[name as 'users'] as unknown as Record<string, (...a: unknown[]) => unknown>)[
-              method
-            ]!(...args),
+        get: (_t, method: string) =>
+          method === 'all'
+            ? async function* () {
+                yield* (await opened).audit.all();
+              }
+            : async (...args: unknown[]) =>
+                ((await opened)[name as 'users'] as unknown as Record<string, (...a: unknown[]) => unknown>)[
+                  method
+                ]!(...args),
       },
     );
   return {

@@ -1,5 +1,6 @@
 import {
   ChangePasswordRequest,
+  DEVICE_COOKIE,
   LoginRequest,
   LoginResponse,
   MeResponse,
@@ -7,12 +8,13 @@ import {
 } from '@cockpit/contracts';
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { actorOf, guard } from '../../auth/access';
 import { publicUser } from '../../auth/service';
 import { type AppEnv, createRouter } from '../../lib/create-router';
 import { HttpError } from '../../lib/errors';
 import { errorResponse, jsonResponse } from '../../lib/json-errors';
+import { DEVICE_COOKIE_MAX_AGE_S } from '../devices/devices.index';
 
 const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
@@ -112,7 +114,18 @@ export function authRouter() {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     })
-    .openapi(me, (c) => c.json({ user: publicUser(c.get('principal')!) }, 200))
+    .openapi(me, (c) => {
+      const p = c.get('principal')!;
+      if (p.kind === 'device' && getCookie(c, DEVICE_COOKIE) === c.get('credential'))
+        setCookie(c, DEVICE_COOKIE, c.get('credential')!, {
+          httpOnly: true,
+          sameSite: 'Strict',
+          path: '/',
+          secure: secure(c),
+          maxAge: DEVICE_COOKIE_MAX_AGE_S,
+        });
+      return c.json({ user: publicUser(p) }, 200);
+    })
     .openapi(changePassword, async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json');
       await c.get('auth').changePassword(c.get('principal')!, currentPassword, newPassword, actorOf(c));

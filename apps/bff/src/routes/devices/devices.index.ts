@@ -30,8 +30,11 @@ const IdParam = z.object({
     .max(64)
     .meta({ param: { name: 'id', in: 'path' } }),
 });
-/** A device credential lasts until revoked; the cookie outlives power cuts (ten years). */
-const DEVICE_COOKIE_MAX_AGE_S = 10 * 365 * 86400;
+/**
+ * A device credential lasts until revoked. Browsers cap a cookie's life at 400 days, so the cookie is set
+ * for that long and renewed whenever the device asks /api/v1/auth/me (at every start of the wall app).
+ */
+export const DEVICE_COOKIE_MAX_AGE_S = 400 * 86400;
 
 const r = {
   start: createRoute({
