@@ -7,7 +7,7 @@ import {
   apiLogin,
   ensureUser,
   type OwnBff,
-  signInContext,
+  signInAs,
   signInWithForm,
   startOwnBff,
 } from './session';
@@ -40,7 +40,7 @@ let adminToken: string;
 beforeAll(async () => {
   bff = await startOwnBff(simUrl);
   baseUrl = bff.url;
-  browser = await launch();
+  browser = await launch({ signedIn: false });
   adminToken = await apiLogin(baseUrl, 'admin', adminPassword);
   await ensureUser(baseUrl, adminToken, LEADER);
 });
@@ -200,7 +200,7 @@ describe('admin pages', () => {
 
   it('the admin pages on a tablet', async () => {
     const context = await browser.newContext(TABLET);
-    await signInContext(context, baseUrl, 'admin', adminPassword);
+    await signInAs(context, baseUrl, 'admin', adminPassword);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/admin/users`);
     await page.getByTestId('users-table').waitFor();
@@ -215,7 +215,7 @@ describe('admin pages', () => {
 
   it('a wall route does not download the admin chunk', async () => {
     const context = await browser.newContext(DESK);
-    await signInContext(context, baseUrl, 'admin', adminPassword);
+    await signInAs(context, baseUrl, 'admin', adminPassword);
     const page = await context.newPage();
     const scripts: string[] = [];
     page.on('request', (r) => {
@@ -245,7 +245,7 @@ describe('personal data', () => {
     };
     await ensureUser(baseUrl, adminToken, viewer);
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-    await signInContext(context, baseUrl, viewer.username, viewer.password);
+    await signInAs(context, baseUrl, viewer.username, viewer.password);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/parking/331023?screen=desk`);
     await waitForRegion(page, '331023');
@@ -279,7 +279,7 @@ describe('personal data', () => {
 
     // The auditor's view: the reveal, with its reason, filtered by the actor.
     const auditor = await browser.newContext(DESK);
-    await signInContext(auditor, baseUrl, 'admin', adminPassword);
+    await signInAs(auditor, baseUrl, 'admin', adminPassword);
     const auditPage = await auditor.newPage();
     await auditPage.goto(`${baseUrl}/admin/audit`);
     const filters = auditPage.getByTestId('audit-filters');

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, waitForRegion } from './browser';
-import { ADMIN_PASSWORD, type OwnBff, signInContext, startOwnBff } from './session';
+import { ADMIN_PASSWORD, type OwnBff, signInAs, startOwnBff } from './session';
 
 /**
  * A wall pairs with a code and survives a BFF restart without signing in. This file runs its own BFF on a
@@ -14,7 +14,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   bff = await startOwnBff(simUrl);
-  browser = await launch();
+  browser = await launch({ signedIn: false });
 });
 afterAll(async () => {
   await browser?.close();
@@ -35,7 +35,7 @@ describe('wall pairing', () => {
 
     // The administrator approves the code on the devices page, naming the wall and choosing 平桥镇.
     const admin = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await signInContext(admin, baseUrl, 'admin', ADMIN_PASSWORD);
+    await signInAs(admin, baseUrl, 'admin', ADMIN_PASSWORD);
     const adminPage = await admin.newPage();
     await adminPage.goto(`${baseUrl}/admin/devices`);
     const pending = adminPage.locator(`[data-testid="pending-codes"] li[data-code="${code}"]`);

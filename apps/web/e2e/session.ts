@@ -96,12 +96,7 @@ export async function ensureUser(
 }
 
 /** Signs a browser context in through the API (the session cookie lands in the context's jar). */
-export async function signInContext(
-  context: BrowserContext,
-  baseUrl: string,
-  username: string,
-  password: string,
-) {
+export async function signInAs(context: BrowserContext, baseUrl: string, username: string, password: string) {
   const res = await context.request.post(`${baseUrl}/api/v1/auth/login`, {
     data: { username, password },
     headers: { origin: baseUrl },
