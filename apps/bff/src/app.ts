@@ -21,6 +21,7 @@ import { healthRouter } from './routes/health/health.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
 import { liveRouter } from './routes/live/live.index';
 import { parkingRouter } from './routes/parking/parking.index';
+import { personalRouter } from './routes/personal/personal.index';
 import { regionsRouter } from './routes/regions/regions.index';
 import { traumaRouter } from './routes/trauma/trauma.index';
 import type { Services } from './services';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', adminRouter(admin));
   app.route('/', devicesRouter(admin));
   app.route('/', auditRouter());
+  app.route('/', personalRouter());
   app.route('/', regionsRouter(deps.hierarchy));
   app.route('/', indicatorsRouter());
   app.route('/', cockpitsRouter(deps.services.snapshots));

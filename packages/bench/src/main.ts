@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { spawnBuiltBff } from '../../../apps/bff/scripts/spawn-built.mjs';
 import { launchChromium } from './browser';
 import { formatTable, type Row } from './harness';
+import { authoriseFetch, signedInBrowser, signIn } from './session';
 import { mapDrawSuite } from './suites/map-draw';
 import { parkingPredictionSuite } from './suites/parking-prediction';
 import { routingSuite } from './suites/routing';
+import { signInSuite } from './suites/sign-in';
 import { snapshotThroughputSuite } from './suites/snapshot-throughput';
 import { upstreamCallsSuite } from './suites/upstream-calls';
 
@@ -22,9 +24,13 @@ async function main() {
   }
   const rows: Row[] = [];
   const bff = await spawnBuiltBff();
-  const browser = await launchChromium();
+  // Every suite measures a signed-in client: fetches carry the admin's bearer token, pages its cookie.
+  const token = await signIn(bff.url);
+  authoriseFetch(bff.url, token);
+  const browser = signedInBrowser(await launchChromium(), bff.url, token);
   try {
-    if (want('snapshot')) rows.push(...(await snapshotThroughputSuite({ bffUrl: bff.url, runs })));
+    if (want('snapshot')) rows.push(...(await snapshotThroughputSuite({ bffUrl: bff.url, runs, token })));
+    if (want('signin')) rows.push(...(await signInSuite({ bffUrl: bff.url })));
     if (want('upstream')) rows.push(...(await upstreamCallsSuite({ bffUrl: bff.url })));
     if (want('routing')) rows.push(...(await routingSuite()));
     if (want('parking')) rows.push(...(await parkingPredictionSuite({ bffUrl: bff.url, runs })));

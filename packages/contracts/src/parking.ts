@@ -240,6 +240,9 @@ export const ParkingLotDetail = z
         z.object({
           recordId: z.string(),
           plate: z.string().meta({ description: 'Masked plate, e.g. 浙J·***12' }),
+          revealRef: z.string().optional().meta({
+            description: 'Opaque id for POST /api/v1/personal/reveal (personal:view, with a reason)',
+          }),
           inAt: IsoDateTime,
           outAt: IsoDateTime.nullable(),
         }),

@@ -33,7 +33,27 @@ beforeAll(async () => {
   const ctx = services.snapshots.context;
   const p = parkingDatasets(ctx);
   const e = ecoDatasets(ctx);
-  const reads = await services.snapshots.read([p.lots, e.sites]);
+  // Wait for the data (the upstream clients time out fast in tests; a busy machine may need a retry).
+  const until = async <T>(read: () => Promise<T | undefined>): Promise<T> => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const value = await read();
+      if (value !== undefined) return value;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('the simulator data never arrived');
+  };
+  const reads = await until(async () => {
+    const r = await services.snapshots.read([p.lots, e.sites]);
+    return (r.get(p.lots.id)!.value as unknown[] | undefined)?.length && r.get(e.sites.id)!.value
+      ? r
+      : undefined;
+  });
+  const records = await until(async () => {
+    const r = (await services.snapshots.read([p.records])).get(p.records.id)!.value as
+      | { records: { revealRef?: string; villageCode: string }[] }
+      | undefined;
+    return r?.records.length ? r.records.filter((x) => x.revealRef) : undefined;
+  });
   const lots = (reads.get(p.lots.id)!.value ?? []) as { lotId: string; villageCode: string }[];
   const sites = reads.get(e.sites.id)!.value as { air: { code: string; villageCode: string }[] };
   expect(lots.length).toBeGreaterThan(0);
@@ -49,6 +69,14 @@ beforeAll(async () => {
   const airIn = sites.air.find((s) => t9(s.villageCode) === township)!.code;
   const airOut = sites.air.find((s) => t9(s.villageCode) !== township)!.code;
   const [lon, lat] = app.auth.hierarchy.get(township)!.centroid;
+  const refIn = records.find((r) => t9(r.villageCode) === township)?.revealRef;
+  const refOut = records.find((r) => t9(r.villageCode) !== township)?.revealRef;
+  expect(refIn && refOut).toBeTruthy();
+  const revealOf = (ref: string | undefined) => ({
+    path: '/api/v1/personal/reveal',
+    method: 'POST',
+    body: { kind: 'plate', ref, reason: '核查停车纠纷' },
+  });
   const both = (path: string, outPath: string) => ({ in: { path }, out: { path: outPath } });
   samples = {
     'GET /api/v1/health': { in: { path: '/api/v1/health' } },
@@ -150,6 +178,7 @@ beforeAll(async () => {
       in: { path: `/api/v1/trauma/route?from=${lon},${lat}&to=${lon + 0.01},${lat}` },
     },
     'GET /api/v1/eco/stations/:code': both(`/api/v1/eco/stations/${airIn}`, `/api/v1/eco/stations/${airOut}`),
+    'POST /api/v1/personal/reveal': { in: revealOf(refIn), out: revealOf(refOut) },
     'GET /api/v1/live': both(
       `/api/v1/live?topics=snapshot:overview:${township}`,
       `/api/v1/live?topics=snapshot:overview:${other}`,
@@ -228,6 +257,27 @@ describe('authorisation matrix', () => {
     expect(((await county.json()) as { results: unknown[] }).results.length).toBeGreaterThan(
       body.results.length,
     );
+  });
+
+  it('reveals one masked plate to personal:view with a reason, audited; refuses a short reason', async () => {
+    const body = samples['POST /api/v1/personal/reveal']!.in!.body as { ref: string };
+    const post = (token: string, reason: string) =>
+      app.request('/api/v1/personal/reveal', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'plate', ref: body.ref, reason }),
+      });
+    const res = await post(tokens.get('operator-town')!, '核查停车纠纷');
+    expect(res.status).toBe(200);
+    const { value } = (await res.json()) as { value: string };
+    expect(value).not.toContain('*');
+    expect(value).toMatch(/^[\u4e00-\u9fa5][A-Z]·[A-Z0-9]{5,6}$/);
+    expect((await post(tokens.get('operator-town')!, 'ab')).status).toBe(400);
+    const audit = (await (await app.request('/api/v1/audit?action=personal.reveal')).json()) as {
+      items: { actor: string; summary: string }[];
+    };
+    expect(audit.items[0]).toMatchObject({ actor: 'operator-town' });
+    expect(audit.items[0]!.summary).toContain('核查停车纠纷');
   });
 
   it('allows exactly what the declarations allow: every route × role × scope, no leaks', {

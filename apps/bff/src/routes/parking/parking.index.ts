@@ -93,7 +93,13 @@ export function parkingRouter(services: Services) {
         .filter((r) => r.lotId === lotId)
         .sort((a, b) => (a.inAt < b.inAt ? 1 : -1))
         .slice(0, 10)
-        .map((r) => ({ recordId: r.recordId, plate: r.plateMasked, inAt: r.inAt, outAt: r.outAt }));
+        .map((r) => ({
+          recordId: r.recordId,
+          plate: r.plateMasked,
+          ...(r.revealRef ? { revealRef: r.revealRef } : {}),
+          inAt: r.inAt,
+          outAt: r.outAt,
+        }));
       const body: ParkingLotDetail = {
         lot: lotView(lot, predict),
         history,

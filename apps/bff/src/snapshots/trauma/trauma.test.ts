@@ -67,6 +67,8 @@ describe('trauma snapshot against the simulator', () => {
       return t?.phase === 'to_scene' && t.route ? { s, t } : undefined;
     });
     expect(toScene.t.severity).toBe('severe');
+    // The scene leaves the BFF rounded to about 100 m (3 decimals), never the exact patient location.
+    for (const v of toScene.t.scene) expect(Math.round(v * 1000) / 1000).toBe(v);
     expect(toScene.t.ambulanceId).toMatch(/^A\d+$/);
     const amb = toScene.s.ambulances.find((a) => a.ambulanceId === toScene.t.ambulanceId)!;
     expect(amb.incidentId).toBe(id);

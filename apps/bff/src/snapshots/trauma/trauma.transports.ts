@@ -236,7 +236,9 @@ export function buildTransports(input: {
       sex: incident.sex ?? 'unknown',
       villageCode: incident.villageCode,
       townshipCode: incident.townshipCode,
-      scene: [scene[0], scene[1]],
+      // A patient's scene, with age band, sex, village and call time, can identify a person: the snapshot
+      // (shared by every role) carries it rounded to 0.001° (about 100 m); routing above used the exact point.
+      scene: [roundTo100m(scene[0]), roundTo100m(scene[1])],
       calledAt: new Date(incident.calledAt).toISOString(),
       dispatchedAt: iso(incident.dispatchedAt),
       ambulanceId: incident.ambulanceId,
@@ -270,4 +272,9 @@ export function buildTransports(input: {
   return transports.sort(
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.calledAt.localeCompare(a.calledAt),
   );
+}
+
+/** 0.001° ≈ 111 m of latitude and ≈ 97 m of longitude at Tiantai's 29°N. */
+export function roundTo100m(degrees: number): number {
+  return Math.round(degrees * 1000) / 1000;
 }

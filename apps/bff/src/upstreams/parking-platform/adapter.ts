@@ -1,5 +1,6 @@
 import { maskPlate } from '@cockpit/domain/parking';
 import { z } from 'zod';
+import { personalVault } from '../../auth/vault';
 import { type UpstreamClient, UpstreamError } from '../http-client';
 import { beijingToIso, isoToBeijing, parseEnvelope, parseRecords } from '../records';
 
@@ -254,6 +255,8 @@ export type ParkingRecordRow = {
   lotId: string;
   /** Masked for display, e.g. 浙J·***12 (never the full plate). */
   plateMasked: string;
+  /** Opaque id of the full plate in the BFF's personal-data vault (auth/vault.ts); none without a plate. */
+  revealRef?: string | undefined;
   inAt: string;
   /** null while the vehicle is still inside. */
   outAt: string | null;
@@ -296,6 +299,10 @@ export async function fetchRecords(
     if (rows.length >= data.total || data.list.length === 0) break;
   }
   const records = parseRecords(client, RecordRow, rows, 'parking record').map((r) => ({
+    // The full plate stays inside the BFF, for a reveal by personal:view with a reason (audited).
+    revealRef: r.plateNo
+      ? personalVault.keep('plate', `plate:${r.recordId}`, r.plateNo, r.villageCode)
+      : undefined,
     recordId: r.recordId,
     lotId: r.parkId,
     plateMasked: maskPlate(r.plateNo),
