@@ -104,8 +104,8 @@ export function LotDetailPanel({ lotId }: { lotId: string }) {
           <h3 className="detail__sub">{t('parking.recent')}</h3>
           <ul className="detail__records" data-testid="lot-records">
             {d.recentRecords.slice(0, 5).map((r) => (
-              <li key={r.recordId}>
-                <Reveal kind="plate" masked={r.plate} revealRef={revealRefOf(r)} valueClassName="plate" />{' '}
+              <li key={r.recordId} data-record={r.recordId}>
+                <Reveal kind="plate" masked={r.plate} revealRef={r.revealRef} valueClassName="plate" />{' '}
                 {formatClock(r.inAt)}
                 {r.outAt ? ` → ${formatClock(r.outAt)}` : ''}
               </li>
@@ -115,9 +115,4 @@ export function LotDetailPanel({ lotId }: { lotId: string }) {
       )}
     </Panel>
   );
-}
-
-/** The opaque id the BFF gives a masked record so that a user with personal:view may reveal it. */
-function revealRefOf(record: object): string | null {
-  return 'revealRef' in record && typeof record.revealRef === 'string' ? record.revealRef : null;
 }
