@@ -231,7 +231,7 @@ describe('admin pages', () => {
 describe('personal data', () => {
   // Skipped at the deadline: the reveal POST answers 200 but the revealed value is not found afterwards on
   // the live parking detail (the record's row appears to be re-created; not yet diagnosed). See the report.
-  it.skip('a user with personal:view reveals a plate with a reason, and the audit shows the reveal', async () => {
+  it('a user with personal:view reveals a plate with a reason, and the audit shows the reveal', async () => {
     const roleId = `plate-viewer-${run}`;
     await api(baseUrl, adminToken, 'POST', '/api/v1/roles', {
       id: roleId,
@@ -246,7 +246,7 @@ describe('personal data', () => {
       password: 'plate-viewer-2026',
     };
     await ensureUser(baseUrl, adminToken, viewer);
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     await signInAs(context, baseUrl, viewer.username, viewer.password);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/parking/331023?screen=desk`);
@@ -279,7 +279,7 @@ describe('personal data', () => {
     const revealed = page.waitForResponse((r) => r.url().endsWith('/api/v1/personal/reveal'));
     await first.locator('input[name="reason"]').press('Enter');
     expect((await revealed).status()).toBe(200);
-    const value = (await first.getByTestId('revealed').textContent()) ?? '';
+    const value = (await first.getByTestId('revealed').textContent({ timeout: 60_000 })) ?? '';
     expect(value).not.toContain('*');
     expect(value.slice(0, 2)).toBe(masked.slice(0, 2));
     // Only that record: the others stay masked.
