@@ -1,17 +1,39 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { lazy, Suspense, useState } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { LoginPage } from '../auth/LoginPage';
+import { RequireSession } from '../auth/RequireSession';
+import { HomeRoute, PairRoute } from '../auth/routes';
 import { createQueryClient } from '../lib/query-client';
 import { NotFound } from './NotFound';
 import { ScopePage } from './ScopePage';
 import { ScreenFrame } from './ScreenFrame';
 
+// The admin pages are their own chunk: a wall never downloads them.
+const AdminPage = lazy(() => import('../admin/AdminPage'));
+
 const router = createBrowserRouter([
+  { path: '/', element: <HomeRoute /> },
+  { path: '/login', element: <LoginPage /> },
+  { path: '/pair', element: <PairRoute /> },
   {
-    path: '/',
-    element: <Navigate to={{ pathname: '/overview/331023', search: window.location.search }} replace />,
+    path: '/admin/*',
+    element: (
+      <RequireSession>
+        <Suspense fallback={null}>
+          <AdminPage />
+        </Suspense>
+      </RequireSession>
+    ),
   },
-  { path: '/:theme/:regionCode', element: <ScopePage /> },
+  {
+    path: '/:theme/:regionCode',
+    element: (
+      <RequireSession>
+        <ScopePage />
+      </RequireSession>
+    ),
+  },
   { path: '*', element: <NotFound /> },
 ]);
 

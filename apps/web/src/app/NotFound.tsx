@@ -7,7 +7,7 @@ export function NotFound() {
     <main className="not-found" data-testid="not-found">
       <h1>404 · {t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
-      <Link to="/overview/331023" className="button">
+      <Link to="/" className="button">
         {t('notFound.back')}
       </Link>
     </main>

@@ -3,6 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { Forbidden } from '../auth/Forbidden';
+import { inScope, pathWithinScope } from '../auth/redirect';
+import { useSessionUser } from '../auth/session.api';
+import { UserMenu } from '../auth/UserMenu';
 import { COCKPITS } from '../cockpits/registry';
 import { ApiRequestError } from '../lib/api';
 import { scopePath } from '../map/drill';
@@ -23,11 +27,14 @@ export function ScopePage() {
   const params = useParams();
   const theme = Theme.safeParse(params.theme);
   const code = RegionCode.safeParse(params.regionCode);
+  const user = useSessionUser();
   if (!theme.success || !code.success) return <NotFound />;
-  return <Shell theme={theme.data} regionCode={code.data} />;
+  // A page outside the user's scope says so (the BFF refuses its data anyway).
+  if (!user || !inScope(user.scope, code.data)) return <Forbidden />;
+  return <Shell theme={theme.data} regionCode={code.data} scope={user.scope} />;
 }
 
-function Shell({ theme, regionCode }: { theme: Theme; regionCode: string }) {
+function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string; scope: string }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { search } = useLocation();
@@ -57,19 +64,20 @@ function Shell({ theme, regionCode }: { theme: Theme; regionCode: string }) {
   // Esc goes up one level.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || !detail?.parentCode) return;
+      if (e.key !== 'Escape' || !detail?.parentCode || !inScope(scope, detail.parentCode)) return;
       if (e.target instanceof HTMLInputElement) return;
       go(detail.parentCode);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [detail, go]);
+  }, [detail, go, scope]);
 
   useEffect(() => {
     document.title = `${detail?.name ?? ''} · ${t(`theme.${theme}`)} · ${t('app.title')}`;
   }, [detail, theme, t]);
 
   if (region.error instanceof ApiRequestError && region.error.status === 404) return <NotFound />;
+  if (region.error instanceof ApiRequestError && region.error.status === 403) return <Forbidden />;
   const Cockpit = COCKPITS[theme];
 
   return (
@@ -79,12 +87,13 @@ function Shell({ theme, regionCode }: { theme: Theme; regionCode: string }) {
           <h1 className="header__title">{t('app.title')}</h1>
           <span className="header__subtitle">{t('app.subtitle')}</span>
         </div>
-        {detail && <Breadcrumb path={detail.path} theme={theme} />}
+        {detail && <Breadcrumb path={pathWithinScope(detail.path, scope)} theme={theme} />}
         <ThemeTabs regionCode={regionCode} />
         <div className="header__right">
           {profile !== 'wall' && <RegionSearch onPick={go} />}
           <Freshness />
           <Clock />
+          <UserMenu />
           <button
             type="button"
             className="button button--ghost"

@@ -2,6 +2,7 @@ import type { SourceStatus } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Reveal } from '../../../auth/Reveal';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
 import { Panel } from '../../../components/Panel';
@@ -111,8 +112,9 @@ export function LotDetailPanel({
           <h3 className="detail__sub">{t('parking.recent')}</h3>
           <ul className="detail__records" data-testid="lot-records">
             {d.recentRecords.slice(0, 5).map((r) => (
-              <li key={r.recordId}>
-                <span className="plate">{r.plate}</span> {formatClock(r.inAt)}
+              <li key={r.recordId} data-record={r.recordId}>
+                <Reveal kind="plate" masked={r.plate} revealRef={r.revealRef} valueClassName="plate" />{' '}
+                {formatClock(r.inAt)}
                 {r.outAt ? ` → ${formatClock(r.outAt)}` : ''}
               </li>
             ))}
