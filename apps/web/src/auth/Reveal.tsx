@@ -17,12 +17,15 @@ export function Reveal({
   masked,
   revealRef,
   valueClassName,
+  onStart,
 }: {
   kind: 'plate' | 'phone';
   masked: string;
   revealRef: string | null | undefined;
   /** Class of the text itself (masked or revealed), e.g. `plate`. */
   valueClassName?: string;
+  /** Told when the user starts a reveal (a live list holds still from then on). */
+  onStart?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const user = useSessionUser();
@@ -75,7 +78,10 @@ export function Reveal({
         <button
           type="button"
           className="button button--ghost"
-          onClick={() => setAsking(true)}
+          onClick={() => {
+            onStart?.();
+            setAsking(true);
+          }}
           data-testid="reveal"
         >
           {t('auth.reveal')}

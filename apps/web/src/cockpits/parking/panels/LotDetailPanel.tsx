@@ -1,6 +1,6 @@
 import type { SourceStatus } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Reveal } from '../../../auth/Reveal';
 import { useChartSizes } from '../../../components/chartSizes';
@@ -26,6 +26,11 @@ export function LotDetailPanel({
   const close = useParkingUi((s) => s.selectLot);
   const q = useQuery(lotDetailQuery(lotId));
   const d = q.data;
+  // While someone reveals a plate the list of entries holds still (new entries would push the record away
+  // under their hands); they resume it when done. Another lot starts live again.
+  const [heldRecords, holdRecords] = useState<NonNullable<typeof d>['recentRecords'] | null>(null);
+  useEffect(() => holdRecords(null), [lotId]);
+  const records = heldRecords ?? d?.recentRecords.slice(0, 5) ?? [];
   const option = useMemo(
     () =>
       d && d.history.length > 0
@@ -110,10 +115,24 @@ export function LotDetailPanel({
             </ul>
           )}
           <h3 className="detail__sub">{t('parking.recent')}</h3>
+          {heldRecords && (
+            <p className="detail__held" data-testid="records-held">
+              {t('parking.recordsHeld')}{' '}
+              <button type="button" className="button button--ghost" onClick={() => holdRecords(null)}>
+                {t('parking.recordsResume')}
+              </button>
+            </p>
+          )}
           <ul className="detail__records" data-testid="lot-records">
-            {d.recentRecords.slice(0, 5).map((r) => (
+            {records.map((r) => (
               <li key={r.recordId} data-record={r.recordId}>
-                <Reveal kind="plate" masked={r.plate} revealRef={r.revealRef} valueClassName="plate" />{' '}
+                <Reveal
+                  kind="plate"
+                  masked={r.plate}
+                  revealRef={r.revealRef}
+                  valueClassName="plate"
+                  onStart={() => holdRecords((held) => held ?? records)}
+                />{' '}
                 {formatClock(r.inAt)}
                 {r.outAt ? ` → ${formatClock(r.outAt)}` : ''}
               </li>
