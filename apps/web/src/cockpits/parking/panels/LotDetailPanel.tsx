@@ -1,6 +1,6 @@
 import type { SourceStatus } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Reveal } from '../../../auth/Reveal';
 import { useChartSizes } from '../../../components/chartSizes';
@@ -28,8 +28,9 @@ export function LotDetailPanel({
   const d = q.data;
   // While someone reveals a plate the list of entries holds still (new entries would push the record away
   // under their hands); they resume it when done. Another lot starts live again.
-  const [heldRecords, holdRecords] = useState<NonNullable<typeof d>['recentRecords'] | null>(null);
-  useEffect(() => holdRecords(null), [lotId]);
+  type Records = NonNullable<typeof d>['recentRecords'];
+  const [held, setHeld] = useState<{ lotId: string; records: Records } | null>(null);
+  const heldRecords = held?.lotId === lotId ? held.records : null;
   const records = heldRecords ?? d?.recentRecords.slice(0, 5) ?? [];
   const option = useMemo(
     () =>
@@ -118,7 +119,7 @@ export function LotDetailPanel({
           {heldRecords && (
             <p className="detail__held" data-testid="records-held">
               {t('parking.recordsHeld')}{' '}
-              <button type="button" className="button button--ghost" onClick={() => holdRecords(null)}>
+              <button type="button" className="button button--ghost" onClick={() => setHeld(null)}>
                 {t('parking.recordsResume')}
               </button>
             </p>
@@ -131,7 +132,7 @@ export function LotDetailPanel({
                   masked={r.plate}
                   revealRef={r.revealRef}
                   valueClassName="plate"
-                  onStart={() => holdRecords((held) => held ?? records)}
+                  onStart={() => setHeld({ lotId, records })}
                 />{' '}
                 {formatClock(r.inAt)}
                 {r.outAt ? ` → ${formatClock(r.outAt)}` : ''}
