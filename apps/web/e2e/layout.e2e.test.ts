@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, projectToPage, waitForMapIdle, waitForRegion } from './browser';
+import { apiFetch, launch, projectToPage, waitForMapIdle, waitForRegion } from './browser';
 
 /**
  * Every cockpit at county, township and village level on every screen profile: screenshots, and the layout
@@ -33,8 +33,27 @@ type Profile = {
   wall?: { width: number; height: number };
 };
 
-/** LAYOUT_ONLY=regex runs only the matching screens (e.g. `ultrawide-overview`), for work on one screen. */
-const only = process.env.LAYOUT_ONLY ? new RegExp(process.env.LAYOUT_ONLY) : null;
+/**
+ * The whole matrix (4 cockpits × 3 levels × 5 profiles, about 13 minutes on 2 quiet cores) runs with
+ * LAYOUT_ALL=1 (`pnpm --filter @cockpit/web e2e:layout`). `pnpm test` runs a sample that still covers every
+ * profile, every cockpit and every level. LAYOUT_ONLY=regex runs only the matching screens, for work on one.
+ */
+const SAMPLE = [
+  'wall-overview-village',
+  'wall-parking-township',
+  'ultrawide-overview-township',
+  'ultrawide-trauma-township',
+  'tablet-portrait-parking-village',
+  'tablet-portrait-eco-county',
+  'tablet-landscape-trauma-village',
+  'desk-eco-township',
+  'desk-overview-county',
+];
+const only = process.env.LAYOUT_ONLY
+  ? new RegExp(process.env.LAYOUT_ONLY)
+  : process.env.LAYOUT_ALL
+    ? null
+    : new RegExp(`^(${SAMPLE.join('|')})$`);
 
 const PROFILES: Profile[] = [
   {
@@ -379,7 +398,7 @@ describe('tablet drilling', () => {
       await waitForRegion(page, COUNTY);
       await expect.poll(() => page.locator('.scope__hover').textContent()).not.toBe('');
       expect(await page.locator('.scope__hover').textContent()).not.toContain('Esc');
-      const res = await fetch(`${baseUrl}/api/v1/regions/${COUNTY}/children.geojson`);
+      const res = await apiFetch(`/api/v1/regions/${COUNTY}/children.geojson`);
       const fc = (await res.json()) as {
         features: { properties: { code: string; labelPoint: [number, number] } }[];
       };

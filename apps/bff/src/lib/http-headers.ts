@@ -13,7 +13,8 @@ import type { Logger } from './logger';
 /**
  * Pages: scripts only from this origin (no inline script, no eval), nothing from other origins. MapLibre
  * starts its workers from blob: URLs; styles stay 'unsafe-inline' because MapLibre, ECharts and Swagger UI
- * set style attributes. No framing at all.
+ * set style attributes; deck.gl loads its icon atlases (inline SVG) with fetch from data: URLs, which are
+ * in the page itself, not another origin. No framing at all.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -21,7 +22,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' data:",
   "worker-src 'self' blob:",
   "child-src 'self' blob:",
   "object-src 'none'",
