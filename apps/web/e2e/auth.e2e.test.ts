@@ -302,5 +302,5 @@ describe('personal data', () => {
     await auditPage.screenshot({ path: `${artifacts}audit-reveal-desk.png`, fullPage: true });
     await auditor.close();
     await context.close();
-  }, 180_000);
+  }, 400_000); // a bound for a busy 2-core machine (a live 4K-capable page in software GL), not an expected time
 });

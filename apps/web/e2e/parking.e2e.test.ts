@@ -115,7 +115,7 @@ describe('parking cockpit', () => {
     await page.goto(`${baseUrl}/parking/331023001?screen=tablet`);
     await waitForRegion(page, '331023001');
     await expect
-      .poll(() => page.locator('[data-testid="busiest-lots"] li').count(), { timeout: 60_000 })
+      .poll(() => page.locator('[data-testid="busiest-lots"] li').count(), { timeout: 180_000 })
       .toBeGreaterThan(0);
     const preset = await page.locator('[data-poi="guoqing-temple"]').boundingBox();
     expect(preset?.height ?? 0).toBeGreaterThanOrEqual(44);
@@ -125,7 +125,7 @@ describe('parking cockpit', () => {
     expect(w.consoleErrors, w.consoleErrors.join('\n')).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
     await page.close();
-  }, 120_000);
+  }, 360_000); // a bound for a busy 2-core machine drawing in software GL, not an expected time
 
   it('desk: a destination picked by a click on the map, without drilling down', async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -137,10 +137,10 @@ describe('parking cockpit', () => {
     const { x, y } = await projectToPage(page, [121.03, 29.145]);
     await page.mouse.click(x, y);
     const recs = page.locator('[data-testid="recommendation"]');
-    await expect.poll(() => recs.count(), { timeout: 60_000 }).toBe(3);
+    await expect.poll(() => recs.count(), { timeout: 180_000 }).toBe(3);
     expect(new URL(page.url()).pathname).toBe('/parking/331023');
     expect(w.consoleErrors, w.consoleErrors.join('\n')).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
     await page.close();
-  }, 120_000);
+  }, 360_000); // a bound for a busy 2-core machine drawing in software GL, not an expected time
 });
