@@ -132,7 +132,7 @@ describe('parking cockpit', () => {
     const w = watch(page, baseUrl);
     await page.goto(`${baseUrl}/parking/331023?screen=desk`);
     await waitForRegion(page, '331023');
-    await page.getByTestId('pick-on-map').click();
+    await page.getByTestId('pick-on-map').click({ timeout: 120_000 }); // live re-layouts: a busy machine waits longer for a stable target
     // The urban core near the county hospital.
     const { x, y } = await projectToPage(page, [121.03, 29.145]);
     await page.mouse.click(x, y);
