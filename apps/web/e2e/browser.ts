@@ -51,7 +51,11 @@ export async function launch(opts: { signedIn?: boolean } = {}): Promise<Browser
   browser.newPage = async (options) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    page.once('close', () => void context.close());
+    // The page's own context goes with it. The browser may already be closing (afterAll), in which case the
+    // context is gone with it: that is not an error of the test.
+    page.once('close', () => {
+      context.close().catch(() => undefined);
+    });
     return page;
   };
   return browser;
