@@ -1,11 +1,11 @@
 import type { ParkingGuidanceResponse, ParkingSnapshot } from '@cockpit/contracts';
-import { HeatmapLayer } from '@deck.gl/aggregation-layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { IconLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { useEffect, useRef } from 'react';
+import { BitmapLayer, IconLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { useEffect, useMemo, useRef } from 'react';
 import { getMapRuntime } from '../../map/runtime';
 import { useUi } from '../../stores/ui';
 import type { LonLat } from './api/parking.api';
+import { demandSurface, paintDemand } from './demandSurface';
 import { LEVEL_RGB, lotRadiusM, ROUTE_RGB, screenRgb } from './transform';
 
 const GROUP = 'parking';
@@ -41,31 +41,30 @@ export function useParkingLayers({ snapshot, guidance, destination, selectedLotI
   const clickRef = useRef(onLotClick);
   clickRef.current = onLotClick;
 
+  // The demand surface is painted once per change of the demand, never per frame.
+  const demandKey = JSON.stringify(snapshot?.demand ?? []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the demand's content, not the snapshot object
+  const demand = useMemo(() => {
+    const surface = demandSurface(snapshot?.demand ?? []);
+    return surface ? { canvas: paintDemand(surface), bbox: surface.bbox } : null;
+  }, [demandKey]);
+
   useEffect(() => {
     const runtime = getMapRuntime();
     const k = profile === 'wall' ? 2 : 1;
     const lots = snapshot?.lots ?? [];
     const recs = guidance?.recommendations ?? [];
     const layers: Layer[] = [
-      new HeatmapLayer<ParkingSnapshot['demand'][number]>({
-        id: 'parking-demand',
-        data: snapshot?.demand ?? [],
-        getPosition: (d) => [d.lon, d.lat],
-        getWeight: (d) => d.weight,
-        radiusPixels: 50 * k,
-        intensity: 1,
-        threshold: 0.05,
-        opacity: 0.45,
-        // Sequential, colour-blind-safe (viridis-like, not the status colours).
-        colorRange: [
-          [68, 1, 84],
-          [59, 82, 139],
-          [33, 145, 140],
-          [94, 201, 98],
-          [190, 220, 60],
-          [253, 231, 37],
-        ],
-      }),
+      ...(demand
+        ? [
+            new BitmapLayer({
+              id: 'parking-demand',
+              image: demand.canvas,
+              bounds: demand.bbox,
+              pickable: false,
+            }),
+          ]
+        : []),
       new ScatterplotLayer<Lot>({
         id: 'parking-lots',
         data: lots,
@@ -163,7 +162,7 @@ export function useParkingLayers({ snapshot, guidance, destination, selectedLotI
         })),
       ],
     );
-  }, [snapshot, guidance, destination, selectedLotId, profile]);
+  }, [snapshot, demand, guidance, destination, selectedLotId, profile]);
 
   // Removed on unmount only (not on every data change), so the layers never flicker.
   useEffect(
