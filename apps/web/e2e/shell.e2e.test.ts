@@ -100,6 +100,30 @@ describe('tablet profile at 1024×1366', () => {
   });
 });
 
+describe('map loading', () => {
+  it('says the map is loading until the region is drawn, never shows an empty map as a fact', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Hold the township's boundary until the test has seen the loading state, then let it through.
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    await page.route('**/api/v1/regions/331023101/boundary.geojson', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/overview/331023101?screen=desk`);
+    const loading = page.getByTestId('map-loading');
+    await loading.waitFor();
+    expect(await page.locator('.map-stage').getAttribute('aria-busy')).toBe('true');
+    release();
+    await waitForRegion(page, '331023101');
+    await loading.waitFor({ state: 'detached' });
+    expect(await page.locator('.map-stage').getAttribute('aria-busy')).toBe('false');
+    await page.close();
+  });
+});
+
 describe('routing', () => {
   it('shows a proper not-found screen for an unknown route or region', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -286,6 +286,37 @@ export const TraumaCoverage = z
   });
 export type TraumaCoverage = z.infer<typeof TraumaCoverage>;
 
+export const NearbyFacility = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(['hospital', 'health_center', 'ambulance_station']),
+    driveMinutes: z
+      .number()
+      .nullable()
+      .meta({ description: 'Free-flow drive time over the approximate road network; null: not reachable' }),
+    straightKm: z.number().meta({ description: 'Straight-line distance, km' }),
+  })
+  .meta({ id: 'NearbyFacility' });
+export type NearbyFacility = z.infer<typeof NearbyFacility>;
+
+export const NearestFacilities = z
+  .object({
+    from: z.object({ regionCode: z.string(), lon: z.number(), lat: z.number() }).meta({
+      description: "The point measured from: the village's position (approximate)",
+    }),
+    stations: z.array(NearbyFacility).meta({ description: 'The three nearest ambulance stations by drive time' }),
+    hospitals: z
+      .array(NearbyFacility)
+      .meta({ description: 'The three nearest hospitals and health centres that receive ambulances' }),
+  })
+  .meta({
+    id: 'NearestFacilities',
+    description:
+      "A village's nearest 120 stations and receiving hospitals: a village has none of its own, so its screen shows what serves it",
+  });
+export type NearestFacilities = z.infer<typeof NearestFacilities>;
+
 /** The trauma cockpit's snapshot. */
 export const TraumaSnapshot = SnapshotBase.extend({
   theme: z.literal('trauma'),
@@ -296,6 +327,7 @@ export const TraumaSnapshot = SnapshotBase.extend({
   stations: z.array(AmbulanceStation),
   coverage: TraumaCoverage,
   networkAccuracy: z.enum(['approximate', 'source']),
+  nearest: NearestFacilities.optional().meta({ description: 'At village level only' }),
 }).meta({
   id: 'TraumaSnapshot',
   description: '创伤急救快速响应: the ambulance green channel for one region',

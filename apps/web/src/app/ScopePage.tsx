@@ -103,7 +103,7 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
           </button>
         </div>
       </header>
-      <MapStage>
+      <MapStage regionCode={regionCode}>
         {selectedChild && (
           <button
             type="button"

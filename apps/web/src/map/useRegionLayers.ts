@@ -111,6 +111,7 @@ export function useRegionLayers({ detail, touch, onDrill, onSelect }: Options) {
       // Fly between regions so the move reads as a drill; on the first region just jump there.
       const first = element.dataset.shownRegion === undefined;
       element.dataset.shownRegion = detail.code;
+      useUi.getState().setMapShownRegion(detail.code);
       const bounds = detail.level === 'village' ? widen(detail.bbox, 0.6) : detail.bbox;
       const padding = profile === 'wall' ? 80 : 40;
       setHome(bounds, padding);

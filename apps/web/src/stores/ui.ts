@@ -7,6 +7,9 @@ type UiState = {
   profile: ScreenProfile;
   canvas: Canvas;
   hoveredRegionCode: string | null;
+  /** The region whose geometry the map has drawn; until it is the current one the map shows loading. */
+  mapShownRegion: string | null;
+  setMapShownRegion: (code: string | null) => void;
   liveState: LiveState;
   setLiveState: (state: LiveState) => void;
   /** While set, the next click on the map picks a point (e.g. a destination) instead of drilling down. */
@@ -20,6 +23,8 @@ export const useUi = create<UiState>()((set) => ({
   profile: 'desk',
   canvas: { width: 3840, height: 2160 },
   hoveredRegionCode: null,
+  mapShownRegion: null,
+  setMapShownRegion: (mapShownRegion) => set({ mapShownRegion }),
   liveState: 'connecting',
   setLiveState: (liveState) => set({ liveState }),
   mapPick: null,

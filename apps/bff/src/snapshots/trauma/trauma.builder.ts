@@ -3,6 +3,8 @@ import type {
   Breakdown,
   HospitalReadiness,
   IndicatorValue,
+  NearbyFacility,
+  NearestFacilities,
   Series,
   TraumaCoverage,
   TraumaSnapshot,
@@ -10,6 +12,7 @@ import type {
 import { bandOf, DEFAULT_BANDS } from '@cockpit/domain/routing';
 import { coverageSummary, type TraumaIncident, traumaKpis } from '@cockpit/domain/trauma';
 import type { Region } from '../../geo/hierarchy';
+import type { RoadNetwork } from '../../geo/roads';
 import type { DatasetRead } from '../../indicators/dataset-cache';
 import type { IndicatorId } from '../../indicators/registry';
 import { inRegion } from '../../indicators/rollup';
@@ -24,7 +27,7 @@ import {
 } from '../../upstreams/emergency-120/adapter';
 import { type BuilderContext, readOf, type ThemeBuilder } from '../builder';
 import { indicatorValue, median, round, sourceStatus } from '../values';
-import { type VillageTime, villageTimes } from './trauma.routing';
+import { facilitiesByDriveTime, type VillageTime, villageTimes } from './trauma.routing';
 import { buildTransports, isActive, type PlanStore } from './trauma.transports';
 
 type Timed<T> = { asOf: number; items: T[] };
@@ -342,6 +345,7 @@ export function buildTrauma(input: {
     })),
     coverage,
     networkAccuracy: network.accuracy,
+    ...(region.level === 'village' ? { nearest: nearestFor(region, network, hospitalRows) } : {}),
   };
 }
 
@@ -364,3 +368,31 @@ export const traumaBuilder: ThemeBuilder = {
     });
   },
 };
+
+/**
+ * What serves a village that has no station or hospital of its own: the three nearest 120 stations and the
+ * three nearest facilities that receive ambulances (from the hospitals' own data when it has arrived).
+ */
+function nearestFor(
+  region: Region,
+  network: RoadNetwork,
+  hospitals: readonly HospitalReadiness[],
+): NearestFacilities {
+  const receiving = new Map(hospitals.map((h) => [h.hospitalId, h.receivesAmbulances]));
+  const all = facilitiesByDriveTime(network, region.code, region.centroid);
+  const row = (f: (typeof all)[number]): NearbyFacility => ({
+    id: f.facility.id,
+    name: f.facility.name,
+    kind: f.facility.kind,
+    driveMinutes: f.seconds === null ? null : round(f.seconds / 60, 1),
+    straightKm: round(f.straightM / 1000, 1),
+  });
+  return {
+    from: { regionCode: region.code, lon: region.centroid[0], lat: region.centroid[1] },
+    stations: all.filter((f) => f.facility.kind === 'ambulance_station').slice(0, 3).map(row),
+    hospitals: all
+      .filter((f) => f.facility.kind !== 'ambulance_station' && receiving.get(f.facility.id) !== false)
+      .slice(0, 3)
+      .map(row),
+  };
+}

@@ -8,6 +8,7 @@ import {
   type DayKind,
   DEFAULT_BANDS,
   expresswayRoadIds,
+  haversineM,
   nodeTimesAtPoints,
   type RoadGraph,
   type RouteResult,
@@ -20,7 +21,7 @@ import {
   travelTimesFrom,
 } from '@cockpit/domain/routing';
 import type { Hierarchy } from '../../geo/hierarchy';
-import type { RoadNetwork } from '../../geo/roads';
+import type { Facility, RoadNetwork } from '../../geo/roads';
 
 /** Farthest an off-road point (a village, a home, a clicked map point) is snapped to a road, metres. */
 export const MAX_SNAP_M = 3000;
@@ -170,5 +171,52 @@ export function villageTimes(network: RoadNetwork, hierarchy: Hierarchy): Villag
     seconds: at[i]!,
   }));
   coverageCache.set(network, out);
+  return out;
+}
+
+export type NearbyFacilityTime = {
+  facility: Facility;
+  /** Free-flow drive time, seconds; null when the network does not connect them. */
+  seconds: number | null;
+  straightM: number;
+};
+
+const nearbyCache = new WeakMap<RoadNetwork, Map<string, NearbyFacilityTime[]>>();
+
+/**
+ * Every facility of the network with its free-flow drive time from a point (one Dijkstra from the point, so
+ * the time is the way out of the village; the approximate network is two-way, so it is also the way in),
+ * nearest first. Memoised per point key: a village's position never moves while the process runs.
+ */
+export function facilitiesByDriveTime(network: RoadNetwork, key: string, from: Coord): NearbyFacilityTime[] {
+  let perNetwork = nearbyCache.get(network);
+  if (!perNetwork) {
+    perNetwork = new Map();
+    nearbyCache.set(network, perNetwork);
+  }
+  const cached = perNetwork.get(key);
+  if (cached) return cached;
+  // The village joins the network on an ordinary road (never onto the expressway mid-carriageway); from
+  // there the drive may use every road, the expressway included.
+  const joined = snapOffRoad(network.graph, from);
+  const times = joined
+    ? travelTimesFrom(network.graph, [[joined.lon, joined.lat]], { maxSnapM: MAX_SNAP_M })
+    : null;
+  const at = times
+    ? nodeTimesAtPoints(
+        network.graph,
+        times,
+        network.facilities.map((f) => [f.lon, f.lat] as Coord),
+        { closedRoads: expresswayRoads(network.graph), maxSnapM: MAX_SNAP_M },
+      )
+    : null;
+  const out = network.facilities
+    .map((facility, i) => ({
+      facility,
+      seconds: at && Number.isFinite(at[i]!) ? at[i]! : null,
+      straightM: haversineM(from[0], from[1], facility.lon, facility.lat),
+    }))
+    .sort((a, b) => (a.seconds ?? Number.POSITIVE_INFINITY) - (b.seconds ?? Number.POSITIVE_INFINITY));
+  perNetwork.set(key, out);
   return out;
 }

@@ -169,6 +169,23 @@ describe('trauma snapshot against the simulator', () => {
     expect(county.coverage.villages).toHaveLength(395);
     expect(town.coverage.villages.every((v) => v.villageCode.startsWith('331023105'))).toBe(true);
     expect(village.coverage.villages).toHaveLength(1);
+    // A village has no station or hospital of its own: it is shown what serves it, nearest first.
+    expect(county.nearest).toBeUndefined();
+    expect(town.nearest).toBeUndefined();
+    const nearest = village.nearest!;
+    expect(nearest.stations).toHaveLength(3);
+    expect(nearest.hospitals.length).toBeGreaterThan(0);
+    for (const list of [nearest.stations, nearest.hospitals]) {
+      const minutes = list.map((f) => f.driveMinutes ?? Number.POSITIVE_INFINITY);
+      expect(minutes).toEqual([...minutes].sort((a, b) => a - b));
+    }
+    expect(nearest.stations.every((f) => f.kind === 'ambulance_station')).toBe(true);
+    const receiving = new Set(village.hospitals.filter((h) => h.receivesAmbulances).map((h) => h.hospitalId));
+    expect(nearest.hospitals.every((f) => receiving.has(f.id))).toBe(true);
+    // The nearest station's drive agrees with the coverage layer's (station → village) within a minute.
+    expect(
+      Math.abs(nearest.stations[0]!.driveMinutes! - village.coverage.villages[0]!.minutes!),
+    ).toBeLessThanOrEqual(1);
     for (const v of county.coverage.villages) {
       if (v.gap) expect(v.minutes === null || v.minutes >= 15).toBe(true);
       else expect(v.minutes).toBeLessThanOrEqual(15);

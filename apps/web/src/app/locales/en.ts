@@ -63,6 +63,7 @@ export const en: Messages = {
     approximate:
       'Township/village boundaries and positions, rivers, reservoirs, roads, seats and landmarks are approximate, not legal or surveyed',
     enter: 'Open {{name}}',
+    loading: 'Loading the map…',
   },
   notFound: {
     title: 'Not found',

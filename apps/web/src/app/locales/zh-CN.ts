@@ -60,6 +60,7 @@ export const zhCN = {
     notes: '数据说明',
     approximate: '乡镇、村边界与位置，河流、水库、道路、驻地与地标均为推算示意，非法定界线或测绘成果',
     enter: '进入 {{name}}',
+    loading: '地图加载中…',
   },
   notFound: { title: '页面不存在', body: '没有找到这个页面或区域。', back: '返回县域总览' },
   pending: { title: '驾驶舱建设中', body: '该部门驾驶舱尚未接入数据，上线后将在此显示。' },
