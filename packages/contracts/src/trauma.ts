@@ -305,7 +305,9 @@ export const NearestFacilities = z
     from: z.object({ regionCode: z.string(), lon: z.number(), lat: z.number() }).meta({
       description: "The point measured from: the village's position (approximate)",
     }),
-    stations: z.array(NearbyFacility).meta({ description: 'The three nearest ambulance stations by drive time' }),
+    stations: z
+      .array(NearbyFacility)
+      .meta({ description: 'The three nearest ambulance stations by drive time' }),
     hospitals: z
       .array(NearbyFacility)
       .meta({ description: 'The three nearest hospitals and health centres that receive ambulances' }),

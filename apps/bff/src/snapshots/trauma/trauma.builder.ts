@@ -389,7 +389,10 @@ function nearestFor(
   });
   return {
     from: { regionCode: region.code, lon: region.centroid[0], lat: region.centroid[1] },
-    stations: all.filter((f) => f.facility.kind === 'ambulance_station').slice(0, 3).map(row),
+    stations: all
+      .filter((f) => f.facility.kind === 'ambulance_station')
+      .slice(0, 3)
+      .map(row),
     hospitals: all
       .filter((f) => f.facility.kind !== 'ambulance_station' && receiving.get(f.facility.id) !== false)
       .slice(0, 3)
