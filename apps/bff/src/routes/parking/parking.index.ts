@@ -6,6 +6,7 @@ import { guard } from '../../auth/access';
 import type { Dataset } from '../../indicators/dataset-cache';
 import { createRouter } from '../../lib/create-router';
 import { HttpError } from '../../lib/errors';
+import { lonLatParam } from '../../lib/lonlat-param';
 import type { Services } from '../../services';
 import { guidance } from '../../snapshots/parking/guidance';
 import { parkingDatasets, parkingReads, predictContext } from '../../snapshots/parking/parking.builder';
@@ -20,14 +21,6 @@ import { getGuidance, getLotDetail } from './parking.routes';
 
 const DAY_MS = 86_400_000;
 const STEP_MS = 15 * 60_000;
-
-/** "lon,lat" → [lon, lat] (the format is already validated by the query schema). */
-function parseLonLat(text: string, name: string): LonLat {
-  const [lon, lat] = text.split(',').map((s) => Number(s.trim()));
-  if (lon === undefined || lat === undefined || !Number.isFinite(lon) || !Number.isFinite(lat))
-    throw new HttpError(400, 'VALIDATION', `${name}: expected "lon,lat"`);
-  return [lon, lat];
-}
 
 /** The parking cockpit's own endpoints (beyond its snapshot). */
 export function parkingRouter(services: Services) {
@@ -53,8 +46,8 @@ export function parkingRouter(services: Services) {
   return createRouter()
     .openapi(getGuidance, async (c) => {
       const q = c.req.valid('query');
-      const to = parseLonLat(q.to, 'to');
-      const from = q.from === undefined ? undefined : parseLonLat(q.from, 'from');
+      const to = lonLatParam(q.to, 'to');
+      const from = q.from === undefined ? undefined : lonLatParam(q.from, 'from');
       for (const [name, p] of [
         ['to', to],
         ['from', from],
