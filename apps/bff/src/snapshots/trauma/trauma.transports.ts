@@ -201,12 +201,14 @@ type Leg = {
 };
 
 /** Where each active case stands: its phase, destination, the leg being driven, and the latest fix. */
-function legsOf(input: TransportInput): Leg[] {
+function legsOf(input: TransportInput, view = true): Leg[] {
   const { network, hospitals, asOfMs } = input;
   const byAmbulance = new Map(input.ambulances.map((a) => [a.ambulanceId, a]));
   return input.incidents.filter(isActive).map((incident): Leg => {
     const scene: Coord = [incident.lon, incident.lat];
-    const hospital = chooseFor(network, incident, hospitals, asOfMs);
+    // The choice (its ETAs to every hospital) is for the view; observing needs it only to know the destination.
+    const hospital =
+      view || incident.hospitalId === null ? chooseFor(network, incident, hospitals, asOfMs) : null;
     const ambulance = incident.ambulanceId ? byAmbulance.get(incident.ambulanceId) : undefined;
     const destHospitalId = incident.hospitalId ?? hospital?.hospitalId ?? null;
     const destHospital = hospitals.find((h) => h.hospitalId === destHospitalId);
@@ -253,7 +255,7 @@ function legsOf(input: TransportInput): Leg[] {
 export function observeTransports(input: TransportInput & { store: PlanStore }): void {
   const { network, store, asOfMs } = input;
   const activeKeys = new Set<string>();
-  for (const leg of legsOf(input)) {
+  for (const leg of legsOf(input, false)) {
     if (!leg.plan) continue;
     const plan = planFor(store, network, leg.plan.key, leg.plan.origin, leg.plan.destination, asOfMs);
     if (plan.route && leg.position) {
