@@ -1,5 +1,5 @@
 /**
- * Beijing time helpers and the simulator's view of the public-holiday calendar. The holiday and make-up
+ * The simulator's view of the public-holiday calendar (and Beijing time, re-exported). The holiday and make-up
  * workday dates are the shared State Council schedule in `@cockpit/domain/calendar` (one table for the
  * simulator, parking prediction and trauma congestion); only the demand knob `scenicIntensity` lives here.
  */
@@ -8,97 +8,28 @@ import {
   HOLIDAYS as OFFICIAL_HOLIDAYS,
   type HolidayPeriod as OfficialHolidayPeriod,
 } from '@cockpit/domain/calendar';
+import { beijingDayIndex, beijingParts, DAY_MS as DAY, formatBeijing } from '@cockpit/domain/time';
 
+export type { BeijingParts } from '@cockpit/domain/time';
+/** Beijing time (UTC+8 all year, no daylight saving) has one home, `@cockpit/domain/time`; re-exported here. */
+export {
+  BEIJING_OFFSET_MS,
+  beijingDateKey as beijingDateString,
+  beijingDayIndex,
+  beijingMidnight,
+  beijingParts,
+  beijingTime as beijingDate,
+  DAY_MS as DAY,
+  formatBeijing,
+  HOUR_MS as HOUR,
+  MINUTE_MS as MINUTE,
+  parseBeijingLocal as parseBeijing,
+} from '@cockpit/domain/time';
 export type { HolidayName };
-
-export const MINUTE = 60_000;
-export const HOUR = 3_600_000;
-export const DAY = 86_400_000;
-/** Beijing is UTC+8 all year (no daylight saving). */
-export const BEIJING_OFFSET_MS = 8 * HOUR;
-
-export interface BeijingParts {
-  year: number;
-  month: number; // 1..12
-  day: number; // 1..31
-  hour: number;
-  minute: number;
-  second: number;
-  /** 0 = Sunday … 6 = Saturday */
-  weekday: number;
-  /** hour of day with fraction, 0 ≤ h < 24 */
-  hourFrac: number;
-}
-
-export function beijingParts(t: number): BeijingParts {
-  const d = new Date(t + BEIJING_OFFSET_MS);
-  const hour = d.getUTCHours();
-  const minute = d.getUTCMinutes();
-  const second = d.getUTCSeconds();
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour,
-    minute,
-    second,
-    weekday: d.getUTCDay(),
-    hourFrac: hour + minute / 60 + (second + d.getUTCMilliseconds() / 1000) / 3600,
-  };
-}
-
-/** Days since 1970-01-01 in Beijing time. */
-export function beijingDayIndex(t: number): number {
-  return Math.floor((t + BEIJING_OFFSET_MS) / DAY);
-}
-
-/** The instant of Beijing midnight starting the day that contains t. */
-export function beijingMidnight(t: number): number {
-  return beijingDayIndex(t) * DAY - BEIJING_OFFSET_MS;
-}
-
-/** The instant of Beijing midnight of a given calendar date. */
-export function beijingDate(
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-  second = 0,
-): number {
-  return Date.UTC(year, month - 1, day, hour, minute, second) - BEIJING_OFFSET_MS;
-}
-
-const p2 = (n: number) => String(n).padStart(2, '0');
-
-/** "yyyy-MM-dd HH:mm:ss" in Beijing time (the vendor / national-platform style). */
-export function formatBeijing(t: number): string {
-  const p = beijingParts(t);
-  return `${p.year}-${p2(p.month)}-${p2(p.day)} ${p2(p.hour)}:${p2(p.minute)}:${p2(p.second)}`;
-}
 
 /** "yyyyMMddHHmm" in Beijing time (used in ids). */
 export function compactBeijing(t: number): string {
-  const p = beijingParts(t);
-  return `${p.year}${p2(p.month)}${p2(p.day)}${p2(p.hour)}${p2(p.minute)}`;
-}
-
-/** "yyyy-MM-dd" in Beijing time. */
-export function beijingDateString(t: number): string {
-  const p = beijingParts(t);
-  return `${p.year}-${p2(p.month)}-${p2(p.day)}`;
-}
-
-const VENDOR_RE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-/** Parses "yyyy-MM-dd HH:mm[:ss]" as Beijing time; undefined when malformed. */
-export function parseBeijing(s: string): number | undefined {
-  const m = VENDOR_RE.exec(s.trim());
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, se] = m;
-  const t = beijingDate(Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(se ?? '0'));
-  // reject impossible dates such as 2026-02-31 (Date.UTC would roll them over)
-  return formatBeijing(t).startsWith(`${y}-${mo}-${d} ${h}:${mi}`) ? t : undefined;
+  return formatBeijing(t, 'yyyyMMddHHmm');
 }
 
 /** How much each holiday drives scenic-area demand in the simulation, 0..1 (a simulation knob, not data). */

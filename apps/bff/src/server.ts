@@ -1,9 +1,9 @@
-import { BUNDLED_GEO_DIR } from '@cockpit/mock-data/geo/dir';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { fastPathAllowed } from './auth/fast-path';
 import { AuthService } from './auth/service';
 import { loadConfig } from './config';
+import { BUNDLED_GEO_DIR } from './geo/bundled-dir';
 import { GeoDataError } from './geo/load';
 import { openGeography } from './geo/open';
 import { timingFrom } from './indicators/datasets';

@@ -4,7 +4,7 @@
  * and road-traffic congestion (index 1.0–4.0 per township and county). "Today" counters restart at Beijing
  * midnight and are sums over 15-minute buckets, so they only grow during the day.
  */
-import { beijingMidnight, beijingParts, DAY, dayInfo, HOUR, MINUTE } from '../calendar';
+import { beijingDate, beijingMidnight, beijingParts, DAY, dayInfo, HOUR, MINUTE } from '../calendar';
 import type { Hospital } from '../emergency/facilities';
 import { edLoadAt } from '../emergency/model';
 import { type Anchor, at, type Geo, type Placed, placeAnchor, type Township } from '../geo';
@@ -169,7 +169,7 @@ function outpatientPerDay(h: Hospital): number {
 }
 const OUTPATIENT_MEAN = (() => {
   let s = 0;
-  const wd = Date.UTC(2026, 0, 7) - 8 * HOUR; // a Wednesday
+  const wd = beijingDate(2026, 1, 7); // a Wednesday
   for (let i = 0; i < 96; i++) s += outpatientIntensity(wd + i * BUCKET + BUCKET / 2);
   return s / 96;
 })();

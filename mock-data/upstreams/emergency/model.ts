@@ -12,7 +12,16 @@
  * Missions: idle → dispatched (drive to scene) → on_scene → transporting → at_hospital → idle (drive back to
  * the station). Movement lives in ./movement; legs follow the road route (./road-route).
  */
-import { beijingParts, compactBeijing, DAY, dayInfo, HOUR, MINUTE } from '../calendar';
+import {
+  BEIJING_OFFSET_MS,
+  beijingDate,
+  beijingParts,
+  compactBeijing,
+  DAY,
+  dayInfo,
+  HOUR,
+  MINUTE,
+} from '../calendar';
 import { distanceKm, type Geo, type LonLat, offsetKm, round6, type Village } from '../geo';
 import { type DailyCurve, dailyCurve, edLoadShape, trafficIntensity } from '../profiles';
 import { clamp, hash32, mulberry32, pickWeighted, poisson, unit, valueNoise } from '../random';
@@ -92,7 +101,7 @@ function curveMean(f: (h: number) => number): number {
 }
 const OTHER_MEAN = curveMean((h) => dailyCurve(OTHER_SHAPE, h));
 // mean traffic intensity of a workday (the reference day for the traffic rate)
-const TRAFFIC_MEAN = curveMean((h) => trafficIntensity(Date.UTC(2026, 0, 7) - 8 * HOUR + h * HOUR));
+const TRAFFIC_MEAN = curveMean((h) => trafficIntensity(beijingDate(2026, 1, 7) + h * HOUR));
 
 /** Expected calls per 10-minute bucket at t. */
 export function callRates(t: number): { traffic: number; other: number } {
@@ -283,7 +292,7 @@ export function callsBetween(seed: number, geo: Geo, from: number, to: number): 
 // ---------------------------------------------------------------- dispatch simulation
 
 /** Dispatch days run 04:00–04:00 Beijing time. */
-const DAY_SHIFT_MS = 4 * HOUR - 8 * HOUR;
+const DAY_SHIFT_MS = 4 * HOUR - BEIJING_OFFSET_MS;
 const WARM_UP_MS = 3 * HOUR;
 
 export function dispatchDayOf(t: number): number {

@@ -8,6 +8,7 @@ export * from './json-delta';
 export * from './layout';
 export * from './layouts/index';
 export * from './live';
+export * from './lonlat';
 export * from './panels/index';
 export * from './parking';
 export * from './region';

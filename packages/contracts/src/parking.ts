@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime } from './indicator';
+import { LonLatText } from './lonlat';
 import { Localized, SnapshotBase } from './snapshot';
 
 const LonLatPair = z
@@ -169,12 +170,6 @@ export const ParkingSnapshot = SnapshotBase.extend({
     }),
 }).meta({ id: 'ParkingSnapshot' });
 export type ParkingSnapshot = z.infer<typeof ParkingSnapshot>;
-
-/** "lon,lat" as a query parameter. */
-const LonLatText = z
-  .string()
-  .regex(/^\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*$/, 'expected "lon,lat" in decimal degrees')
-  .meta({ example: '121.0415,29.1747' });
 
 export const ParkingGuidanceQuery = z.object({
   to: LonLatText.meta({ param: { name: 'to', in: 'query' }, description: 'Destination "lon,lat" (WGS84)' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime } from './indicator';
+import { LonLatText } from './lonlat';
 import { RegionCode } from './region';
 import { Localized, SnapshotBase } from './snapshot';
 
@@ -53,11 +54,6 @@ export const TraumaRoute = z
   })
   .meta({ id: 'TraumaRoute', description: 'Shortest-time route on the (approximate) county road network' });
 export type TraumaRoute = z.infer<typeof TraumaRoute>;
-
-const LonLatText = z
-  .string()
-  .regex(/^\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*$/, 'expected lon,lat')
-  .meta({ description: 'lon,lat in WGS84 decimal degrees, e.g. 121.028,29.143' });
 
 export const TraumaRouteQuery = z.object({
   from: LonLatText.meta({ param: { name: 'from', in: 'query' } }),

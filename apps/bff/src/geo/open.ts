@@ -1,4 +1,4 @@
-import { BUNDLED_GEO_DIR } from '@cockpit/mock-data/geo/dir';
+import { BUNDLED_GEO_DIR } from './bundled-dir';
 import { buildHierarchy, type Hierarchy } from './hierarchy';
 import { loadGeography } from './load';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildEdgeIndex, buildRoadGraph, type RoadCollection, type RoadGraph } from '@cockpit/domain/routing';
-import { BUNDLED_GEO_DIR } from '@cockpit/mock-data/geo/dir';
+import { BUNDLED_GEO_DIR } from './bundled-dir';
 
 export type Signal = { id: string; name: string; townshipCode: string; lon: number; lat: number };
 export type Facility = {

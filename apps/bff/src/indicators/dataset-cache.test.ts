@@ -53,3 +53,45 @@ describe('dataset freshness', () => {
     expect(c.cache.peek(c.ds).status).toBe('ok');
   });
 });
+
+describe('observers (state that follows a dataset is fed on refresh)', () => {
+  it('sees each new value once per successful refresh, at once when a value is held, never on failure', async () => {
+    const c = controlled();
+    const seen: number[] = [];
+    c.cache.observe(c.ds, (v) => seen.push(v));
+    const first = c.cache.read(c.ds);
+    c.pending.shift()!.resolve(1);
+    await first;
+    expect(seen).toEqual([1]);
+    // Reads between refreshes observe nothing.
+    await c.cache.read(c.ds);
+    await c.cache.read(c.ds);
+    expect(seen).toEqual([1]);
+    c.advance(2000);
+    const failed = c.cache.refresh(c.ds);
+    c.pending.shift()!.reject(new Error('outage'));
+    await failed;
+    expect(seen).toEqual([1]);
+    const next = c.cache.refresh(c.ds);
+    c.pending.shift()!.resolve(2);
+    await next;
+    expect(seen).toEqual([1, 2]);
+    // A late observer gets the value held now.
+    const late: number[] = [];
+    c.cache.observe(c.ds, (v) => late.push(v));
+    expect(late).toEqual([2]);
+  });
+
+  it('keeps the new value when an observer throws, and counts it', async () => {
+    const c = controlled();
+    c.cache.observe(c.ds, () => {
+      throw new Error('observer bug');
+    });
+    const first = c.cache.read(c.ds);
+    c.pending.shift()!.resolve(7);
+    const read = await first;
+    expect(read.value).toBe(7);
+    expect(read.status).toBe('ok');
+    expect(c.cache.observerErrors).toBe(1);
+  });
+});

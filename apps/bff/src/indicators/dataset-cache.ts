@@ -37,6 +37,9 @@ type Entry = {
 export class DatasetCache {
   private readonly entries = new Map<string, Entry>();
   private readonly onRefreshed?: (datasetId: string) => void;
+  private readonly observers = new Map<string, ((value: unknown) => void)[]>();
+  /** Observer calls that threw (the dataset keeps its new value all the same). */
+  observerErrors = 0;
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -91,6 +94,13 @@ export class DatasetCache {
           entry.fetchedAt = this.now();
           entry.version++;
           delete entry.lastError;
+          for (const observe of this.observers.get(ds.id) ?? []) {
+            try {
+              observe(value);
+            } catch {
+              this.observerErrors++;
+            }
+          }
           this.onRefreshed?.(ds.id);
         },
         (err: unknown) => {
@@ -101,6 +111,19 @@ export class DatasetCache {
         delete entry.inflight;
       });
     return entry.inflight;
+  }
+
+  /**
+   * Calls `observe` with each new value of the dataset, once per successful refresh (and at once with the
+   * value held now, if any). This is where state that follows a dataset over time is kept (e.g. the parking
+   * live buffer), so that building a snapshot from the reads stays pure.
+   */
+  observe<T>(ds: Dataset<T>, observe: (value: T) => void): void {
+    const list = this.observers.get(ds.id) ?? [];
+    list.push(observe as (value: unknown) => void);
+    this.observers.set(ds.id, list);
+    const entry = this.entry(ds.id);
+    if (entry.fetchedAt !== undefined) observe(entry.value as T);
   }
 
   /** Refreshes the dataset if it is due, without reading it. */

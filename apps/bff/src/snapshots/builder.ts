@@ -20,10 +20,19 @@ export type BuilderContext = {
   dynamic: <T>(id: string, system: SystemId, ttlMs: number, load: () => Promise<T>) => Dataset<T>;
 };
 
+/** State a theme keeps as a dataset changes over time, fed at each refresh of that dataset (never at build). */
+export type DatasetObserver = { dataset: Dataset<unknown>; onRefresh: (value: unknown) => void };
+
+/** A typed `DatasetObserver`. */
+export function observeDataset<T>(dataset: Dataset<T>, onRefresh: (value: T) => void): DatasetObserver {
+  return { dataset: dataset as Dataset<unknown>, onRefresh: onRefresh as (value: unknown) => void };
+}
+
 /**
  * One cockpit theme's snapshot: which datasets a scope needs, and the pure assembly of the snapshot from
  * their reads. The service reads the datasets (stale-while-revalidate), memoises by their versions and
- * statuses, and serves the JSON once per change.
+ * statuses, and serves the JSON once per change. `build` writes no state: whatever a theme records over time
+ * (e.g. live readings) is recorded by its `observers`, which the service attaches to the dataset cache.
  */
 export type ThemeBuilder = {
   theme: Theme;
@@ -34,6 +43,7 @@ export type ThemeBuilder = {
     reads: ReadonlyMap<string, DatasetRead<unknown>>,
     now: number,
   ) => unknown;
+  observers?: (ctx: BuilderContext) => DatasetObserver[];
 };
 
 /** Typed access to a read by its dataset. */

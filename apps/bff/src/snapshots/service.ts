@@ -65,6 +65,9 @@ export class SnapshotService {
         return ds;
       },
     };
+    // What the themes record over time is fed by the refreshes of their datasets, not by building snapshots.
+    for (const builder of Object.values(BUILDERS))
+      for (const o of builder.observers?.(this.ctx) ?? []) deps.cache.observe(o.dataset, o.onRefresh);
   }
 
   /**

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MOCK_DATA_DIR } from '../geo/bundled-dir';
 import type { Logger } from '../lib/logger';
 
 export type SimulatorOptions = { port: number; speed: number; seed: number; geoDir: string };
@@ -23,14 +23,7 @@ export async function startEmbeddedSimulator(opts: SimulatorOptions, logger: Log
   const bundled = join(here, 'simulator.mjs');
   const args = existsSync(bundled)
     ? [bundled]
-    : [
-        '--import',
-        'tsx',
-        join(
-          dirname(createRequire(import.meta.url).resolve('@cockpit/mock-data/package.json')),
-          'upstreams/main.ts',
-        ),
-      ];
+    : ['--import', 'tsx', join(MOCK_DATA_DIR, 'upstreams/main.ts')];
   let child: ChildProcess | undefined;
   let stopping = false;
   let port = opts.port;

@@ -1,3 +1,4 @@
+import { formatBeijing, parseBeijingLocal } from '@cockpit/domain/time';
 import type { z } from 'zod';
 import { type UpstreamClient, UpstreamError } from './http-client';
 
@@ -51,16 +52,12 @@ export function parseEnvelope<S extends z.ZodType>(
 
 /** "yyyy-MM-dd HH:mm:ss" in Beijing time (UTC+8, no DST) → ISO 8601 UTC. Undefined if malformed. */
 export function beijingToIso(text: string): string | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
-  const ms = Date.UTC(y, mo - 1, d, h - 8, mi, s);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) return undefined;
+  const ms = parseBeijingLocal(text);
+  return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
 /** ISO 8601 UTC → "yyyy-MM-dd HH:mm:ss" Beijing time, for vendor query parameters. */
 export function isoToBeijing(ms: number): string {
-  const d = new Date(ms + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  return formatBeijing(ms);
 }

@@ -1,4 +1,5 @@
 /** Pure helpers of the audit page: the filter form ⇄ the query string of /audit and /audit.csv. */
+import { parseBeijingLocal } from '@cockpit/domain/time';
 
 export type AuditFilters = {
   actor: string;
@@ -13,11 +14,8 @@ export const EMPTY_AUDIT_FILTERS: AuditFilters = { actor: '', action: '', target
 
 /** `2026-12-01T08:30` (Beijing) → `2026-12-01T00:30:00.000Z`; empty or malformed → null. */
 export function beijingLocalToIso(local: string): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local.trim());
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match;
-  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h) - 8, Number(mi), Number(s ?? 0));
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
+  const ms = parseBeijingLocal(local);
+  return ms === undefined ? null : new Date(ms).toISOString();
 }
 
 /** The query string for the filters (empty ones left out), plus paging when given. */

@@ -1,14 +1,6 @@
 /** Display helpers: times in Asia/Shanghai whatever the machine's zone, numbers the Chinese way. */
+import { formatBeijing, BEIJING_TIME_ZONE as TZ } from '@cockpit/domain/time';
 
-const TZ = 'Asia/Shanghai';
-
-const timeFmt = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: TZ,
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
 const dateFmt = (locale: string) =>
   new Intl.DateTimeFormat(locale, {
     timeZone: TZ,
@@ -21,7 +13,7 @@ const dateFmts = { zh: dateFmt('zh-CN'), en: dateFmt('en-CA') };
 
 /** 14:05:09 in Beijing time. */
 export function formatClock(at: Date | string): string {
-  return timeFmt.format(typeof at === 'string' ? new Date(at) : at);
+  return formatBeijing(typeof at === 'string' ? at : at.getTime(), 'HH:mm:ss');
 }
 
 /** 2026/11/28 周六 in Beijing time; in English "Sat, 2026-11-28". */

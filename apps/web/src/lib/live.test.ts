@@ -1,8 +1,9 @@
 import { diffJson, type Json } from '@cockpit/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { backoffDelay, LiveCache } from './live';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { backoffDelay, connectLive, type InvalidEvent, LiveCache } from './live';
 
 describe('backoffDelay', () => {
   it('grows exponentially with jitter in the upper half, capped at 30 s', () => {
@@ -14,6 +15,8 @@ describe('backoffDelay', () => {
   });
 });
 
+const AT = '2026-12-01T10:00:00.000Z';
+
 /** The server side as the BFF's hub makes it: a full snapshot first, then deltas naming their base. */
 function server(topic: string) {
   let seq = 0;
@@ -23,7 +26,10 @@ function server(topic: string) {
       const version = `e1-${++seq}`;
       if (!last) {
         last = { version, value };
-        return { kind: 'snapshot', data: JSON.stringify({ topic, version, base: null, snapshot: value }) };
+        return {
+          kind: 'snapshot',
+          data: JSON.stringify({ topic, version, base: null, publishedAt: AT, snapshot: value }),
+        };
       }
       const delta = diffJson(last.value, value);
       if (!delta) {
@@ -32,11 +38,17 @@ function server(topic: string) {
       }
       const base = last.version;
       last = { version, value };
-      return { kind: 'delta', data: JSON.stringify({ topic, version, base, delta }) };
+      return { kind: 'delta', data: JSON.stringify({ topic, version, base, publishedAt: AT, delta }) };
     },
     /** What a reconnect without an id gets: the current state in full. */
     fullSnapshot() {
-      return JSON.stringify({ topic, version: last!.version, base: null, snapshot: last!.value });
+      return JSON.stringify({
+        topic,
+        version: last!.version,
+        base: null,
+        publishedAt: AT,
+        snapshot: last!.value,
+      });
     },
   };
 }
@@ -109,14 +121,146 @@ describe('LiveCache', () => {
     expect(queryClient.getQueryData(key)).toEqual({ n: 3, extra: true });
   });
 
-  it('ignores topics it does not follow and treats a broken event as a gap', () => {
+  it('ignores topics it does not follow', () => {
     const cache = new LiveCache(new QueryClient(), () => key, [TOPIC]);
     expect(
       cache.apply(
         'snapshot',
-        JSON.stringify({ topic: 'snapshot:eco:331023', version: 'e1-1', snapshot: {} }),
+        JSON.stringify({
+          topic: 'snapshot:eco:331023',
+          version: 'e1-1',
+          base: null,
+          publishedAt: AT,
+          snapshot: {},
+        }),
       ),
     ).toBe('ignored');
-    expect(cache.apply('delta', '{not json')).toBe('gap');
+    expect(cache.invalid).toBe(0);
+  });
+
+  it('drops an event that fails its schema before it reaches the cache, and counts and reports it', () => {
+    const queryClient = new QueryClient();
+    const reported: InvalidEvent[] = [];
+    const schema = z.object({ n: z.number() });
+    const cache = new LiveCache(
+      queryClient,
+      () => key,
+      [TOPIC],
+      () => schema,
+      (i) => reported.push(i),
+    );
+    const bff = server(TOPIC);
+    expect(cache.apply('snapshot', bff.publish({ n: 1 })!.data)).toBe('ok');
+
+    // Broken JSON; an envelope without its version; a malformed publishedAt; a topic that is not a LiveTopic.
+    const bad = [
+      ['delta', '{not json'],
+      ['delta', JSON.stringify({ topic: TOPIC, base: 'e1-1', publishedAt: AT, delta: { '=': { n: 2 } } })],
+      [
+        'snapshot',
+        JSON.stringify({ topic: TOPIC, version: 'e1-9', base: null, publishedAt: 'now', snapshot: { n: 2 } }),
+      ],
+      [
+        'snapshot',
+        JSON.stringify({ topic: 'eco', version: 'e1-9', base: null, publishedAt: AT, snapshot: { n: 2 } }),
+      ],
+    ] as const;
+    for (const [kind, raw] of bad) expect(cache.apply(kind, raw), raw).toBe('invalid');
+    // A well-formed delta whose result fails the topic's schema is dropped too, never applied.
+    const wrong = bff.publish({ n: 'two' } as unknown as Json)!;
+    expect(cache.apply(wrong.kind, wrong.data)).toBe('invalid');
+
+    expect(cache.invalid).toBe(5);
+    expect(reported.map((r) => r.topic)).toEqual([undefined, TOPIC, TOPIC, 'eco', TOPIC]);
+    expect(reported[4]!.reason).toMatch(/^n: /);
+    expect(queryClient.getQueryData(key)).toEqual({ n: 1 });
+    expect(cache.version(TOPIC)).toBe('e1-1');
+  });
+
+  it('puts the schema’s output in the cache, as a fetch through the same schema would', () => {
+    const queryClient = new QueryClient();
+    const schema = z.object({ n: z.number(), unit: z.string().default('个') });
+    const cache = new LiveCache(
+      queryClient,
+      () => key,
+      [TOPIC],
+      () => schema,
+    );
+    const bff = server(TOPIC);
+    expect(cache.apply('snapshot', bff.publish({ n: 1 })!.data)).toBe('ok');
+    expect(queryClient.getQueryData(key)).toEqual({ n: 1, unit: '个' });
+    // The next delta applies to the server's JSON, not to the schema's output.
+    const next = bff.publish({ n: 2 })!;
+    expect(cache.apply(next.kind, next.data)).toBe('ok');
+    expect(queryClient.getQueryData(key)).toEqual({ n: 2, unit: '个' });
+  });
+});
+
+/** EventSource as the browser gives it, driven by the test (happy-dom has none that reaches a server). */
+class FakeEventSource {
+  static opened: FakeEventSource[] = [];
+  readonly listeners = new Map<string, ((ev: Event) => void)[]>();
+  closed = false;
+  onopen: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor(readonly url: string) {
+    FakeEventSource.opened.push(this);
+  }
+  addEventListener(type: string, fn: (ev: Event) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]);
+  }
+  close() {
+    this.closed = true;
+  }
+  emit(type: string, data: string, lastEventId = '') {
+    for (const fn of this.listeners.get(type) ?? []) fn(new MessageEvent(type, { data, lastEventId }));
+  }
+}
+
+describe('connectLive', () => {
+  it('drops an invalid event, reports it and resyncs with full snapshots instead of applying it', () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('EventSource', FakeEventSource);
+    FakeEventSource.opened = [];
+    try {
+      const queryClient = new QueryClient();
+      const reported: InvalidEvent[] = [];
+      const bff = server(TOPIC);
+      const close = connectLive({
+        topics: [TOPIC],
+        queryClient,
+        keyOf: () => key,
+        schemaOf: () => z.object({ n: z.number() }),
+        onInvalid: (i) => reported.push(i),
+        baseDelayMs: 1000,
+      });
+      const first = FakeEventSource.opened[0]!;
+      first.emit('snapshot', bff.publish({ n: 1 })!.data, 'e1-1');
+      const good = bff.publish({ n: 2 })!;
+      first.emit('delta', good.data, 'e1-2');
+      expect(queryClient.getQueryData(key)).toEqual({ n: 2 });
+
+      const bad = bff.publish({ n: 'three' } as unknown as Json)!;
+      first.emit('delta', bad.data, 'e1-3');
+      expect(reported).toHaveLength(1);
+      expect(queryClient.getQueryData(key)).toEqual({ n: 2 });
+      expect(first.closed).toBe(true);
+
+      // After the backoff it reconnects without Last-Event-ID: the server answers with full snapshots.
+      vi.runOnlyPendingTimers();
+      const second = FakeEventSource.opened[1]!;
+      expect(second.url).not.toContain('lastEventId');
+      second.emit(
+        'snapshot',
+        JSON.stringify({ topic: TOPIC, version: 'e1-4', base: null, publishedAt: AT, snapshot: { n: 4 } }),
+        'e1-4',
+      );
+      expect(queryClient.getQueryData(key)).toEqual({ n: 4 });
+      close();
+      expect(second.closed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { Theme } from '@cockpit/contracts';
+import { Snapshot, type Theme } from '@cockpit/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useUi } from '../stores/ui';
@@ -15,6 +15,8 @@ export function useLiveSnapshot(theme: Theme, regionCode: string) {
         topics: [`snapshot:${theme}:${regionCode}`],
         queryClient,
         keyOf: () => snapshotKey(theme, regionCode),
+        // Every live snapshot passes the contracts' snapshot schema before it enters the cache.
+        schemaOf: () => Snapshot,
         onState: setLiveState,
       }),
     [theme, regionCode, queryClient, setLiveState],

@@ -14,8 +14,9 @@
  * Dates outside the table (before 2025, after 2027) fall back to the plain rule: Saturday and Sunday are
  * weekend days, Monday–Friday workdays (`calendarDay(...).source === 'fallback'`).
  */
-import { beijingDateKey, beijingWeekday, type DayKindOf, makeCalendar } from '../parking/time';
+import { type DayKindOf, makeCalendar } from '../parking/time';
 import type { DayKind } from '../routing/index';
+import { beijingDateKey, beijingWeekday } from '../time/beijing';
 
 export type HolidayName =
   | 'NewYear'

@@ -2,6 +2,7 @@
  * Environmental noise per GB 3096-2008 《声环境质量标准》, table 1 (equivalent continuous A-weighted
  * sound level Leq, dB(A)). Day is 06:00–22:00 and night 22:00–06:00, Beijing time.
  */
+import { beijingParts } from '../time/beijing';
 
 export type NoiseZone = '0' | '1' | '2' | '3' | '4a' | '4b';
 export type NoisePeriod = 'day' | 'night';
@@ -129,8 +130,6 @@ export function assessNightMaxNoise(m: { zone: NoiseZone; lmax: number }): Noise
   return assess(lmax, limits.night + NIGHT_MAX_ALLOWANCE_DB);
 }
 
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
-
 /**
  * 'day' (06:00 ≤ t < 22:00) or 'night' (22:00 ≤ t < 06:00) at an instant, in Asia/Shanghai local time.
  * Uses a fixed UTC+8 offset (China has no DST), independent of the machine's time zone.
@@ -139,6 +138,6 @@ export function noisePeriodAt(date: Date): NoisePeriod {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new RangeError('noisePeriodAt: date must be a valid Date');
   }
-  const hour = new Date(date.getTime() + BEIJING_OFFSET_MS).getUTCHours();
+  const hour = beijingParts(date.getTime()).hour;
   return hour >= 6 && hour < 22 ? 'day' : 'night';
 }

@@ -16,6 +16,7 @@
  *
  * Every factor is ≥ 1, which keeps the A* heuristic (based on maximum free-flow speed) admissible.
  */
+import { beijingHourOfDay } from '../time/beijing';
 import type { CostFactorFn } from './cost';
 import type { RoadClass } from './types';
 
@@ -98,7 +99,5 @@ export function congestionCostFactor(hourOfDayBeijing: number, dayKind: DayKind)
 export function beijingHour(date: Date): number {
   const ms = date.getTime();
   if (!Number.isFinite(ms)) throw new RangeError('invalid date');
-  const dayMs = 86_400_000;
-  const local = (((ms + 8 * 3_600_000) % dayMs) + dayMs) % dayMs;
-  return local / 3_600_000;
+  return beijingHourOfDay(ms);
 }

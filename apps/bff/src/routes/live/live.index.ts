@@ -9,11 +9,11 @@ import { type AppEnv, createRouter } from '../../lib/create-router';
 import { HttpError } from '../../lib/errors';
 import { baseHeaders } from '../../lib/http-headers';
 import { errorResponse } from '../../lib/json-errors';
-import { controlFrame, type LiveHub, type LiveSink } from '../../live/hub';
+import type { LiveHub, LiveSink } from '../../live/hub';
 import { type LivePublisher, parseTopic } from '../../live/publisher';
+import { LiveStreamService, MAX_TOPICS } from '../../live/stream.service';
 import { SNAPSHOT_THEMES } from '../../snapshots/service';
 
-const MAX_TOPICS = 16;
 const HEARTBEAT_MS = 15_000;
 
 /**
@@ -40,6 +40,7 @@ export function liveRouter(deps: {
 }) {
   const heartbeatMs = deps.heartbeatMs ?? HEARTBEAT_MS;
   deps.hub.startHeartbeat(heartbeatMs);
+  const stream = new LiveStreamService({ ...deps, heartbeatMs });
   const router = createRouter();
   router.openAPIRegistry.registerPath(liveRoute);
   // Scope: every topic's region must lie inside the caller's scope (checked at subscribe).
@@ -55,23 +56,11 @@ export function liveRouter(deps: {
     },
   });
   return router.get('/api/v1/live', access, async (c) => {
-    const principal = c.get('principal')!;
-    const credential = c.get('credential')!;
-    const auth = c.get('auth');
     const topics = parseTopics(c.req.query('topics'), deps.hierarchy);
     for (const topic of topics) await deps.authorizeTopic?.(c, topic);
     const node = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
     const address = node?.incoming?.socket.remoteAddress ?? 'local';
-    if (deps.hub.streamsFrom(address) >= deps.maxStreamsPerAddress) {
-      throw new HttpError(
-        429,
-        'TOO_MANY_STREAMS',
-        `This client address already has ${deps.maxStreamsPerAddress} live streams open, the most allowed; close one (one stream can follow up to ${MAX_TOPICS} topics)`,
-      );
-    }
-    const lastId = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId');
-
-    await deps.publisher.ensure(topics);
+    await stream.admit(topics, address);
 
     const headers = {
       ...baseHeaders(c.get('requestId')),
@@ -83,48 +72,13 @@ export function liveRouter(deps: {
     // HEAD (which Hono routes to GET handlers) gets the headers and no stream: nothing to subscribe.
     if (c.req.method === 'HEAD') return new Response(null, { status: 200, headers });
     const opened = node?.outgoing ? nodeSink(node.outgoing, headers) : webSink(headers);
-
-    // From here to subscribe() nothing awaits: no event can fall between the first frames and the live ones.
-    const first: Buffer[] = [Buffer.from('retry: 3000\n\n')];
-    const replay = lastId === undefined ? undefined : deps.hub.replay(lastId, topics);
-    if (Array.isArray(replay)) for (const ev of replay) first.push(ev.frame);
-    else {
-      if (replay !== undefined) {
-        const reason =
-          replay === 'gap'
-            ? 'the events after your last id are no longer buffered'
-            : 'your last event id is not from this server run';
-        first.push(controlFrame('reset', reason));
-      }
-      // The current state of each topic, oldest version first, so Last-Event-ID ends at the newest.
-      const frames = [...topics]
-        .map((t) => deps.hub.currentFrame(t))
-        .filter((f) => f !== undefined)
-        .sort((a, b) => a.seq - b.seq);
-      for (const f of frames) first.push(f.frame);
-    }
-    opened.sink.write(first);
-    const sub = { topics, address, sink: opened.sink };
-    const unsubscribe = deps.hub.subscribe(sub);
-    // Revocation (sign-out, disabled user, password change, revoked device) ends the stream at once; a change
-    // made outside this process is caught by the re-check at every heartbeat interval.
-    const endRevoked = () => {
-      unsubscribe();
-      opened.sink.end([controlFrame('drop', 'the session has ended; sign in again')]);
-    };
-    const stopWatching = auth.onRevoke((p) => {
-      if (p.key === principal.key) endRevoked();
-    });
-    const recheck = setInterval(() => {
-      void auth.stillValid(principal, credential).then((valid) => {
-        if (!valid) endRevoked();
-      });
-    }, heartbeatMs);
-    recheck.unref();
-    opened.onClose(() => {
-      unsubscribe();
-      stopWatching();
-      clearInterval(recheck);
+    stream.attach({
+      topics,
+      address,
+      lastId: c.req.header('Last-Event-ID') ?? c.req.query('lastEventId'),
+      sink: opened.sink,
+      onClose: opened.onClose,
+      session: { principal: c.get('principal')!, credential: c.get('credential')!, auth: c.get('auth') },
     });
     return opened.response;
   });

@@ -1,17 +1,10 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import { createRouter } from '../../lib/create-router';
 import { HttpError } from '../../lib/errors';
+import { lonLatParam } from '../../lib/lonlat-param';
 import type { Services } from '../../services';
 import { planRoute, toRouteBody } from '../../snapshots/trauma/trauma.routing';
 import { getTraumaRoute } from './trauma.routes';
-
-function parsePoint(text: string, name: string): [number, number] {
-  const [lon, lat] = text.split(',').map((s) => Number(s.trim()));
-  if (lon === undefined || lat === undefined || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-    throw new HttpError(400, 'VALIDATION', `${name} must be lon,lat`);
-  }
-  return [lon, lat];
-}
 
 /** The trauma cockpit's own endpoints (beyond its snapshot). */
 export function traumaRouter(services: Services) {
@@ -19,8 +12,8 @@ export function traumaRouter(services: Services) {
   return createRouter().openapi(getTraumaRoute, (c) => {
     const q = c.req.valid('query');
     const county = ctx.hierarchy.get('331023')!.feature;
-    const from = parsePoint(q.from, 'from');
-    const to = parsePoint(q.to, 'to');
+    const from = lonLatParam(q.from, 'from');
+    const to = lonLatParam(q.to, 'to');
     for (const [name, p] of [
       ['from', from],
       ['to', to],

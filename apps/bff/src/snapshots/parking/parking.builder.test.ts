@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetRead } from '../../indicators/dataset-cache';
+import { type Dataset, DatasetCache, type DatasetRead } from '../../indicators/dataset-cache';
 import { testGeography } from '../../test/create-test-app';
 import type {
   GuideScreenState,
@@ -7,8 +7,9 @@ import type {
   ParkingLotState,
   RecordWindow,
 } from '../../upstreams/parking-platform/adapter';
-import { buildParkingSnapshot, type ParkingReads } from './parking.builder';
-import { type HistoryBundle, LiveBuffer } from './parking.model';
+import type { BuilderContext } from '../builder';
+import { buildParkingSnapshot, type ParkingReads, parkingBuilder } from './parking.builder';
+import { type HistoryBundle, LiveBuffer, liveBufferOf } from './parking.model';
 
 // A fixed, hand-made dataset: two lots in 赤城街道 (331023001), one in 平桥镇 (331023002), one screen.
 const NOW = Date.parse('2026-10-03T04:00:00Z');
@@ -243,5 +244,41 @@ describe('live buffer', () => {
     expect(withLive.occupancy.points.some((p) => p.at === iso(NOW - 60 * MIN))).toBe(true);
     const without = buildParkingSnapshot({ region, children: [], reads: stale, now: NOW });
     expect(value(without, 'parking.outflowPerHour')).toBeNull();
+  });
+});
+
+describe('building is pure: the live buffer is fed on refresh, never by a build', () => {
+  it('gives equal snapshots from the same datasets and changes no state; a refresh of the lots feeds the buffer', async () => {
+    // The lots dataset as the service has it, with the parking theme's observer attached to the cache.
+    const values = [
+      LOTS.map((l) => ({ ...l, berthOccupied: l.berthOccupied - 10, updatedAt: iso(NOW - 30 * MIN) })),
+      LOTS,
+    ];
+    const lotsDs: Dataset<ParkingLotState[]> = {
+      id: 'parking.lots',
+      system: 'parking-platform',
+      ttlMs: 10_000,
+      freshnessMs: 25_000,
+      load: async () => values.shift()!,
+    };
+    const ctx = { datasets: { lots: lotsDs } } as unknown as BuilderContext;
+    const cache = new DatasetCache(() => NOW);
+    for (const o of parkingBuilder.observers!(ctx)) cache.observe(o.dataset, o.onRefresh);
+    const live = liveBufferOf(lotsDs);
+    await cache.refresh(lotsDs);
+    expect(live.samples('A').map((x) => x.at)).toEqual([NOW - 30 * MIN]);
+
+    // Building from a lots value the buffer has not seen (the next refresh's) leaves the buffer as it was.
+    const next: ParkingReads = { ...reads, lots: ok(values[0]!) };
+    const region = h.get('331023001')!;
+    const before = structuredClone(['A', 'B', 'C'].map((id) => live.samples(id)));
+    const once = buildParkingSnapshot({ region, children: [], reads: next, now: NOW, live });
+    const twice = buildParkingSnapshot({ region, children: [], reads: next, now: NOW, live });
+    expect(twice).toEqual(once);
+    expect(['A', 'B', 'C'].map((id) => live.samples(id))).toEqual(before);
+
+    // The refresh that brings that value is what records it.
+    await cache.refresh(lotsDs);
+    expect(live.samples('A').map((x) => x.at)).toEqual([NOW - 30 * MIN, NOW]);
   });
 });

@@ -28,7 +28,7 @@ import {
   type ParkingLotState,
   type RecordWindow,
 } from '../../upstreams/parking-platform/adapter';
-import { type BuilderContext, readOf, type ThemeBuilder } from '../builder';
+import { type BuilderContext, observeDataset, readOf, type ThemeBuilder } from '../builder';
 import { indicatorValue, sourceStatus } from '../values';
 import {
   dataTimeOf,
@@ -96,10 +96,9 @@ export function parkingReads(
   };
 }
 
-/** What the predictions need; `live` (when given) first records the current lots value. */
+/** What the predictions need; `live` (when given) is only read (it is fed at each refresh of the lots). */
 export function predictContext(reads: ParkingReads, now: number, live?: LiveBuffer): PredictContext {
   const all = reads.lots.value ?? [];
-  live?.observe(reads.lots.value);
   return {
     profiles: profilesOf(reads.history.value),
     histories: reads.history.value?.lots ?? new Map(),
@@ -422,4 +421,8 @@ export const parkingBuilder: ThemeBuilder = {
       now,
       live: liveBufferOf(ctx.datasets.lots),
     }),
+  // The live buffer observes every value of the lots dataset as it arrives (building only reads it).
+  observers: (ctx) => [
+    observeDataset(ctx.datasets.lots, (lots) => liveBufferOf(ctx.datasets.lots).observe(lots)),
+  ],
 };

@@ -25,10 +25,16 @@ import {
   type Incident,
   type Station,
 } from '../../upstreams/emergency-120/adapter';
-import { type BuilderContext, readOf, type ThemeBuilder } from '../builder';
+import {
+  type BuilderContext,
+  type DatasetObserver,
+  observeDataset,
+  readOf,
+  type ThemeBuilder,
+} from '../builder';
 import { indicatorValue, median, round, sourceStatus } from '../values';
 import { facilitiesByDriveTime, type VillageTime, villageTimes } from './trauma.routing';
-import { buildTransports, isActive, type PlanStore } from './trauma.transports';
+import { isActive, observeTransports, type PlanStore, viewTransports } from './trauma.transports';
 
 type Timed<T> = { asOf: number; items: T[] };
 
@@ -63,6 +69,46 @@ function storeOf(ctx: BuilderContext): PlanStore {
     stores.set(ctx, s);
   }
   return s;
+}
+
+/**
+ * The green channels' plans follow the dispatch data as it arrives: each refresh of the incidents, the
+ * ambulances or the hospitals steps every active leg of the county with the latest of the three (building a
+ * snapshot only reads the plans). Nothing is observed until the ambulances have come (no trauma screen yet).
+ */
+function transportObservers(ctx: BuilderContext): DatasetObserver[] {
+  const d = traumaDatasets(ctx);
+  const latest: {
+    incidents?: Timed<Incident>;
+    ambulances?: Timed<Ambulance>;
+    hospitals?: Timed<EmergencyHospital>;
+  } = {};
+  const step = () => {
+    if (!latest.ambulances) return;
+    const incidents = latest.incidents?.items ?? [];
+    observeTransports({
+      network: ctx.network(),
+      store: storeOf(ctx),
+      incidents: incidents.filter(isActive),
+      ambulances: latest.ambulances.items,
+      hospitals: latest.hospitals?.items ?? [],
+      asOfMs: latest.ambulances.asOf,
+    });
+  };
+  return [
+    observeDataset(d.incidents, (v) => {
+      latest.incidents = v;
+      step();
+    }),
+    observeDataset(d.ambulances, (v) => {
+      latest.ambulances = v;
+      step();
+    }),
+    observeDataset(d.hospitals, (v) => {
+      latest.hospitals = v;
+      step();
+    }),
+  ];
 }
 
 const HOUR = 3_600_000;
@@ -205,14 +251,13 @@ export function buildTrauma(input: {
   const incidentsAsOf = reads.incidents.value?.asOf ?? asOfMs;
 
   const regional = incidents.filter((i) => inRegion(region.code, i.villageCode));
-  const transports = buildTransports({
+  const transports = viewTransports({
     network,
-    store: storeOf(ctx),
+    store: stores.get(ctx) ?? new Map(),
     incidents: regional,
     ambulances,
     hospitals,
     asOfMs,
-    allActive: incidents.filter(isActive),
   });
 
   const villages = villageTimes(network, ctx.hierarchy);
@@ -367,6 +412,7 @@ export const traumaBuilder: ThemeBuilder = {
       },
     });
   },
+  observers: transportObservers,
 };
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRoadNetwork } from '../../geo/roads';
 import type { Ambulance, EmergencyHospital, Incident } from '../../upstreams/emergency-120/adapter';
 import { readinessOf } from './trauma.builder';
-import { buildTransports, type PlanStore } from './trauma.transports';
+import { buildTransports, observeTransports, type PlanStore, viewTransports } from './trauma.transports';
 
 const network = loadRoadNetwork();
 const H01: EmergencyHospital = {
@@ -271,5 +271,44 @@ describe('green channel from the ambulance progress', () => {
     expect(readinessOf({ ...H01, edLoad: 0.95 })).toBe('overloaded');
     expect(readinessOf({ ...H01, traumaTeamReady: false })).toBe('limited');
     expect(readinessOf({ ...H09, ctAvailable: false })).toBe('limited');
+  });
+});
+
+describe('building is pure: the plans move on refresh (observeTransports), a view only reads them', () => {
+  it('gives equal views from the same data, twice, and leaves the plans as they were', () => {
+    const store: PlanStore = new Map();
+    const inc = incident();
+    const data = {
+      network,
+      incidents: [inc],
+      ambulances: [{ ...ambulanceAt(0, T0), speedKmh: 54 }],
+      hospitals: [H01, H09],
+      asOfMs: T0,
+    };
+    observeTransports({ ...data, store });
+    expect(store.size).toBe(1);
+    const before = structuredClone([...store.entries()]);
+
+    // A later fix the refresh has not brought yet: viewing with it changes no plan.
+    const moved = {
+      ...data,
+      ambulances: [{ ...ambulanceAt(0.05, T0 + 30_000), speedKmh: 54 }],
+      asOfMs: T0 + 30_000,
+    };
+    const once = viewTransports({ ...moved, store });
+    const twice = viewTransports({ ...moved, store });
+    expect(twice).toEqual(once);
+    expect([...store.entries()]).toEqual(before);
+
+    // A leg without a plan is shown from a fresh one, which is not kept.
+    const other = incident({ incidentId: 'JZ-other' });
+    const view = viewTransports({ ...data, incidents: [inc, other], store });
+    expect(view.map((t) => t.incidentId).sort()).toEqual([inc.incidentId, 'JZ-other'].sort());
+    expect(view.find((t) => t.incidentId === 'JZ-other')!.route).not.toBeNull();
+    expect([...store.keys()]).toEqual(before.map(([k]) => k));
+
+    // The refresh that brings the later fix is what moves the plan on.
+    observeTransports({ ...moved, store });
+    expect(store.get(before[0]![0])!.progressAtMs).toBe(T0 + 30_000);
   });
 });

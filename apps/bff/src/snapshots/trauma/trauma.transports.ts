@@ -180,28 +180,35 @@ export function applyFix(
   plan.preemption = state;
 }
 
-/**
- * Active cases with their green channel. `store` carries each leg's route and pre-emption state from one
- * snapshot to the next; legs no longer active are dropped from it.
- */
-export function buildTransports(input: {
+type TransportInput = {
   network: RoadNetwork;
-  store: PlanStore;
   incidents: readonly Incident[];
   ambulances: readonly Ambulance[];
   hospitals: readonly EmergencyHospital[];
   /** Time of the dispatch data (simulated or real), epoch ms. */
   asOfMs: number;
-  /** Every active incident of the county (to prune the store), not only the region's. */
-  allActive: readonly Incident[];
-}): ActiveTransport[] {
-  const { network, store, ambulances, hospitals, asOfMs } = input;
-  const byAmbulance = new Map(ambulances.map((a) => [a.ambulanceId, a]));
-  const signalName = new Map(network.signals.map((s) => [s.id, s.name]));
-  const activeKeys = new Set<string>();
-  const transports = input.incidents.filter(isActive).map((incident): ActiveTransport => {
+};
+
+type Leg = {
+  incident: Incident;
+  phase: ActiveTransport['phase'];
+  hospital: ChosenHospital | null;
+  ambulance: Ambulance | undefined;
+  /** The leg's plan key, origin and destination (none while awaiting dispatch or without a destination). */
+  plan: { key: string; origin: Coord; destination: Coord } | null;
+  position: Coord | null;
+  fix: { atMs: number; speedMps: number; onRun: boolean };
+};
+
+/** Where each active case stands: its phase, destination, the leg being driven, and the latest fix. */
+function legsOf(input: TransportInput, view = true): Leg[] {
+  const { network, hospitals, asOfMs } = input;
+  const byAmbulance = new Map(input.ambulances.map((a) => [a.ambulanceId, a]));
+  return input.incidents.filter(isActive).map((incident): Leg => {
     const scene: Coord = [incident.lon, incident.lat];
-    const hospital = chooseFor(network, incident, hospitals, asOfMs);
+    // The choice (its ETAs to every hospital) is for the view; observing needs it only to know the destination.
+    const hospital =
+      view || incident.hospitalId === null ? chooseFor(network, incident, hospitals, asOfMs) : null;
     const ambulance = incident.ambulanceId ? byAmbulance.get(incident.ambulanceId) : undefined;
     const destHospitalId = incident.hospitalId ?? hospital?.hospitalId ?? null;
     const destHospital = hospitals.find((h) => h.hospitalId === destHospitalId);
@@ -213,121 +220,174 @@ export function buildTransports(input: {
           : incident.status === 'on_scene'
             ? 'on_scene'
             : 'to_hospital';
-
-    let plan: Plan | null = null;
+    let plan: Leg['plan'] = null;
     let position: Coord | null = null;
     if (phase === 'to_scene' && ambulance) {
-      plan = planFor(
-        store,
-        network,
-        `${incident.incidentId}:scene`,
-        [ambulance.lon, ambulance.lat],
-        scene,
-        asOfMs,
-      );
+      plan = {
+        key: `${incident.incidentId}:scene`,
+        origin: [ambulance.lon, ambulance.lat],
+        destination: scene,
+      };
       position = [ambulance.lon, ambulance.lat];
     } else if ((phase === 'on_scene' || phase === 'to_hospital') && destHospital) {
       const key = `${incident.incidentId}:hospital:${destHospital.hospitalId}`;
-      plan = planFor(store, network, key, scene, [destHospital.lon, destHospital.lat], asOfMs);
+      plan = { key, origin: scene, destination: [destHospital.lon, destHospital.lat] };
       position = phase === 'to_hospital' && ambulance ? [ambulance.lon, ambulance.lat] : scene;
     }
-
-    let progressM = 0;
-    let eta: ActiveTransport['eta'] = null;
-    let signals: GreenChannelSignal[] = [];
-    if (plan?.route && position) {
-      activeKeys.add(plan.key);
-      const route = plan.route;
-      const fixAt = phase === 'on_scene' ? asOfMs : (ambulance?.fixAt ?? asOfMs);
-      // Greens only for a moving ambulance on its run (to the scene, or to hospital with the patient).
-      const onRun =
-        (phase === 'to_scene' && ambulance?.status === 'dispatched') ||
-        (phase === 'to_hospital' && ambulance?.status === 'transporting');
-      applyFix(plan, position, { atMs: fixAt, speedMps: (ambulance?.speedKmh ?? 0) / 3.6, onRun }, asOfMs);
-      progressM = plan.progressM ?? 0;
-      const remainingShare = route.distanceM > 0 ? Math.max(0, 1 - progressM / route.distanceM) : 0;
-      const remainingS = route.durationS * remainingShare;
-      const states = new Map((plan.preemption?.signals ?? []).map((s) => [s.signalId, s]));
-      const ahead = route.signals.filter((s) => states.get(s.id)?.state !== 'released');
-      const e = etaWithAndWithoutPreemption(
-        { durationS: remainingS },
-        ahead.map(() => ({})),
-      );
-      eta = {
-        withPreemptionS: r1(e.etaWithS),
-        withoutPreemptionS: r1(e.etaWithoutS),
-        savedS: r1(e.savedS),
-        arrivalAt: new Date(asOfMs + e.etaWithS * 1000).toISOString(),
-      };
-      const maxHoldMs = plan.preemption?.config.maxHoldMs ?? DEFAULT_PREEMPTION_CONFIG.maxHoldMs;
-      const secondsPerM = route.distanceM > 0 ? route.durationS / route.distanceM : 0;
-      signals = route.signals.map((s) => {
-        const st = states.get(s.id);
-        return {
-          id: s.id,
-          name: signalName.get(s.id) ?? s.id,
-          lon: s.lon,
-          lat: s.lat,
-          distanceM: r1(s.distanceM),
-          etaSeconds: r1(Math.max(0, (s.distanceM - progressM) * secondsPerM)),
-          state: st?.state ?? 'pending',
-          requestedAt: iso(st?.requestedAtMs ?? null),
-          greenAt: iso(st?.greenAtMs ?? null),
-          releasedAt: iso(st?.releasedAtMs ?? null),
-          holds: st?.holds ?? 0,
-          holdEndsAt:
-            st?.state === 'green_held' && st.greenAtMs !== null ? iso(st.greenAtMs + maxHoldMs) : null,
-          holdEndedAt: st?.state === 'hold_ended' ? iso(st.holdEndedAtMs) : null,
-          holdEndReason: st?.state === 'hold_ended' ? st.holdEndReason : null,
-        };
-      });
-    }
-    return {
-      incidentId: incident.incidentId,
-      status: incident.status as ActiveTransport['status'],
-      phase,
-      severity: incident.severity,
-      injuryType: incident.injuryType,
-      ageBand: incident.ageBand ?? 'unknown',
-      sex: incident.sex ?? 'unknown',
-      villageCode: incident.villageCode,
-      townshipCode: incident.townshipCode,
-      // A patient's scene, with age band, sex, village and call time, can identify a person: the snapshot
-      // (shared by every role) carries it rounded to 0.001° (about 100 m); routing above used the exact point.
-      scene: [roundTo100m(scene[0]), roundTo100m(scene[1])],
-      calledAt: new Date(incident.calledAt).toISOString(),
-      dispatchedAt: iso(incident.dispatchedAt),
-      ambulanceId: incident.ambulanceId,
-      hospital,
-      dispatchHospitalId: incident.hospitalId,
-      route: plan?.route
-        ? {
-            distanceM: r1(plan.route.distanceM),
-            durationS: r1(plan.route.durationS),
-            path: plan.route.path.map((p) => [p[0], p[1]]),
-          }
-        : null,
-      progressM: r1(progressM),
-      eta,
-      signals,
+    // Greens only for a moving ambulance on its run (to the scene, or to hospital with the patient).
+    const onRun =
+      (phase === 'to_scene' && ambulance?.status === 'dispatched') ||
+      (phase === 'to_hospital' && ambulance?.status === 'transporting');
+    const fix = {
+      atMs: phase === 'on_scene' ? asOfMs : (ambulance?.fixAt ?? asOfMs),
+      speedMps: (ambulance?.speedKmh ?? 0) / 3.6,
+      onRun,
     };
+    return { incident, phase, hospital, ambulance, plan, position, fix };
   });
+}
+
+/**
+ * Observation, run at each refresh of the dispatch data (never while building a snapshot): every active leg
+ * of the county gets its plan (the route is fixed when the leg is first seen), the latest fix moves its
+ * progress and its signals' pre-emption on, and the plans of legs that ended are dropped. Mutates `store`.
+ */
+export function observeTransports(input: TransportInput & { store: PlanStore }): void {
+  const { network, store, asOfMs } = input;
+  const activeKeys = new Set<string>();
+  for (const leg of legsOf(input, false)) {
+    if (!leg.plan) continue;
+    const plan = planFor(store, network, leg.plan.key, leg.plan.origin, leg.plan.destination, asOfMs);
+    if (plan.route && leg.position) {
+      activeKeys.add(plan.key);
+      applyFix(plan, leg.position, leg.fix, asOfMs);
+    }
+  }
   // Drop the plans of legs that ended (only keys of the county's active incidents survive).
-  const live = new Set(input.allActive.map((i) => i.incidentId));
+  const active = input.incidents.filter(isActive);
+  const live = new Set(active.map((i) => i.incidentId));
   for (const key of store.keys()) {
     const id = key.split(':')[0]!;
     if (!live.has(id)) store.delete(key);
     else if (
       !activeKeys.has(key) &&
       key.endsWith(':scene') &&
-      !input.allActive.some((i) => i.incidentId === id && i.status === 'dispatched')
+      !active.some((i) => i.incidentId === id && i.status === 'dispatched')
     ) {
       store.delete(key);
     }
   }
+}
+
+/**
+ * Active cases with their green channel, read from the plans (pure: `store` is only read). A leg that has no
+ * plan yet (its refresh has not been observed) is shown from a fresh plan made for this view and not kept.
+ */
+export function viewTransports(
+  input: TransportInput & { store: ReadonlyMap<string, Plan> },
+): ActiveTransport[] {
+  const { network, store, asOfMs } = input;
+  const signalName = new Map(network.signals.map((s) => [s.id, s.name]));
+  const transports = legsOf(input).map(
+    ({ incident, phase, hospital, plan: leg, position, fix }): ActiveTransport => {
+      const scene: Coord = [incident.lon, incident.lat];
+      let plan: Plan | null = null;
+      if (leg) {
+        plan = store.get(leg.key) ?? null;
+        if (!plan) {
+          plan = newPlan(network, leg.key, leg.origin, leg.destination, asOfMs);
+          if (plan.route && position) applyFix(plan, position, fix, asOfMs);
+        }
+      }
+
+      let progressM = 0;
+      let eta: ActiveTransport['eta'] = null;
+      let signals: GreenChannelSignal[] = [];
+      if (plan?.route && position) {
+        const route = plan.route;
+        progressM = plan.progressM ?? 0;
+        const remainingShare = route.distanceM > 0 ? Math.max(0, 1 - progressM / route.distanceM) : 0;
+        const remainingS = route.durationS * remainingShare;
+        const states = new Map((plan.preemption?.signals ?? []).map((s) => [s.signalId, s]));
+        const ahead = route.signals.filter((s) => states.get(s.id)?.state !== 'released');
+        const e = etaWithAndWithoutPreemption(
+          { durationS: remainingS },
+          ahead.map(() => ({})),
+        );
+        eta = {
+          withPreemptionS: r1(e.etaWithS),
+          withoutPreemptionS: r1(e.etaWithoutS),
+          savedS: r1(e.savedS),
+          arrivalAt: new Date(asOfMs + e.etaWithS * 1000).toISOString(),
+        };
+        const maxHoldMs = plan.preemption?.config.maxHoldMs ?? DEFAULT_PREEMPTION_CONFIG.maxHoldMs;
+        const secondsPerM = route.distanceM > 0 ? route.durationS / route.distanceM : 0;
+        signals = route.signals.map((s) => {
+          const st = states.get(s.id);
+          return {
+            id: s.id,
+            name: signalName.get(s.id) ?? s.id,
+            lon: s.lon,
+            lat: s.lat,
+            distanceM: r1(s.distanceM),
+            etaSeconds: r1(Math.max(0, (s.distanceM - progressM) * secondsPerM)),
+            state: st?.state ?? 'pending',
+            requestedAt: iso(st?.requestedAtMs ?? null),
+            greenAt: iso(st?.greenAtMs ?? null),
+            releasedAt: iso(st?.releasedAtMs ?? null),
+            holds: st?.holds ?? 0,
+            holdEndsAt:
+              st?.state === 'green_held' && st.greenAtMs !== null ? iso(st.greenAtMs + maxHoldMs) : null,
+            holdEndedAt: st?.state === 'hold_ended' ? iso(st.holdEndedAtMs) : null,
+            holdEndReason: st?.state === 'hold_ended' ? st.holdEndReason : null,
+          };
+        });
+      }
+      return {
+        incidentId: incident.incidentId,
+        status: incident.status as ActiveTransport['status'],
+        phase,
+        severity: incident.severity,
+        injuryType: incident.injuryType,
+        ageBand: incident.ageBand ?? 'unknown',
+        sex: incident.sex ?? 'unknown',
+        villageCode: incident.villageCode,
+        townshipCode: incident.townshipCode,
+        // A patient's scene, with age band, sex, village and call time, can identify a person: the snapshot
+        // (shared by every role) carries it rounded to 0.001° (about 100 m); routing above used the exact point.
+        scene: [roundTo100m(scene[0]), roundTo100m(scene[1])],
+        calledAt: new Date(incident.calledAt).toISOString(),
+        dispatchedAt: iso(incident.dispatchedAt),
+        ambulanceId: incident.ambulanceId,
+        hospital,
+        dispatchHospitalId: incident.hospitalId,
+        route: plan?.route
+          ? {
+              distanceM: r1(plan.route.distanceM),
+              durationS: r1(plan.route.durationS),
+              path: plan.route.path.map((p) => [p[0], p[1]]),
+            }
+          : null,
+        progressM: r1(progressM),
+        eta,
+        signals,
+      };
+    },
+  );
   return transports.sort(
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.calledAt.localeCompare(a.calledAt),
   );
+}
+
+/**
+ * Observation and view in one step, for tests that drive a sequence of fixes: `observeTransports` then
+ * `viewTransports`. Snapshot building uses `viewTransports` only.
+ */
+export function buildTransports(
+  input: TransportInput & { store: PlanStore; allActive?: readonly Incident[] },
+) {
+  observeTransports({ ...input, incidents: input.allActive ?? input.incidents });
+  return viewTransports(input);
 }
 
 /** 0.001° ≈ 111 m of latitude and ≈ 97 m of longitude at Tiantai's 29°N. */

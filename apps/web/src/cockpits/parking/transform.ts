@@ -5,6 +5,7 @@ import type {
   ParkingOccupancyCurve,
   ParkingOccupancyLevel,
 } from '@cockpit/contracts';
+import { formatBeijing } from '@cockpit/domain/time';
 import type { ChartSizes } from '../../components/chartSizes';
 import type { EChartsOption } from '../../components/echarts';
 
@@ -38,8 +39,7 @@ export function screenRgb(screen: Pick<ParkingGuideScreen, 'online' | 'issues'>)
 
 /** HH:mm in Beijing time, whatever the machine's zone. */
 export function beijingHm(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return formatBeijing(iso, 'HH:mm');
 }
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);

@@ -4,6 +4,7 @@ import type {
   GreenChannelSignal,
   HospitalReadiness,
 } from '@cockpit/contracts';
+import { formatBeijing } from '@cockpit/domain/time';
 import { type GpsFix, interpolateFix } from '@cockpit/domain/trauma';
 
 /** Pure helpers of the trauma cockpit (colours, countdown, animation state), unit tested. */
@@ -63,12 +64,7 @@ export function etaText(
   const s = Math.max(0, Math.round(seconds));
   const minutes = Math.ceil(s / 60);
   const en = lang.startsWith('en');
-  const clock = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(new Date(nowMs + s * 1000));
+  const clock = formatBeijing(nowMs + s * 1000, 'HH:mm');
   const countdown =
     s === 0
       ? en

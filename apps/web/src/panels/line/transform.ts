@@ -1,13 +1,11 @@
 import type { Series } from '@cockpit/contracts';
+import { beijingDayIndex, formatBeijing } from '@cockpit/domain/time';
 import type { ChartSizes } from '../../components/chartSizes';
 import type { EChartsOption } from '../../components/echarts';
 
-const TZ_OFFSET_MS = 8 * 3600_000;
-
 /** HH:00 in Beijing time, whatever the machine's zone. */
 export function beijingHourLabel(iso: string): string {
-  const d = new Date(Date.parse(iso) + TZ_OFFSET_MS);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:00`;
+  return formatBeijing(iso, 'HH:00');
 }
 
 /** Units of counts: their axis takes integer ticks (never 0.2 calls). */
@@ -15,7 +13,7 @@ const COUNT_UNITS = new Set(['人次', '个', '件', '起', '辆', '人', '次']
 
 /** Indexes of the points that start a new day in Beijing time (where a "today" total starts again at 0). */
 export function dayStarts(points: readonly { at: string }[]): number[] {
-  const day = (iso: string) => Math.floor((Date.parse(iso) + TZ_OFFSET_MS) / 86_400_000);
+  const day = (iso: string) => beijingDayIndex(Date.parse(iso));
   const out: number[] = [];
   for (let i = 1; i < points.length; i++) if (day(points[i]!.at) !== day(points[i - 1]!.at)) out.push(i);
   return out;

@@ -1,35 +1,21 @@
 /**
- * Beijing calendar helpers (Asia/Shanghai, fixed UTC+8: China has no DST). Days, months and years of
- * the environmental statistics are Beijing ones, independent of the machine's time zone.
+ * Calendar arithmetic on Beijing dates ('YYYY-MM-DD') for the environmental statistics. Beijing time itself
+ * (fixed UTC+8, never the machine's zone) has one home, `../../time/beijing`; its date helpers are re-exported
+ * here under the names the eco analysis uses.
  */
+import { BEIJING_OFFSET_MS, DAY_MS, daysInMonth, parseDateKey } from '../../time/beijing';
 
-export const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
-export const HOUR_MS = 60 * 60 * 1000;
-export const DAY_MS = 24 * HOUR_MS;
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export {
+  BEIJING_OFFSET_MS,
+  beijingDateKey as beijingDateOf,
+  beijingDayStart,
+  DAY_MS,
+  daysInMonth,
+  HOUR_MS,
+  parseDateKey as parseDate,
+} from '../../time/beijing';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** Beijing calendar date 'YYYY-MM-DD' of an instant (epoch ms). */
-export function beijingDateOf(ms: number): string {
-  if (!Number.isFinite(ms)) throw new RangeError(`beijingDateOf: time must be finite, got ${ms}`);
-  const d = new Date(ms + BEIJING_OFFSET_MS);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-/** [year, month 1..12, day] of a 'YYYY-MM-DD' date; RangeError when malformed or not a real date. */
-export function parseDate(date: string): [number, number, number] {
-  const m = typeof date === 'string' ? DATE_RE.exec(date) : null;
-  if (!m) throw new RangeError(`expected a 'YYYY-MM-DD' date, got ${JSON.stringify(date)}`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) {
-    throw new RangeError(`not a calendar date: ${date}`);
-  }
-  return [y, mo, d];
-}
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -39,25 +25,15 @@ export function daysInYear(year: number): number {
   return isLeapYear(year) ? 366 : 365;
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Epoch ms of 00:00 Beijing time on a 'YYYY-MM-DD' date. */
-export function beijingDayStart(date: string): number {
-  const [y, m, d] = parseDate(date);
-  return Date.UTC(y, m - 1, d) - BEIJING_OFFSET_MS;
-}
-
 /** 1-based day of the year of a date (Jan 1 → 1, Dec 31 → 365/366). */
 export function dayOfYear(date: string): number {
-  const [y, m, d] = parseDate(date);
+  const [y, m, d] = parseDateKey(date);
   return (Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / DAY_MS + 1;
 }
 
 /** The date n days after (n < 0: before) a date. */
 export function addDays(date: string, n: number): string {
-  const [y, m, d] = parseDate(date);
+  const [y, m, d] = parseDateKey(date);
   const t = new Date(Date.UTC(y, m - 1, d + n));
   return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
 }

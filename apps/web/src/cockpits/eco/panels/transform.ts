@@ -1,12 +1,12 @@
 import type { AqiReading, EcoSnapshot, EcoSurface, EcoWindow, Series } from '@cockpit/contracts';
 import { AQI_LEVELS, aqiLevelOf, computeAqi } from '@cockpit/domain/eco';
+import { formatBeijing } from '@cockpit/domain/time';
 import type { ChartSizes } from '../../../components/chartSizes';
 import type { EChartsOption } from '../../../components/echarts';
 
 const AXIS = '#a9bbd6';
 const GRID = 'rgba(100,160,230,0.15)';
 const HOUR_MS = 3600_000;
-const TZ_OFFSET_MS = 8 * HOUR_MS;
 export const WINDOW_HOURS: Record<EcoWindow, number> = { '24h': 24, '7d': 24 * 7, '30d': 24 * 30 };
 
 /** The official HJ 633 colour of an AQI value. */
@@ -20,10 +20,7 @@ export function hexToRgba(hex: string, alpha = 255): [number, number, number, nu
 
 /** Beijing time label: HH:00 for a day, MM-DD HH:00 beyond. */
 export function beijingLabel(iso: string, window: EcoWindow): string {
-  const d = new Date(Date.parse(iso) + TZ_OFFSET_MS);
-  const p = (n: number) => String(n).padStart(2, '0');
-  const hour = `${p(d.getUTCHours())}:00`;
-  return window === '24h' ? hour : `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${hour}`;
+  return formatBeijing(iso, window === '24h' ? 'HH:00' : 'MM-dd HH:00');
 }
 
 /** The points of the last `window` hours (relative to the latest point). */

@@ -1,4 +1,4 @@
-import { ParkingGuidanceResponse, ParkingLotDetail, ParkingSnapshot } from '@cockpit/contracts';
+import { formatLonLat, ParkingGuidanceResponse, ParkingLotDetail, ParkingSnapshot } from '@cockpit/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { getJson } from '../../../lib/api';
 import { snapshotQuery } from '../../../lib/snapshot';
@@ -8,7 +8,7 @@ export const parkingSnapshotQuery = (regionCode: string) =>
 
 export type LonLat = [number, number];
 
-const pair = (p: LonLat) => `${p[0].toFixed(6)},${p[1].toFixed(6)}`;
+const pair = (p: LonLat) => formatLonLat(p);
 
 export function fetchGuidance(to: LonLat, from: LonLat | null, signal?: AbortSignal) {
   const q = new URLSearchParams({ to: pair(to) });
