@@ -4,6 +4,7 @@ import { AdminService } from './auth/admin';
 import type { AuthService } from './auth/service';
 import type { Config } from './config';
 import type { Hierarchy } from './geo/hierarchy';
+import { LayoutService } from './layouts/service';
 import { type AppEnv, validationHook } from './lib/create-router';
 import { errorBody, HttpError } from './lib/errors';
 import { requestPipeline } from './lib/http-headers';
@@ -19,6 +20,7 @@ import { docsRouter } from './routes/docs/docs.index';
 import { ecoRouter } from './routes/eco/eco.index';
 import { healthRouter } from './routes/health/health.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
+import { layoutsRouter } from './routes/layouts/layouts.index';
 import { liveRouter } from './routes/live/live.index';
 import { parkingRouter } from './routes/parking/parking.index';
 import { personalRouter } from './routes/personal/personal.index';
@@ -70,6 +72,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', personalRouter());
   app.route('/', regionsRouter(deps.hierarchy, deps.geoDir));
   app.route('/', indicatorsRouter());
+  app.route(
+    '/',
+    layoutsRouter(new LayoutService({ auth: deps.auth, logger, publisher: deps.services.publisher })),
+  );
   app.route('/', cockpitsRouter(deps.services.snapshots));
   app.route('/', parkingRouter(deps.services));
   app.route('/', traumaRouter(deps.services));
