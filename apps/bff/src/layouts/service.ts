@@ -110,7 +110,10 @@ export class LayoutService {
 
   /** Seeds once per process, before the first use: every seeded document whose scope has no layout. */
   ready(): Promise<void> {
-    this.seeded ??= this.seed();
+    this.seeded ??= this.seed().catch((err: unknown) => {
+      this.seeded = undefined; // tried again on the next use
+      throw err;
+    });
     return this.seeded;
   }
 
