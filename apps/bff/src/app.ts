@@ -1,3 +1,4 @@
+import type { LayoutDocument } from '@cockpit/contracts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { AdminService } from './auth/admin';
@@ -39,6 +40,8 @@ export type AppDeps = {
   startedAt?: number;
   /** GEO_DIR: official replacements of the bundled geography (also for the map's context layers). */
   geoDir?: string | undefined;
+  /** Layouts stored where their scope has none (default: the contracts' SEED_LAYOUTS; tests give their own). */
+  layoutSeeds?: readonly LayoutDocument[];
 };
 
 /** Builds the whole HTTP app without listening, so tests can drive it with app.request(). */
@@ -74,7 +77,14 @@ export function createApp(deps: AppDeps) {
   app.route('/', indicatorsRouter());
   app.route(
     '/',
-    layoutsRouter(new LayoutService({ auth: deps.auth, logger, publisher: deps.services.publisher })),
+    layoutsRouter(
+      new LayoutService({
+        auth: deps.auth,
+        logger,
+        publisher: deps.services.publisher,
+        ...(deps.layoutSeeds ? { seeds: deps.layoutSeeds } : {}),
+      }),
+    ),
   );
   app.route('/', cockpitsRouter(deps.services.snapshots));
   app.route('/', parkingRouter(deps.services));

@@ -6,10 +6,13 @@ import {
   COUNTY_CODE,
   type EffectiveLayout,
   type Json,
+  LayoutDocument,
   type LayoutStamp,
+  SEED_LAYOUTS,
 } from '@cockpit/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { layoutDoc, sideRect } from '../../layouts/fixtures';
+import { layoutIdOf } from '../../layouts/service';
 import { addUser, bearer, signIn } from '../../test/auth-fixtures';
 import { createTestApp, testGeography, testServices } from '../../test/create-test-app';
 import { serveTestApp } from '../../test/real-server';
@@ -48,7 +51,7 @@ const variant = (scope: Parameters<typeof layoutDoc>[0], mapRows: number) => {
 
 describe('stored layouts API', () => {
   it('creates, reads, lists, resolves region override > level default > theme default, deletes overrides', async () => {
-    const app = createTestApp();
+    const app = createTestApp({ layoutSeeds: [] });
     await app.ready;
     // Nothing stored for the theme yet (the seeds are empty until the cockpits are converted).
     expect((await effective(app, TOWN)).status).toBe(404);
@@ -118,7 +121,7 @@ describe('stored layouts API', () => {
   });
 
   it('saves a new version with the version it was read at; a stale save is 409 with the current version', async () => {
-    const app = createTestApp();
+    const app = createTestApp({ layoutSeeds: [] });
     await post(app, layoutDoc());
     const saved = await put(app, 'overview', variant({}, 4), 1);
     expect(saved.status).toBe(200);
@@ -149,7 +152,7 @@ describe('stored layouts API', () => {
   });
 
   it('refuses an invalid layout with 400 naming the panel and field, and stores nothing', async () => {
-    const app = createTestApp();
+    const app = createTestApp({ layoutSeeds: [] });
     await post(app, layoutDoc());
     const unknown = await post(
       app,
@@ -191,7 +194,7 @@ describe('stored layouts API', () => {
   });
 
   it('serves the effective layout with a strong ETag and 304 until a write changes it', async () => {
-    const app = createTestApp();
+    const app = createTestApp({ layoutSeeds: [] });
     await post(app, layoutDoc());
     const first = await effective(app, TOWN);
     const etag = first.headers.get('etag')!;
@@ -211,7 +214,7 @@ describe('stored layouts API', () => {
   });
 
   it('lets only layout:edit write, and only inside the scope; overrides outside the scope are not listed', async () => {
-    const app = createTestApp();
+    const app = createTestApp({ layoutSeeds: [] });
     await post(app, layoutDoc());
     await post(app, layoutDoc({ level: 'township', regionCode: OTHER_TOWN }));
     await addUser(app, { username: 'town-analyst', roles: ['analyst'], scope: TOWN });
@@ -236,15 +239,33 @@ describe('stored layouts API', () => {
 
   it('keeps layouts and their versions across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cockpit-layouts-'));
-    const before = createTestApp({ dataDir });
+    const before = createTestApp({ dataDir, layoutSeeds: [] });
     await post(before, layoutDoc());
     await put(before, 'overview', variant({}, 7), 1);
     await before.auth.store.close();
-    const after = createTestApp({ dataDir });
+    const after = createTestApp({ dataDir, layoutSeeds: [] });
     await after.ready;
     const res = await effective(after, TOWN);
     expect(await res.json()).toMatchObject({ layoutId: 'overview', version: 2, map: { h: 7 } });
     expect((await after.auth.store.layouts.listVersions('overview')).map((v) => v.version)).toEqual([1, 2]);
+  });
+});
+
+describe('seeded layouts', () => {
+  it('are stored as version 1 by the system and served as they are', async () => {
+    const app = createTestApp();
+    const list = (await (await app.request('/api/v1/layouts')).json()) as {
+      items: { layoutId: string; version: number; updatedBy: string }[];
+    };
+    expect(list.items.map((i) => i.layoutId).sort()).toEqual(SEED_LAYOUTS.map(layoutIdOf).sort());
+    for (const seed of SEED_LAYOUTS) {
+      const res = await app.request(`/api/v1/layouts/${layoutIdOf(seed)}`);
+      expect(await res.json()).toMatchObject({
+        version: 1,
+        updatedBy: 'system',
+        document: LayoutDocument.parse(seed),
+      });
+    }
   });
 });
 
@@ -255,7 +276,7 @@ describe('layout live topic', () => {
   });
 
   it('a client following layout:<theme>:<region> over the real server receives the new stamp after a write', async () => {
-    const server = await serveTestApp(testServices());
+    const server = await serveTestApp(testServices(), undefined, { app: { layoutSeeds: [] } });
     stops.push(server.close);
     const call = (method: string, path: string, body?: unknown) =>
       fetch(`${server.url}${path}`, {
@@ -328,7 +349,7 @@ describe('layout live topic', () => {
   });
 
   it('refuses a malformed layout topic and one outside the scope', async () => {
-    const app = createTestApp();
+    const app = createTestApp({ layoutSeeds: [] });
     expect((await app.request('/api/v1/live?topics=layout:nope:331023')).status).toBe(400);
     expect((await app.request('/api/v1/live?topics=layout:overview:331023999999')).status).toBe(404);
     await addUser(app, { username: 'town-viewer', roles: ['viewer'], scope: TOWN });
