@@ -1,9 +1,11 @@
+import type { LayoutDocument } from '@cockpit/contracts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { AdminService } from './auth/admin';
 import type { AuthService } from './auth/service';
 import type { Config } from './config';
 import type { Hierarchy } from './geo/hierarchy';
+import { LayoutService } from './layouts/service';
 import { type AppEnv, validationHook } from './lib/create-router';
 import { errorBody, HttpError } from './lib/errors';
 import { requestPipeline } from './lib/http-headers';
@@ -19,6 +21,7 @@ import { docsRouter } from './routes/docs/docs.index';
 import { ecoRouter } from './routes/eco/eco.index';
 import { healthRouter } from './routes/health/health.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
+import { layoutsRouter } from './routes/layouts/layouts.index';
 import { liveRouter } from './routes/live/live.index';
 import { parkingRouter } from './routes/parking/parking.index';
 import { personalRouter } from './routes/personal/personal.index';
@@ -37,6 +40,8 @@ export type AppDeps = {
   startedAt?: number;
   /** GEO_DIR: official replacements of the bundled geography (also for the map's context layers). */
   geoDir?: string | undefined;
+  /** Layouts stored where their scope has none (default: the contracts' SEED_LAYOUTS; tests give their own). */
+  layoutSeeds?: readonly LayoutDocument[];
 };
 
 /** Builds the whole HTTP app without listening, so tests can drive it with app.request(). */
@@ -70,6 +75,17 @@ export function createApp(deps: AppDeps) {
   app.route('/', personalRouter());
   app.route('/', regionsRouter(deps.hierarchy, deps.geoDir));
   app.route('/', indicatorsRouter());
+  app.route(
+    '/',
+    layoutsRouter(
+      new LayoutService({
+        auth: deps.auth,
+        logger,
+        publisher: deps.services.publisher,
+        ...(deps.layoutSeeds ? { seeds: deps.layoutSeeds } : {}),
+      }),
+    ),
+  );
   app.route('/', cockpitsRouter(deps.services.snapshots));
   app.route('/', parkingRouter(deps.services));
   app.route('/', traumaRouter(deps.services));

@@ -20,7 +20,7 @@ describe('pnpm bench (command line)', () => {
   it('--help lists every suite and exits 0', () => {
     const r = bench('--help');
     expect(r.status).toBe(0);
-    for (const suite of ['snapshot', 'upstream', 'routing', 'parking', 'map'])
+    for (const suite of ['snapshot', 'upstream', 'routing', 'parking', 'map', 'layout'])
       expect(r.stdout).toMatch(new RegExp(`^  ${suite} +\\S`, 'm'));
   });
 

@@ -5,6 +5,7 @@ import { spawnBuiltBff } from '../../../apps/bff/scripts/spawn-built.mjs';
 import { launchChromium } from './browser';
 import { formatTable, type Row } from './harness';
 import { authoriseFetch, signedInBrowser, signIn } from './session';
+import { layoutSuite } from './suites/layout';
 import { liveSuite } from './suites/live';
 import { mapDrawSuite } from './suites/map-draw';
 import { parkingPredictionSuite } from './suites/parking-prediction';
@@ -26,6 +27,8 @@ const SUITES = {
   parking:
     'free-berth prediction error against persistence and seasonal-naive; guidance latency against a cheap route',
   map: 'navigation to an idle map at county level, against a bare MapLibre page with the same polygons',
+  layout:
+    'effective-layout resolution cached against uncached (in process), and GET /api/v1/layouts/effective against a bare Hono route with the same bytes',
   live: 'live-stream delivery lag p50/p99/max, bytes per client per minute, CPU and RSS at 100, 1,000 and 3,000 clients, against a bare node:http SSE relay',
 } as const;
 type Suite = keyof typeof SUITES;
@@ -62,7 +65,11 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 const want = (suite: Suite) => only.length === 0 || only.includes(suite);
 
 async function main() {
-  if (!existsSync(`${root}apps/bff/dist/server.mjs`) || !existsSync(`${root}apps/web/dist/index.html`)) {
+  // The layout suite runs the BFF from its sources; every other suite runs the built app.
+  const needsBuild = only.length === 0 || only.some((s) => s !== 'layout');
+  const built =
+    existsSync(`${root}apps/bff/dist/server.mjs`) && existsSync(`${root}apps/web/dist/index.html`);
+  if (needsBuild && !built) {
     console.log('[bench] building the app first …');
     execSync('pnpm build', { cwd: root, stdio: 'inherit' });
   }
@@ -82,6 +89,7 @@ async function main() {
     if (want('routing')) rows.push(...(await routingSuite()));
     if (want('parking')) rows.push(...(await parkingPredictionSuite({ bffUrl: bff.url, runs })));
     if (browser) rows.push(...(await mapDrawSuite({ browser, bffUrl: bff.url, runs })));
+    if (want('layout')) rows.push(...(await layoutSuite({ runs })));
     if (want('live')) rows.push(...(await liveSuite()));
   } finally {
     await browser?.close();

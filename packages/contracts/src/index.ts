@@ -6,6 +6,7 @@ export * from './health';
 export * from './indicator';
 export * from './json-delta';
 export * from './layout';
+export * from './layout-api';
 export * from './layouts/index';
 export * from './live';
 export * from './lonlat';

@@ -17,8 +17,12 @@ import { IsoDateTime } from './indicator';
  */
 export const LiveTopic = z
   .string()
-  .regex(/^snapshot:[a-z]+:(\d{6}|\d{9}|\d{12})$/)
-  .meta({ id: 'LiveTopic', description: 'snapshot:<theme>:<regionCode>, e.g. snapshot:overview:331023' });
+  .regex(/^(snapshot|layout):[a-z]+:(\d{6}|\d{9}|\d{12})$/)
+  .meta({
+    id: 'LiveTopic',
+    description:
+      'snapshot:<theme>:<regionCode> (payload: the snapshot), e.g. snapshot:overview:331023; or layout:<theme>:<regionCode> (payload: LayoutStamp, which layout version applies there now)',
+  });
 
 const EventHead = {
   topic: LiveTopic,
@@ -30,9 +34,10 @@ export const LiveSnapshotEvent = z
   .object({
     ...EventHead,
     base: z.null(),
-    snapshot: z
-      .unknown()
-      .meta({ description: 'The full snapshot of the topic, as GET …/snapshot returns it' }),
+    snapshot: z.unknown().meta({
+      description:
+        'The full state of the topic: for snapshot:… the snapshot as GET …/snapshot returns it; for layout:… a LayoutStamp',
+    }),
   })
   .meta({ id: 'LiveSnapshotEvent', description: 'event: snapshot — the whole state of a topic' });
 export type LiveSnapshotEvent = z.infer<typeof LiveSnapshotEvent>;

@@ -1,6 +1,7 @@
 import { COUNTY_CODE, SEEDED_ROLE_IDS } from '@cockpit/contracts';
 import { startSimulator } from '@cockpit/mock-data/upstreams/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { layoutDoc } from '../layouts/fixtures';
 import { ecoDatasets } from '../snapshots/eco/eco.data';
 import { parkingDatasets } from '../snapshots/parking/parking.builder';
 import { addUser, signIn } from '../test/auth-fixtures';
@@ -78,6 +79,24 @@ beforeAll(async () => {
     body: { kind: 'plate', ref, reason: '核查停车纠纷' },
   });
   const both = (path: string, outPath: string) => ({ in: { path }, out: { path: outPath } });
+  // A region override outside the township scope, for the layout routes' "out" samples.
+  const otherOverride = `overview.township.${other}`;
+  const created = await app.request('/api/v1/layouts', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ document: layoutDoc({ level: 'township', regionCode: other }) }),
+  });
+  expect(created.status).toBe(201);
+  const postLayout = (regionCode: string) => ({
+    path: '/api/v1/layouts',
+    method: 'POST',
+    body: { document: layoutDoc({ level: 'township', regionCode }) },
+  });
+  const putLayout = (layoutId: string, regionCode: string) => ({
+    path: `/api/v1/layouts/${layoutId}`,
+    method: 'PUT',
+    body: { version: 1, document: layoutDoc({ level: 'township', regionCode }) },
+  });
   samples = {
     'GET /api/v1/health': { in: { path: '/api/v1/health' } },
     'GET /api/openapi.json': { in: { path: '/api/openapi.json' } },
@@ -180,6 +199,24 @@ beforeAll(async () => {
     },
     'GET /api/v1/eco/stations/:code': both(`/api/v1/eco/stations/${airIn}`, `/api/v1/eco/stations/${airOut}`),
     'POST /api/v1/personal/reveal': { in: revealOf(refIn), out: revealOf(refOut) },
+    'GET /api/v1/layouts': { in: { path: '/api/v1/layouts' } },
+    'GET /api/v1/layouts/effective': both(
+      `/api/v1/layouts/effective?theme=overview&region=${township}&profile=wall`,
+      `/api/v1/layouts/effective?theme=overview&region=${other}&profile=wall`,
+    ),
+    'GET /api/v1/layouts/:layoutId': both(
+      '/api/v1/layouts/overview.village',
+      `/api/v1/layouts/${otherOverride}`,
+    ),
+    'POST /api/v1/layouts': { in: postLayout(township), out: postLayout(other) },
+    'PUT /api/v1/layouts/:layoutId': {
+      in: putLayout('overview.village', township),
+      out: putLayout(otherOverride, other),
+    },
+    'DELETE /api/v1/layouts/:layoutId': {
+      in: { path: '/api/v1/layouts/overview.village', method: 'DELETE' },
+      out: { path: `/api/v1/layouts/${otherOverride}`, method: 'DELETE' },
+    },
     'GET /api/v1/live': both(
       `/api/v1/live?topics=snapshot:overview:${township}`,
       `/api/v1/live?topics=snapshot:overview:${other}`,

@@ -63,6 +63,23 @@ export type DB = {
     prev_hash: string;
     hash: string;
   };
+  layouts: {
+    layout_id: string;
+    theme: string;
+    level: string | null;
+    region_code: string | null;
+    version: number;
+    document: string;
+    updated_at: string;
+    updated_by: string;
+  };
+  layout_versions: {
+    layout_id: string;
+    version: number;
+    document: string;
+    saved_at: string;
+    saved_by: string;
+  };
 };
 
 export type Migration = { version: number; name: string; up: (db: Kysely<DB>) => Promise<void> };
@@ -156,6 +173,43 @@ export const MIGRATIONS: Migration[] = [
         db,
       );
       await sql`CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END`.execute(
+        db,
+      );
+    },
+  },
+  {
+    version: 4,
+    name: 'stored layouts and their immutable versions',
+    up: async (db) => {
+      await db.schema
+        .createTable('layouts')
+        .addColumn('layout_id', 'text', (c) => c.primaryKey())
+        .addColumn('theme', 'text', (c) => c.notNull())
+        .addColumn('level', 'text')
+        .addColumn('region_code', 'text')
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('document', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      // One layout per (theme, level, region); NULLs would count as distinct in a plain UNIQUE.
+      await sql`CREATE UNIQUE INDEX layouts_scope ON layouts (theme, coalesce(level, ''), coalesce(region_code, ''))`.execute(
+        db,
+      );
+      await db.schema
+        .createTable('layout_versions')
+        .addColumn('layout_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('document', 'text', (c) => c.notNull())
+        .addColumn('saved_at', 'text', (c) => c.notNull())
+        .addColumn('saved_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('layout_versions_pk', ['layout_id', 'version'])
+        .execute();
+      // Every saved version is kept as it was: the database refuses changes and deletions.
+      await sql`CREATE TRIGGER layout_versions_no_update BEFORE UPDATE ON layout_versions BEGIN SELECT RAISE(ABORT, 'layout versions are immutable'); END`.execute(
+        db,
+      );
+      await sql`CREATE TRIGGER layout_versions_no_delete BEFORE DELETE ON layout_versions BEGIN SELECT RAISE(ABORT, 'layout versions are immutable'); END`.execute(
         db,
       );
     },

@@ -1,3 +1,5 @@
+import type { LayoutsStore } from './layouts';
+
 /**
  * The store, one interface per aggregate. Routes and services see these, never SQL, so a PostgreSQL
  * implementation can follow without changing them. Timestamps are ISO 8601 UTC strings.
@@ -145,6 +147,7 @@ export type Stores = {
   sessions: SessionsStore;
   devices: DevicesStore;
   audit: AuditStore;
+  layouts: LayoutsStore;
 };
 
 export interface Store extends Stores {

@@ -6,7 +6,7 @@ import { fastSnapshot } from '../lib/fast-snapshot';
 import { answerClientErrors, SERVER_TIMEOUTS } from '../lib/http-headers';
 import { createLogger } from '../lib/logger';
 import type { Services } from '../services';
-import { createTestApp } from './create-test-app';
+import { createTestApp, type TestAppOptions } from './create-test-app';
 
 /**
  * The production server stack — Node server with its timeouts and client-error answers, the snapshot hot
@@ -17,9 +17,9 @@ import { createTestApp } from './create-test-app';
 export async function serveTestApp(
   services: Services,
   timeouts = SERVER_TIMEOUTS,
-  opts: { anonymous?: boolean } = {},
+  opts: { anonymous?: boolean; app?: TestAppOptions } = {},
 ) {
-  const app = createTestApp({ services, ...(opts.anonymous ? { anonymous: true } : {}) });
+  const app = createTestApp({ ...opts.app, services, ...(opts.anonymous ? { anonymous: true } : {}) });
   await app.ready;
   const fast = fastSnapshot(services.snapshots, createLogger('silent'));
   const allowFast = fastPathAllowed(app.auth);

@@ -11,7 +11,7 @@ const DURATION_S = 5;
 
 type Load = { rps: number; p99: number };
 
-function load(url: string, headers: Record<string, string> = {}): Promise<Load> {
+export function load(url: string, headers: Record<string, string> = {}): Promise<Load> {
   return new Promise((resolve, reject) => {
     autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S }, (err, result) => {
       if (err) return reject(err);
@@ -23,7 +23,7 @@ function load(url: string, headers: Record<string, string> = {}): Promise<Load> 
   });
 }
 
-async function startBare(body: string): Promise<{ url: string; stop: () => void }> {
+export async function startBare(body: string): Promise<{ url: string; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
   const file = join(dir, 'snapshot.json');
   writeFileSync(file, body);

@@ -103,7 +103,8 @@ const liveRoute = createRoute({
   request: {
     query: z.object({
       topics: z.string().meta({
-        description: 'Comma-separated LiveTopic list, e.g. snapshot:overview:331023',
+        description:
+          'Comma-separated LiveTopic list, e.g. snapshot:overview:331023,layout:overview:331023 (layout: its payload is a LayoutStamp)',
         example: 'snapshot:overview:331023',
       }),
       lastEventId: z
@@ -222,10 +223,10 @@ function parseTopics(raw: string | undefined, hierarchy: Hierarchy): Set<string>
       throw new HttpError(
         400,
         'VALIDATION',
-        `malformed topic ${JSON.stringify(topic)}: use snapshot:<theme>:<regionCode>`,
+        `malformed topic ${JSON.stringify(topic)}: use snapshot:<theme>:<regionCode> or layout:<theme>:<regionCode>`,
       );
     }
-    if (!SNAPSHOT_THEMES.includes(parsed.theme as Theme)) {
+    if (parsed.kind === 'snapshot' && !SNAPSHOT_THEMES.includes(parsed.theme as Theme)) {
       throw new HttpError(404, 'THEME_NOT_AVAILABLE', `The ${parsed.theme} cockpit has no live snapshot yet`);
     }
     if (!hierarchy.get(parsed.regionCode))
