@@ -1,3 +1,5 @@
+import type { HistoryStore } from './history';
+
 /**
  * The store, one interface per aggregate. Routes and services see these, never SQL, so a PostgreSQL
  * implementation can follow without changing them. Timestamps are ISO 8601 UTC strings.
@@ -152,6 +154,8 @@ export interface Store extends Stores {
   transaction<T>(fn: (tx: Stores) => Promise<T>): Promise<T>;
   /** A consistent copy of the database, taken while it is in use (VACUUM INTO). */
   backup(targetFile: string): Promise<void>;
+  /** Indicator history (hourly and daily); its writes share the one serial writer. */
+  readonly history: HistoryStore;
   readonly file: string;
   close(): Promise<void>;
 }
