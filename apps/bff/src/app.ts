@@ -19,6 +19,7 @@ import { docsRouter } from './routes/docs/docs.index';
 import { ecoRouter } from './routes/eco/eco.index';
 import { healthRouter } from './routes/health/health.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
+import { indicatorSeriesRouter } from './routes/indicators/indicators.series';
 import { liveRouter } from './routes/live/live.index';
 import { parkingRouter } from './routes/parking/parking.index';
 import { personalRouter } from './routes/personal/personal.index';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', personalRouter());
   app.route('/', regionsRouter(deps.hierarchy, deps.geoDir));
   app.route('/', indicatorsRouter());
+  app.route('/', indicatorSeriesRouter(deps.services.history, deps.hierarchy));
   app.route('/', cockpitsRouter(deps.services.snapshots));
   app.route('/', parkingRouter(deps.services));
   app.route('/', traumaRouter(deps.services));
