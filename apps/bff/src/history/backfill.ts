@@ -37,6 +37,8 @@ export async function airHistory(
   for (const region of hierarchy.regions.values()) {
     const codes = new Set(stationsIn(region.code, sites.air).map((s) => s.code));
     if (codes.size === 0) continue;
+    // Background work: let requests in between regions.
+    await new Promise((r) => setImmediate(r));
     const regionHours = regionAirHours(air, codes);
     for (const h of regionHours) {
       const hour = hourKey(Date.parse(h.at) - HOUR_MS);
@@ -85,6 +87,7 @@ const COUNTY_SERIES = [
 export async function countyHistory(
   upstreams: Upstreams,
   hierarchy: Hierarchy,
+  stopped: () => boolean = () => false,
 ): Promise<{ rows: BackfillRow[]; failed: string[] }> {
   const client = upstreams['county-services'];
   const county = hierarchy.get('331023')!;
@@ -101,6 +104,7 @@ export async function countyHistory(
   const byKey = new Map<string, number | null>();
   for (const s of COUNTY_SERIES) {
     for (const region of s.townships ? [county.code, ...county.childCodes] : [county.code]) {
+      if (stopped()) return { rows: [], failed: ['stopped'] };
       try {
         for (const p of await fetchHistory(client, s.upstream, region, range)) {
           const hour = hourKey(p.at);

@@ -15,6 +15,7 @@ export async function collectValues(
   hierarchy: Hierarchy,
   indicators: readonly HistoryIndicator[],
   now: number,
+  stopped: () => boolean = () => false,
 ): Promise<HourlyValue[]> {
   const wanted = new Map(indicators.map((i) => [i.id, i]));
   const themes = [...new Set(indicators.map((i) => i.theme))].filter(
@@ -24,6 +25,7 @@ export async function collectValues(
   const seen = new Set<string>();
   const ctx = snapshots.context;
   for (const region of hierarchy.regions.values()) {
+    if (stopped()) throw new Error('history: stopped while collecting');
     for (const theme of themes) {
       const builder = BUILDERS[theme]!;
       const reads = await snapshots.read(builder.datasets(ctx, region));

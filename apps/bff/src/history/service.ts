@@ -46,15 +46,19 @@ export class HistoryService {
   }
 
   /**
-   * Backfill at once (it fills only what is missing), then record each hour a few seconds after it starts.
-   * The first live hour waits for the next hour boundary, so a start is not slowed by a full pass.
+   * Backfill a minute after the start (it fills only what is missing; the start itself, and the screens'
+   * first snapshots, come first), then record each hour a few seconds after it starts. The first live hour
+   * waits for the next hour boundary.
    */
-  start(): void {
+  start(opts: { backfillDelayMs?: number } = {}): void {
     this.stopped = false;
-    this.running = this.backfill()
-      .then(() => undefined)
-      .catch((err) => this.deps.logger.warn({ err }, 'history: backfill failed'))
-      .finally(() => this.schedule());
+    this.timer = setTimeout(() => {
+      this.running = this.backfill()
+        .then(() => undefined)
+        .catch((err) => this.deps.logger.warn({ err }, 'history: backfill failed'))
+        .finally(() => this.schedule());
+    }, opts.backfillDelayMs ?? 60_000);
+    this.timer.unref();
   }
 
   async stop(): Promise<void> {
@@ -81,7 +85,13 @@ export class HistoryService {
    * then remakes that Beijing day's daily rows from its hours, and the eco daily AQI of the last days.
    */
   async recordHour(now = this.now()): Promise<{ hour: string; rows: number }> {
-    const values = await collectValues(this.deps.snapshots, this.deps.hierarchy, this.indicators(), now);
+    const values = await collectValues(
+      this.deps.snapshots,
+      this.deps.hierarchy,
+      this.indicators(),
+      now,
+      () => this.stopped,
+    );
     const hour = hourKey(now);
     await this.deps.store.writeHour(hour, values);
     await this.deps.store.aggregateDays([beijingDateOf(now)], {
@@ -100,10 +110,14 @@ export class HistoryService {
    */
   async backfill(): Promise<{ hourly: number; daily: number }> {
     const air = await airHistory(this.deps.snapshots, this.deps.hierarchy);
-    const county = await countyHistory(this.deps.upstreams, this.deps.hierarchy).catch((err) => ({
-      rows: [],
-      failed: [`county-services: ${err instanceof Error ? err.message : String(err)}`],
-    }));
+    if (this.stopped) return { hourly: 0, daily: 0 };
+    const county = await countyHistory(this.deps.upstreams, this.deps.hierarchy, () => this.stopped).catch(
+      (err) => ({
+        rows: [],
+        failed: [`county-services: ${err instanceof Error ? err.message : String(err)}`],
+      }),
+    );
+    if (this.stopped) return { hourly: 0, daily: 0 };
     if (county.failed.length)
       this.deps.logger.warn({ failed: county.failed }, 'history: some series not backfilled');
     const hourly = await this.deps.store.backfillHours([...air.hours, ...county.rows]);
