@@ -21,6 +21,7 @@ import { docsRouter } from './routes/docs/docs.index';
 import { ecoRouter } from './routes/eco/eco.index';
 import { healthRouter } from './routes/health/health.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
+import { indicatorSeriesRouter } from './routes/indicators/indicators.series';
 import { layoutsRouter } from './routes/layouts/layouts.index';
 import { liveRouter } from './routes/live/live.index';
 import { parkingRouter } from './routes/parking/parking.index';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
       }),
     ),
   );
+  app.route('/', indicatorSeriesRouter(deps.services.history, deps.hierarchy));
   app.route('/', cockpitsRouter(deps.services.snapshots));
   app.route('/', parkingRouter(deps.services));
   app.route('/', traumaRouter(deps.services));

@@ -81,6 +81,7 @@ const services = createServices({
   geoDir: config.geoDir,
   timing: timingFrom(config.refreshMs),
   simulated: config.simulated,
+  history: store.history,
 });
 const app = createApp({ config, logger, startedAt, hierarchy, services, auth, geoDir: config.geoDir });
 
@@ -98,6 +99,7 @@ const server = serve(
     const urls = reachableUrls(info.address, info.port);
     const url = urls[0]!;
     services.publisher.start();
+    services.history?.start();
     logger.info({ url, urls, readyMs: Date.now() - startedAt, upstreams: baseUrls }, 'listening');
     const more = urls.slice(1).map((u) => `\n                      and ${u}/`);
     process.stdout.write(
@@ -125,6 +127,8 @@ function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down: no new connections, finishing open requests');
   services.publisher.stop();
+  // The history writer finishes the hour it is writing before the store closes.
+  const historyStopped = services.history?.stop();
   // Live streams are long-lived by design: each gets a final `shutdown` event and a proper end, and the
   // browsers reconnect to the next instance.
   services.hub.shutdown();
@@ -136,6 +140,7 @@ function shutdown(signal: string) {
   server.close(async (err) => {
     if (err) logger.error({ err }, 'error while closing');
     await simulator?.stop();
+    await historyStopped;
     await store.close();
     process.exit(err ? 1 : 0);
   });

@@ -1,10 +1,12 @@
 import type { Hierarchy } from './geo/hierarchy';
+import { HistoryService } from './history/service';
 import { DatasetCache } from './indicators/dataset-cache';
 import { createDatasets, DEFAULT_TIMING, type Timing } from './indicators/datasets';
 import type { Logger } from './lib/logger';
 import { LiveHub } from './live/hub';
 import { LivePublisher } from './live/publisher';
 import { SnapshotService } from './snapshots/service';
+import type { HistoryStore } from './store/history';
 import { createUpstreams, type SystemId, type Upstreams, type UpstreamTuning } from './upstreams/systems';
 
 export type Services = {
@@ -17,6 +19,8 @@ export type Services = {
   simulated: ReadonlySet<SystemId>;
   /** Live streams one client address may hold open at once. */
   liveMaxStreamsPerAddress: number;
+  /** Indicator history (writer, backfill, reads); absent when the services run without a store. */
+  history?: HistoryService;
 };
 
 export type ServicesOptions = {
@@ -35,6 +39,8 @@ export type ServicesOptions = {
   simulated?: readonly SystemId[];
   /** Roll the department cockpits' alarms up into the overview (default true). */
   rollupAlarms?: boolean;
+  /** The store's indicator history: given, the hourly writer and the eco year to date use it. */
+  history?: HistoryStore;
 };
 
 /** The aggregation layer: upstream clients → dataset cache → snapshots → live stream. */
@@ -53,6 +59,7 @@ export function createServices(opts: ServicesOptions): Services {
     geoDir: opts.geoDir,
     simulated,
     rollupAlarms: opts.rollupAlarms ?? true,
+    history: opts.history,
   });
   const hub = new LiveHub({
     bufferSize: opts.replayBuffer ?? 1000,
@@ -60,7 +67,17 @@ export function createServices(opts: ServicesOptions): Services {
     ...(opts.liveMaxWaitingBytes ? { maxWaitingBytes: opts.liveMaxWaitingBytes } : {}),
   });
   const publisher = new LivePublisher(hub, snapshots, opts.logger, opts.liveTickMs ?? 2000);
+  const history = opts.history
+    ? new HistoryService({
+        store: opts.history,
+        snapshots,
+        hierarchy: opts.hierarchy,
+        upstreams,
+        logger: opts.logger,
+      })
+    : undefined;
   return {
+    ...(history ? { history } : {}),
     upstreams,
     cache,
     snapshots,

@@ -5,6 +5,7 @@ import { spawnBuiltBff } from '../../../apps/bff/scripts/spawn-built.mjs';
 import { launchChromium } from './browser';
 import { formatTable, type Row } from './harness';
 import { authoriseFetch, signedInBrowser, signIn } from './session';
+import { historySuite } from './suites/history';
 import { layoutSuite } from './suites/layout';
 import { liveSuite } from './suites/live';
 import { mapDrawSuite } from './suites/map-draw';
@@ -29,6 +30,8 @@ const SUITES = {
   map: 'navigation to an idle map at county level, against a bare MapLibre page with the same polygons',
   layout:
     'effective-layout resolution cached against uncached (in process), and GET /api/v1/layouts/effective against a bare Hono route with the same bytes',
+  history:
+    'writing one hour of indicator history (every indicator × 411 regions) in the real store, against one INSERT per row',
   live: 'live-stream delivery lag p50/p99/max, bytes per client per minute, CPU and RSS at 100, 1,000 and 3,000 clients, against a bare node:http SSE relay',
 } as const;
 type Suite = keyof typeof SUITES;
@@ -65,11 +68,12 @@ const runs = Number(process.env.BENCH_RUNS ?? 5);
 const want = (suite: Suite) => only.length === 0 || only.includes(suite);
 
 async function main() {
-  // The layout suite runs the BFF from its sources; every other suite runs the built app.
-  const needsBuild = only.length === 0 || only.some((s) => s !== 'layout');
-  const built =
-    existsSync(`${root}apps/bff/dist/server.mjs`) && existsSync(`${root}apps/web/dist/index.html`);
-  if (needsBuild && !built) {
+  // Every suite but routing and history runs against the built app.
+  const needsBuild = (['snapshot', 'signin', 'upstream', 'parking', 'map', 'live'] as const).some(want);
+  if (
+    needsBuild &&
+    (!existsSync(`${root}apps/bff/dist/server.mjs`) || !existsSync(`${root}apps/web/dist/index.html`))
+  ) {
     console.log('[bench] building the app first …');
     execSync('pnpm build', { cwd: root, stdio: 'inherit' });
   }
@@ -91,6 +95,7 @@ async function main() {
     if (browser) rows.push(...(await mapDrawSuite({ browser, bffUrl: bff.url, runs })));
     if (want('layout')) rows.push(...(await layoutSuite({ runs })));
     if (want('live')) rows.push(...(await liveSuite()));
+    if (want('history')) rows.push(...(await historySuite({ runs })));
   } finally {
     await browser?.close();
     await bff.stop();

@@ -100,11 +100,25 @@ export const EcoGoodDays = z
       slackDays: z.number().int().meta(d('Non-good days still allowed this year to meet the target')),
       reachable: z.boolean(),
       onTrack: z.boolean(),
+      countedDays: z
+        .number()
+        .int()
+        .meta(
+          d(
+            'Days of the year so far that have a daily AQI (valid or not): the stored daily history (backfilled on first start) plus the last 30 days',
+          ),
+        ),
+      storedDays: z
+        .number()
+        .int()
+        .meta(d('Of the counted days, those that come from the stored daily history only')),
     }),
     historyFrom: z
       .string()
       .meta(
-        d('First date with data: the monitoring platform keeps about 30 days, so the year covers only these'),
+        d(
+          'First counted date of the year: the stored history reaches back to the first start (the platform itself keeps about 30 days)',
+        ),
       ),
   })
   .meta({ id: 'EcoGoodDays' });

@@ -185,6 +185,10 @@ beforeAll(async () => {
     },
     'GET /api/v1/geo/context.geojson': { in: { path: '/api/v1/geo/context.geojson' } },
     'GET /api/v1/indicators': { in: { path: '/api/v1/indicators' } },
+    'GET /api/v1/indicators/:id/series': both(
+      `/api/v1/indicators/parking.freeBerths/series?region=${township}`,
+      `/api/v1/indicators/parking.freeBerths/series?region=${other}`,
+    ),
     'GET /api/v1/cockpits/:theme/:regionCode/snapshot': both(
       `/api/v1/cockpits/overview/${township}/snapshot`,
       `/api/v1/cockpits/overview/${other}/snapshot`,

@@ -3,6 +3,7 @@ import type { Hierarchy, Region } from '../geo/hierarchy';
 import type { RoadNetwork } from '../geo/roads';
 import type { Dataset, DatasetRead } from '../indicators/dataset-cache';
 import type { Datasets, Timing } from '../indicators/datasets';
+import type { HistoryStore } from '../store/history';
 import type { SystemId, Upstreams } from '../upstreams/systems';
 
 /** What a theme builder can use: the shared datasets, and a factory for datasets of its own. */
@@ -18,6 +19,8 @@ export type BuilderContext = {
    * same dataset object, so its cache entry and refresh schedule are shared by every screen.
    */
   dynamic: <T>(id: string, system: SystemId, ttlMs: number, load: () => Promise<T>) => Dataset<T>;
+  /** The stored indicator history (daily rows), when the BFF has a store; read through a dataset. */
+  history?: Pick<HistoryStore, 'daily'> | undefined;
 };
 
 /** State a theme keeps as a dataset changes over time, fed at each refresh of that dataset (never at build). */

@@ -48,6 +48,8 @@ export class SnapshotService {
       simulated?: ReadonlySet<SystemId>;
       /** Roll the department cockpits' alarms up into the overview (default true; see departments()). */
       rollupAlarms?: boolean;
+      /** The stored indicator history (the eco year to date reads its daily rows). */
+      history?: BuilderContext['history'];
     },
   ) {
     this.ctx = {
@@ -56,6 +58,7 @@ export class SnapshotService {
       upstreams: deps.upstreams,
       timing: deps.timing,
       network: () => loadRoadNetwork(deps.geoDir),
+      history: deps.history,
       dynamic: <T>(id: string, system: SystemId, ttlMs: number, load: () => Promise<T>) => {
         let ds = this.dynamicDatasets.get(id) as Dataset<T> | undefined;
         if (!ds) {

@@ -80,6 +80,30 @@ export type DB = {
     saved_at: string;
     saved_by: string;
   };
+  indicator_history_hourly: {
+    indicator_id: string;
+    region_code: string;
+    /** Start of the hour, ISO 8601 UTC to the minute: `2026-12-01T08:00Z`. */
+    hour: string;
+    value: number | null;
+    status: string;
+    /** 1: reconstructed from an upstream's history (backfill); 0: sampled by the writer at that hour. */
+    backfilled: number;
+  };
+  indicator_history_daily: {
+    indicator_id: string;
+    region_code: string;
+    /** The cockpit's day: the Beijing-time date, `2026-12-01`. */
+    day: string;
+    value: number | null;
+    min: number | null;
+    max: number | null;
+    /** Hours with a value that the day's figure was made from. */
+    hours: number;
+    /** `complete`, `partial` (too few hours to count as a valid day) or `empty`. */
+    quality: string;
+    backfilled: number;
+  };
 };
 
 export type Migration = { version: number; name: string; up: (db: Kysely<DB>) => Promise<void> };
@@ -175,6 +199,37 @@ export const MIGRATIONS: Migration[] = [
       await sql`CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END`.execute(
         db,
       );
+    },
+  },
+  {
+    version: 3,
+    name: 'indicator history, hourly (kept 400 days) and daily (kept for ever)',
+    up: async (db) => {
+      // Clustered by hour: each hour's write appends at the right edge of the tree (a few hundred pages,
+      // whatever the table's size), and retention deletes from the left edge. A series over a window is read
+      // as one primary-key seek per hour (see store/history.ts), not a scan.
+      await sql`CREATE TABLE indicator_history_hourly (
+        hour TEXT NOT NULL,
+        indicator_id TEXT NOT NULL,
+        region_code TEXT NOT NULL,
+        value REAL,
+        status TEXT NOT NULL,
+        backfilled INTEGER NOT NULL,
+        PRIMARY KEY (hour, indicator_id, region_code)
+      ) WITHOUT ROWID`.execute(db);
+      // Daily rows are written once a day and read as a series (the year to date): series key first.
+      await sql`CREATE TABLE indicator_history_daily (
+        indicator_id TEXT NOT NULL,
+        region_code TEXT NOT NULL,
+        day TEXT NOT NULL,
+        value REAL,
+        min REAL,
+        max REAL,
+        hours INTEGER NOT NULL,
+        quality TEXT NOT NULL,
+        backfilled INTEGER NOT NULL,
+        PRIMARY KEY (indicator_id, region_code, day)
+      ) WITHOUT ROWID`.execute(db);
     },
   },
   {

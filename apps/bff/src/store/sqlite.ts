@@ -4,6 +4,7 @@ import { createClient } from '@libsql/client';
 import { LibsqlDialect } from '@libsql/kysely-libsql';
 import { Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { auditHash, GENESIS_HASH } from './audit-chain';
+import { historyStore } from './history';
 import { layoutsStore } from './layouts';
 import { type DB, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import type {
@@ -531,6 +532,7 @@ export async function openStore(dataDir: string): Promise<Store> {
   return {
     ...routed(storesOver(db), transaction),
     transaction,
+    history: historyStore(db, serialise),
     file,
     backup: async (target) => {
       await serialise(() => sql`VACUUM INTO ${target}`.execute(db));

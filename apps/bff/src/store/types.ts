@@ -1,3 +1,4 @@
+import type { HistoryStore } from './history';
 import type { LayoutsStore } from './layouts';
 
 /**
@@ -155,6 +156,8 @@ export interface Store extends Stores {
   transaction<T>(fn: (tx: Stores) => Promise<T>): Promise<T>;
   /** A consistent copy of the database, taken while it is in use (VACUUM INTO). */
   backup(targetFile: string): Promise<void>;
+  /** Indicator history (hourly and daily); its writes share the one serial writer. */
+  readonly history: HistoryStore;
   readonly file: string;
   close(): Promise<void>;
 }

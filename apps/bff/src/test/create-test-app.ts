@@ -9,6 +9,7 @@ import { openGeography } from '../geo/open';
 import type { Timing } from '../indicators/datasets';
 import { createLogger } from '../lib/logger';
 import { createServices, type Services } from '../services';
+import type { HistoryStore } from '../store/history';
 import { openStore } from '../store/sqlite';
 import type { Store } from '../store/types';
 import { SYSTEMS, type SystemId } from '../upstreams/systems';
@@ -36,6 +37,23 @@ export const TEST_UPSTREAM_TIMEOUT_MS = 4000;
 /** Fast refreshes so tests see faults and recoveries within a second or two. */
 export const TEST_TIMING: Timing = { fastMs: 150, mediumMs: 150, slowMs: 150 };
 
+/** An empty indicator history in its own temp store, opened on first use (tests that need none pay nothing). */
+function lazyHistoryStore(): HistoryStore {
+  let opened: Promise<Store> | undefined;
+  const store = () => {
+    opened ??= openStore(mkdtempSync(join(tmpdir(), 'cockpit-history-')));
+    return opened;
+  };
+  return new Proxy({} as HistoryStore, {
+    get:
+      (_t, method: string) =>
+      async (...args: unknown[]) =>
+        ((await store()).history as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!(
+          ...args,
+        ),
+  });
+}
+
 export function testServices(
   upstreamUrl = 'http://127.0.0.1:9',
   overrides: Partial<Parameters<typeof createServices>[0]> = {},
@@ -53,6 +71,7 @@ export function testServices(
     // The overview's own indicators and faults are tested without the department cockpits being built in
     // the background for the alarm roll-up (that would load every system); the roll-up test turns it on.
     rollupAlarms: false,
+    history: lazyHistoryStore(),
     ...overrides,
   });
 }

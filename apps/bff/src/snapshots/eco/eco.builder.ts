@@ -1,4 +1,5 @@
 import type { Alarm, Breakdown, EcoSnapshot, IndicatorValue, Series } from '@cockpit/contracts';
+import type { DailyAqiRecord } from '@cockpit/domain/eco';
 import { haversineM } from '@cockpit/domain/routing';
 import type { Region } from '../../geo/hierarchy';
 import type { DatasetRead } from '../../indicators/dataset-cache';
@@ -27,7 +28,7 @@ import {
   waterClassCounts,
   waterSections,
 } from './eco.compute';
-import { type EcoSites, ecoDatasets } from './eco.data';
+import { type EcoSites, ecoDatasets, storedDailyAqi } from './eco.data';
 
 const HOUR_MS = 3600_000;
 const COUNTY = '331023';
@@ -40,6 +41,8 @@ export type EcoReads = {
   wind: DatasetRead<History<WindObservation>>;
   water: DatasetRead<History<WaterObservation>>;
   noise: DatasetRead<History<NoiseObservation>>;
+  /** The region's stored daily AQI (the year to date); absent in tests of the pure build. */
+  storedDaily?: DatasetRead<DailyAqiRecord[]>;
 };
 
 const share = (xs: readonly (boolean | null)[]) => {
@@ -71,7 +74,7 @@ export function buildEco(input: {
   const latestHour = hours.at(-1);
   const current = latestHour && latestHour.at === latestAt ? latestHour : undefined;
   const daily = dailyAqi(hours);
-  const good = goodDays(daily);
+  const good = goodDays(daily, undefined, reads.storedDaily?.value ?? []);
   const townships = input.townships
     .map((t) => {
       const inT = stationsIn(t.code, sites.air);
@@ -301,7 +304,11 @@ function nearestStations(
 
 export const ecoBuilder: ThemeBuilder = {
   theme: 'eco',
-  datasets: (ctx) => [ctx.datasets.air, ...Object.values(ecoDatasets(ctx))],
+  datasets: (ctx, region) => [
+    ctx.datasets.air,
+    ...Object.values(ecoDatasets(ctx)),
+    storedDailyAqi(ctx, region.code),
+  ],
   build: (ctx, region, reads, now): EcoSnapshot => {
     const ds = ecoDatasets(ctx);
     const county = ctx.hierarchy.get(COUNTY)!;
@@ -317,6 +324,7 @@ export const ecoBuilder: ThemeBuilder = {
         wind: readOf(reads, ds.wind),
         water: readOf(reads, ds.water),
         noise: readOf(reads, ds.noise),
+        storedDaily: readOf(reads, storedDailyAqi(ctx, region.code)),
       },
       now,
     });

@@ -20,6 +20,7 @@ import {
   classifyWater,
   computeAqi,
   DAILY_EVALUATION_ITEMS,
+  type DailyAqiRecord,
   dailyAirQuality,
   detectEpisodes,
   type HourlyAirSample,
@@ -34,7 +35,7 @@ import {
   WATER_PARAMETERS,
   type WaterSample,
   waterCompliance,
-  yearGoodDayProgress,
+  yearToDateGoodDays,
 } from '@cockpit/domain/eco';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { AreaFeature } from '../../geo/hierarchy';
@@ -163,10 +164,14 @@ export function dailyAqi(hours: readonly RegionAirHour[]): EcoSnapshot['air']['d
     });
 }
 
-/** Month and year good-day share as of the latest date, against the target. */
+/**
+ * Month and year good-day share as of the latest date, against the target. The year to date counts the
+ * stored daily history (`stored`: the region's HJ 633 daily AQI kept by the BFF) with the recent window.
+ */
 export function goodDays(
   daily: EcoSnapshot['air']['daily'],
   target = GOOD_DAY_TARGET,
+  stored: readonly DailyAqiRecord[] = [],
 ): EcoSnapshot['air']['goodDays'] {
   const first = daily[0];
   const last = daily.at(-1);
@@ -175,12 +180,19 @@ export function goodDays(
   // An incomplete day (HJ 663: a pollutant short of valid hours) is not a valid evaluation day.
   const records = daily.map((d) => ({ date: d.date, aqi: d.aqi, complete: d.complete !== false }));
   const month = monthGoodDayShare(records, y, m);
-  const year = yearGoodDayProgress(records, y, { target, asOf: last.date });
+  const year = yearToDateGoodDays(stored, records, { target, asOf: last.date });
   return {
     target,
     month: pickShare(month),
-    year: { ...pickShare(year), slackDays: year.slackDays, reachable: year.reachable, onTrack: year.onTrack },
-    historyFrom: first.date,
+    year: {
+      ...pickShare(year),
+      slackDays: year.slackDays,
+      reachable: year.reachable,
+      onTrack: year.onTrack,
+      countedDays: year.countedDays,
+      storedDays: year.storedDays,
+    },
+    historyFrom: year.firstDate ?? first.date,
   };
 }
 
@@ -241,6 +253,23 @@ export function pm25Surface(
     .sort()
     .at(-1);
   if (points.length === 0 || !at) return null;
+  // Every region's snapshot shows the same county surface: made once per set of readings, not per region.
+  const key = `${at}|${bbox.join(',')}|${cellSizeDeg}|${points.map((p) => `${p.lon},${p.lat},${p.value}`).join(';')}`;
+  if (lastSurface?.county === county && lastSurface.key === key) return lastSurface.surface;
+  const surface = computeSurface(points, at, county, bbox, cellSizeDeg);
+  lastSurface = { county, key, surface };
+  return surface;
+}
+
+let lastSurface: { county: AreaFeature; key: string; surface: EcoSurface } | undefined;
+
+function computeSurface(
+  points: { lon: number; lat: number; value: number }[],
+  at: string,
+  county: AreaFeature,
+  bbox: readonly [number, number, number, number],
+  cellSizeDeg: number,
+): EcoSurface {
   const grid = idwGrid(points, { bbox, cellSizeDeg, power: 2 });
   const [west, , , north] = grid.bbox;
   const [dLon, dLat] = grid.cellSizeDeg;

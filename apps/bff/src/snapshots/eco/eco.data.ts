@@ -1,3 +1,4 @@
+import { beijingDateOf } from '@cockpit/domain/eco';
 import type { Dataset } from '../../indicators/dataset-cache';
 import {
   type AirObservation,
@@ -124,3 +125,24 @@ export function ecoDatasets(ctx: BuilderContext) {
   } satisfies Record<string, Dataset<unknown>>;
 }
 export type EcoDatasets = ReturnType<typeof ecoDatasets>;
+
+/** Daily rows reach back this far for the year to date (the current year, whatever the upstream's clock). */
+const STORED_DAYS_BACK = 400;
+
+/**
+ * The region's stored HJ 633 daily AQI (the BFF's indicator history, backfilled from the platform on first
+ * start): the eco year to date counts it. Empty when the BFF runs without a store.
+ */
+export function storedDailyAqi(ctx: BuilderContext, regionCode: string) {
+  return ctx.dynamic(
+    `history.eco.aqi.daily:${regionCode}`,
+    'env-monitor',
+    ctx.timing.slowMs * 3,
+    async () => {
+      if (!ctx.history) return [];
+      const from = beijingDateOf(Date.now() - STORED_DAYS_BACK * DAY_MS);
+      const rows = await ctx.history.daily('eco.aqi', regionCode, from, '9999-12-31');
+      return rows.map((r) => ({ date: r.day, aqi: r.value, complete: r.quality === 'complete' }));
+    },
+  );
+}

@@ -123,8 +123,11 @@ export async function fetchHistory(
   client: UpstreamClient,
   indicatorId: string,
   region: string,
+  /** ISO instants; without them the system's default (the last 24 h). It keeps 30 days. */
+  range?: { from: string; to: string },
 ): Promise<{ at: string; value: number | null }[]> {
-  const path = `/county-services/indicators/${encodeURIComponent(indicatorId)}/history?region=${region}`;
+  const span = range ? `&from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}` : '';
+  const path = `/county-services/indicators/${encodeURIComponent(indicatorId)}/history?region=${region}${span}`;
   const payload = await payloadOf(client, path);
   return parseRecords(client, HistoryPoint, list(payload, 'points'), 'history point').flatMap((p) =>
     Number.isNaN(Date.parse(p.at)) ? [] : [{ at: new Date(p.at).toISOString(), value: p.value }],

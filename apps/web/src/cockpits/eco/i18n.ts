@@ -17,7 +17,7 @@ const zh = {
   target: '目标',
   slack: '年内尚可容许非优良',
   unreachable: '已无法达到年度目标',
-  historyNote: '监测平台仅保留约 30 天数据，年累计自 {{from}} 起',
+  historyNote: '本年累计 {{days}} 天（自 {{from}} 起；其中 {{stored}} 天来自存储的日历史）',
   days: '天',
   dailyAqi: '近 30 天日 AQI（灰色：数据不完整，某项污染物有效小时不足，不计入优良天数）',
   incompleteDay: '数据不完整，不计入优良天数',
@@ -102,7 +102,8 @@ const en: typeof zh = {
   target: 'target',
   slack: 'non-good days still allowed this year',
   unreachable: 'the year target can no longer be met',
-  historyNote: 'The platform keeps about 30 days: the year counts from {{from}}',
+  historyNote:
+    'The year counts {{days}} days (from {{from}}; {{stored}} of them from the stored daily history)',
   days: 'days',
   dailyAqi:
     'Daily AQI, last 30 days (grey: incomplete, a pollutant short of valid hours; not counted as good)',

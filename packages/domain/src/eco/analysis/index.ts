@@ -53,3 +53,5 @@ export type {
   WaterSection,
 } from './water-compliance';
 export { waterCompliance, waterLimitFor } from './water-compliance';
+export type { YearToDate } from './year-to-date';
+export { yearToDateGoodDays } from './year-to-date';

@@ -239,7 +239,11 @@ export function AirTrendPanel({ snapshot }: Props) {
       ) : (
         <p className="muted">{t('panel.noData')}</p>
       )}
-      {g && <p className="muted eco-note">{t('eco.historyNote', { from: g.historyFrom })}</p>}
+      {g && (
+        <p className="muted eco-note">
+          {t('eco.historyNote', { from: g.historyFrom, days: g.year.countedDays, stored: g.year.storedDays })}
+        </p>
+      )}
     </Panel>
   );
 }
