@@ -44,6 +44,9 @@ export function createApp(deps: AppDeps) {
   const { config, logger } = deps;
   const app = new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook });
 
+  // The stored indicator definitions (server.ts binds them before listening; tests here).
+  deps.services.indicators.bind(deps.auth.store).catch((err) => logger.error({ err }, 'indicator store'));
+
   app.use(requestPipeline(logger));
   app.use(async (c, next) => {
     c.set('auth', deps.auth);
@@ -69,7 +72,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRouter());
   app.route('/', personalRouter());
   app.route('/', regionsRouter(deps.hierarchy, deps.geoDir));
-  app.route('/', indicatorsRouter());
+  app.route('/', indicatorsRouter(deps.services.indicators));
   app.route('/', cockpitsRouter(deps.services.snapshots));
   app.route('/', parkingRouter(deps.services));
   app.route('/', traumaRouter(deps.services));

@@ -1,6 +1,8 @@
 import type { Hierarchy } from './geo/hierarchy';
 import { DatasetCache } from './indicators/dataset-cache';
 import { createDatasets, DEFAULT_TIMING, type Timing } from './indicators/datasets';
+import { IndicatorDefinitions } from './indicators/definitions';
+import { INDICATOR_DEFINITIONS } from './indicators/registry';
 import type { Logger } from './lib/logger';
 import { LiveHub } from './live/hub';
 import { LivePublisher } from './live/publisher';
@@ -11,6 +13,8 @@ export type Services = {
   upstreams: Upstreams;
   cache: DatasetCache;
   snapshots: SnapshotService;
+  /** The stored indicator definitions (cached; bound to the store by createApp). */
+  indicators: IndicatorDefinitions;
   hub: LiveHub;
   publisher: LivePublisher;
   /** Systems served by a simulator: their data is demo data, and the screens say so. */
@@ -44,7 +48,9 @@ export function createServices(opts: ServicesOptions): Services {
   const cache = new DatasetCache();
   const simulated = new Set(opts.simulated ?? []);
   const datasets = createDatasets(upstreams, timing);
+  const indicators = new IndicatorDefinitions(INDICATOR_DEFINITIONS);
   const snapshots = new SnapshotService({
+    indicators,
     hierarchy: opts.hierarchy,
     cache,
     datasets,
@@ -64,6 +70,7 @@ export function createServices(opts: ServicesOptions): Services {
     upstreams,
     cache,
     snapshots,
+    indicators,
     hub,
     publisher,
     simulated,

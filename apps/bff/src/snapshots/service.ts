@@ -3,6 +3,7 @@ import type { Hierarchy } from '../geo/hierarchy';
 import { loadRoadNetwork } from '../geo/roads';
 import type { Dataset, DatasetCache, DatasetRead } from '../indicators/dataset-cache';
 import type { Datasets, Timing } from '../indicators/datasets';
+import type { IndicatorDefinitions } from '../indicators/definitions';
 import { HttpError } from '../lib/errors';
 import { type Prepared, prepare } from '../lib/prepared';
 import type { SystemId, Upstreams } from '../upstreams/systems';
@@ -42,6 +43,8 @@ export class SnapshotService {
       datasets: Datasets;
       upstreams: Upstreams;
       timing: Timing;
+      /** The stored indicator definitions the builders read (levels, roll-up rules, formulas, units). */
+      indicators: IndicatorDefinitions;
       geoDir?: string | undefined;
       now?: () => number;
       /** Systems served by the bundled simulator: their sources say `simulated: true`. */
@@ -55,6 +58,7 @@ export class SnapshotService {
       datasets: deps.datasets,
       upstreams: deps.upstreams,
       timing: deps.timing,
+      indicators: deps.indicators,
       network: () => loadRoadNetwork(deps.geoDir),
       dynamic: <T>(id: string, system: SystemId, ttlMs: number, load: () => Promise<T>) => {
         let ds = this.dynamicDatasets.get(id) as Dataset<T> | undefined;
@@ -108,6 +112,7 @@ export class SnapshotService {
     const key = [
       ...[...reads.entries()].map(([id, r]) => `${id}@${r.version}:${r.status}`),
       ...departments.map((d) => d.etag ?? `${d.theme}:pending`),
+      `definitions@${this.deps.indicators.generation}`,
     ].join('|');
     const memoKey = `${theme}:${regionCode}`;
     const hit = this.memo.get(memoKey);

@@ -4,6 +4,7 @@ import { createClient } from '@libsql/client';
 import { LibsqlDialect } from '@libsql/kysely-libsql';
 import { Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { auditHash, GENESIS_HASH } from './audit-chain';
+import { indicatorsStore } from './indicators';
 import { type DB, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import type {
   AuditRecord,
@@ -413,6 +414,7 @@ function storesOver(db: Q): Stores {
     sessions: sessions(db),
     devices: devices(db),
     audit: audit(db),
+    indicators: indicatorsStore(db),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { IndicatorsStore } from './indicators';
 /**
  * The store, one interface per aggregate. Routes and services see these, never SQL, so a PostgreSQL
  * implementation can follow without changing them. Timestamps are ISO 8601 UTC strings.
@@ -145,6 +146,7 @@ export type Stores = {
   sessions: SessionsStore;
   devices: DevicesStore;
   audit: AuditStore;
+  indicators: IndicatorsStore;
 };
 
 export interface Store extends Stores {

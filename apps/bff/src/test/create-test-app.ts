@@ -87,6 +87,7 @@ function deferredStore(opened: Promise<Store>): Store {
     sessions: aggregate('sessions'),
     devices: aggregate('devices'),
     audit: aggregate('audit'),
+    indicators: aggregate('indicators'),
     transaction: async (fn: Parameters<Store['transaction']>[0]) => (await opened).transaction(fn),
     backup: async (target: string) => (await opened).backup(target),
     file: '(opening)',
