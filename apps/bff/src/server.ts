@@ -82,6 +82,8 @@ const services = createServices({
   timing: timingFrom(config.refreshMs),
   simulated: config.simulated,
 });
+// The first snapshots are built with the stored indicator definitions, not the seed.
+await services.indicators.bind(store);
 const app = createApp({ config, logger, startedAt, hierarchy, services, auth, geoDir: config.geoDir });
 
 const fast = fastSnapshot(services.snapshots, logger);

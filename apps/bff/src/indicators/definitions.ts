@@ -114,9 +114,7 @@ export class IndicatorDefinitions {
         400,
         'VALIDATION',
         `id: the body names ${input.id}, the path ${id}; an id cannot change`,
-        {
-          field: 'id',
-        },
+        fieldDetails('id', 'an id cannot change'),
       );
     const store = await this.bound();
     const before = await store.indicators.get(id);
@@ -151,14 +149,22 @@ export class IndicatorDefinitions {
   private check(input: IndicatorDefinitionInput) {
     const problem = checkDefinition(input, this.byId);
     if (problem)
-      throw new HttpError(400, 'VALIDATION', `${problem.field}: ${problem.message}`, {
-        field: problem.field,
-      });
+      throw new HttpError(
+        400,
+        'VALIDATION',
+        `${problem.field}: ${problem.message}`,
+        fieldDetails(problem.field, problem.message),
+      );
   }
 
   private async checkDepartment(id: string) {
     if (!(await (await this.bound()).departments.get(id)))
-      throw new HttpError(400, 'VALIDATION', `departmentId: no department ${id}`, { field: 'departmentId' });
+      throw new HttpError(
+        400,
+        'VALIDATION',
+        `departmentId: no department ${id}`,
+        fieldDetails('departmentId', `no department ${id}`),
+      );
   }
 
   private bound(): Promise<Store> {
@@ -176,6 +182,11 @@ export class IndicatorDefinitions {
     this.byId = new Map(items.map((d) => [d.id, d]));
     this.generation++;
   }
+}
+
+/** The field a 400 is about, also as an issue list the web's forms show next to the field. */
+function fieldDetails(field: string, message: string) {
+  return { field, issues: [{ field, message }] };
 }
 
 function mayWrite(editor: IndicatorEditor, departmentId: string) {
