@@ -19,11 +19,17 @@ export function snapshotQuery<S extends z.ZodType>(theme: Theme, regionCode: str
 /** Query key of the stored indicator definitions; the catalogue page invalidates it after a save. */
 export const indicatorsKey = ['indicators'] as const;
 
-/** The indicators' names, units and levels for the cockpits: the stored definitions, as IndicatorMeta by id. */
-export const indicatorCatalogQuery = () =>
+/** The stored indicator definitions (the catalogue page reads them whole). */
+export const indicatorDefinitionsQuery = () =>
   queryOptions({
     queryKey: indicatorsKey,
     queryFn: ({ signal }) => getJson('/api/v1/indicators', IndicatorDefinitionList, signal),
     staleTime: 5 * 60_000,
+  });
+
+/** The indicators' names, units and levels for the cockpits: the stored definitions, as IndicatorMeta by id. */
+export const indicatorCatalogQuery = () =>
+  queryOptions({
+    ...indicatorDefinitionsQuery(),
     select: (list) => new Map<string, IndicatorMeta>(list.items.map((d) => [d.id, indicatorMetaOf(d)])),
   });

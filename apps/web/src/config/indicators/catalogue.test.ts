@@ -87,6 +87,7 @@ describe('the indicator catalogue', () => {
     expect(freshnessOf(d, up('2026-12-01T07:59:40.000Z', 'open'), now).state).toBe('down');
     expect(freshnessOf(d, up(null), now).state).toBe('down');
     expect(freshnessOf(d, undefined, now).state).toBe('unknown');
+    expect(freshnessOf(d, [{ ...up(null)[0]!, calls: 0 }], now).state).toBe('unknown');
   });
 
   it('finds the layouts that reference each indicator', () => {

@@ -57,7 +57,8 @@ export type Freshness = { state: 'ok' | 'late' | 'down' | 'unknown'; ageSeconds:
 
 /**
  * How fresh the indicator's source system is right now, from /api/v1/health: the age of its last
- * successful call against the indicator's freshness target; down when its circuit is open. This is the
+ * successful call against the indicator's freshness target; down when its circuit is open or no call ever
+ * succeeded; unknown before the BFF has called it at all. This is the
  * source system's freshness (every region alike), not one region's value.
  */
 export function freshnessOf(
@@ -66,7 +67,8 @@ export function freshnessOf(
   nowIso: string | undefined,
 ): Freshness {
   const u = upstreams?.find((x) => x.system === d.source.system);
-  if (!u || !nowIso) return { state: 'unknown', ageSeconds: null };
+  // Not asked yet (no screen has read the system since start): unknown, not "down".
+  if (!u || !nowIso || u.calls === 0) return { state: 'unknown', ageSeconds: null };
   if (!u.lastSuccessAt) return { state: 'down', ageSeconds: null };
   const ageSeconds = Math.max(0, Math.round((Date.parse(nowIso) - Date.parse(u.lastSuccessAt)) / 1000));
   if (u.breaker === 'open') return { state: 'down', ageSeconds };
