@@ -82,7 +82,9 @@ export class SnapshotService {
   /** The memoised snapshot if it was checked within RECHECK_MS; only valid scopes are ever memoised. */
   peek(theme: string, regionCode: string): PreparedSnapshot | undefined {
     const hit = this.memo.get(`${theme}:${regionCode}`);
-    if (hit && this.now() - hit.checkedAt < RECHECK_MS) return hit.prepared;
+    // A change of the indicator definitions invalidates at once (not after RECHECK_MS).
+    const definitions = `definitions@${this.deps.indicators.generation}`;
+    if (hit && this.now() - hit.checkedAt < RECHECK_MS && hit.key.endsWith(definitions)) return hit.prepared;
     return undefined;
   }
 
