@@ -62,18 +62,26 @@ export function createEvaluator(opts: {
   definition: (id: string) => Definition | undefined;
   region: (code: string) => RegionNode | undefined;
   direct: DirectValue;
+  /** Whether the code has a value function for an indicator (skips walking the villages when not). */
+  hasDirect?: (id: string) => boolean;
 }) {
-  const memo = new Map<string, number | null | undefined>();
+  const memo = new Map<string, Map<string, number | null | undefined>>();
   const computing = new Set<string>();
+  const lowestOf = new Map<string, number>();
 
   const value = (id: string, code: string): number | null | undefined => {
+    let byCode = memo.get(id);
+    if (!byCode) {
+      byCode = new Map();
+      memo.set(id, byCode);
+    }
+    if (byCode.has(code)) return byCode.get(code);
     const key = `${id}@${code}`;
-    if (memo.has(key)) return memo.get(key);
     if (computing.has(key)) return undefined; // a cycle slipped past validation: not computable
     computing.add(key);
     const v = compute(id, code);
     computing.delete(key);
-    memo.set(key, v);
+    byCode.set(code, v);
     return v;
   };
 
@@ -90,7 +98,12 @@ export function createEvaluator(opts: {
       });
       return computable ? result : undefined;
     }
-    const lowest = Math.max(...d.levels.map((l) => DEPTH[l]));
+    if (opts.hasDirect && !opts.hasDirect(id)) return undefined;
+    let lowest = lowestOf.get(id);
+    if (lowest === undefined) {
+      lowest = Math.max(...d.levels.map((l) => DEPTH[l]));
+      lowestOf.set(id, lowest);
+    }
     const r = d.rollup;
     if (r.rule === 'none' || DEPTH[region.level] >= lowest || region.childCodes.length === 0)
       return opts.direct(id, code);

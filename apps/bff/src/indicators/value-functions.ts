@@ -22,11 +22,18 @@ export function unitsBy<T>(items: readonly T[] | undefined, codeOf: (t: T) => st
     if (list) list.push(item);
     else index.set(code, [item]);
   }
+  const unitLength = Math.min(...[...index.keys()].map((k) => k.length));
+  const within = new Map<string, T[]>();
+  const none: T[] = [];
   return (regionCode) => {
-    const exact = index.get(regionCode);
-    if (exact) return exact;
-    const out: T[] = [];
-    for (const [code, list] of index) if (inRegion(regionCode, code)) out.push(...list);
+    // A region at or below the unit's level holds exactly its own entities (often none).
+    if (regionCode.length >= unitLength) return index.get(regionCode) ?? none;
+    let out = within.get(regionCode);
+    if (!out) {
+      out = [];
+      for (const [code, list] of index) if (inRegion(regionCode, code)) out.push(...list);
+      within.set(regionCode, out);
+    }
     return out;
   };
 }
@@ -42,13 +49,16 @@ export const meanOf = <T>(items: readonly T[], value: (t: T) => number | null) =
     items.map((t) => ({ value: value(t) })),
   );
 
-/** A registry of value functions as the evaluator's DirectValue: undefined for an id it has no function for. */
+/**
+ * A registry of value functions as the evaluator's `direct` (undefined for an id it has no function for)
+ * and `hasDirect`.
+ */
 export function directValues<U>(
   registry: Partial<Record<IndicatorId, ValueFunction<U>>>,
   units: U,
-): DirectValue {
+): { direct: DirectValue; hasDirect: (id: string) => boolean } {
   const fns = registry as Record<string, ValueFunction<U> | undefined>;
-  return (id, code) => fns[id]?.(units, code);
+  return { direct: (id, code) => fns[id]?.(units, code), hasDirect: (id) => fns[id] !== undefined };
 }
 
 /** The latest of ISO 8601 UTC instants (they sort as text). */

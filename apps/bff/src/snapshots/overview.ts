@@ -94,7 +94,7 @@ export function buildOverview(input: {
   const evaluator = createEvaluator({
     definition: (id) => defs.get(id),
     region: input.regionOf,
-    direct: directValues(OVERVIEW_VALUES, overviewUnits(reads)),
+    ...directValues(OVERVIEW_VALUES, overviewUnits(reads)),
   });
   const byDataset = input.readsByDataset;
   // The dataset whose freshness a value carries: its own source, else the worst of its operands'.
@@ -112,12 +112,17 @@ export function buildOverview(input: {
     const worst = worstRead(parts.map((p) => p.read));
     return parts.find((p) => p.read === worst);
   };
+  const observed = new Map<string, string | undefined>();
+  const observedOnce = (datasetId: string, read: DatasetRead<unknown> | undefined) => {
+    if (!observed.has(datasetId)) observed.set(datasetId, observedAt(datasetId, read));
+    return observed.get(datasetId);
+  };
   const ind = (id: string, code = region.code): IndicatorValue | null => {
     const d = defs.get(id);
     const value = evaluator.value(id, code);
     const source = d && readOf(d);
     if (!d || value === undefined || !source) return null;
-    return valueWithUnit(id, d.unit, value, source.read, observedAt(source.id, source.read));
+    return valueWithUnit(id, d.unit, value, source.read, observedOnce(source.id, source.read));
   };
   const valueAt = (id: string, code = region.code) => evaluator.value(id, code) ?? null;
 
@@ -153,7 +158,7 @@ export function buildOverview(input: {
       defs.get(id)?.unit ?? '',
       null,
       byDataset.get(datasetId)!,
-      observedAt(datasetId, byDataset.get(datasetId)),
+      observedOnce(datasetId, byDataset.get(datasetId)),
     );
   const aqi = regionAqi(region.code, reads.air.value ?? []);
   const busiest = (reads.lots.value ?? [])
