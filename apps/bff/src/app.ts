@@ -50,6 +50,9 @@ export function createApp(deps: AppDeps) {
   const { config, logger } = deps;
   const app = new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook });
 
+  // The stored indicator definitions (server.ts binds them before listening; tests here).
+  deps.services.indicators.bind(deps.auth.store).catch((err) => logger.error({ err }, 'indicator store'));
+
   app.use(requestPipeline(logger));
   app.use(async (c, next) => {
     c.set('auth', deps.auth);
@@ -75,7 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', auditRouter());
   app.route('/', personalRouter());
   app.route('/', regionsRouter(deps.hierarchy, deps.geoDir));
-  app.route('/', indicatorsRouter());
+  app.route('/', indicatorsRouter(deps.services.indicators));
   app.route(
     '/',
     layoutsRouter(
@@ -83,6 +86,11 @@ export function createApp(deps: AppDeps) {
         auth: deps.auth,
         logger,
         publisher: deps.services.publisher,
+        // The stored definitions: a retired indicator is available at no level.
+        indicatorLevels: (id) => {
+          const d = deps.services.indicators.get(id);
+          return d && d.status !== 'retired' ? d.levels : undefined;
+        },
         ...(deps.layoutSeeds ? { seeds: deps.layoutSeeds } : {}),
       }),
     ),

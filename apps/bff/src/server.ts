@@ -83,6 +83,8 @@ const services = createServices({
   simulated: config.simulated,
   history: store.history,
 });
+// The first snapshots are built with the stored indicator definitions, not the seed.
+await services.indicators.bind(store);
 const app = createApp({ config, logger, startedAt, hierarchy, services, auth, geoDir: config.geoDir });
 
 const fast = fastSnapshot(services.snapshots, logger);

@@ -2,6 +2,8 @@ import type { Hierarchy } from './geo/hierarchy';
 import { HistoryService } from './history/service';
 import { DatasetCache } from './indicators/dataset-cache';
 import { createDatasets, DEFAULT_TIMING, type Timing } from './indicators/datasets';
+import { IndicatorDefinitions } from './indicators/definitions';
+import { INDICATOR_DEFINITIONS } from './indicators/registry';
 import type { Logger } from './lib/logger';
 import { LiveHub } from './live/hub';
 import { LivePublisher } from './live/publisher';
@@ -13,6 +15,8 @@ export type Services = {
   upstreams: Upstreams;
   cache: DatasetCache;
   snapshots: SnapshotService;
+  /** The stored indicator definitions (cached; bound to the store by createApp). */
+  indicators: IndicatorDefinitions;
   hub: LiveHub;
   publisher: LivePublisher;
   /** Systems served by a simulator: their data is demo data, and the screens say so. */
@@ -50,7 +54,9 @@ export function createServices(opts: ServicesOptions): Services {
   const cache = new DatasetCache();
   const simulated = new Set(opts.simulated ?? []);
   const datasets = createDatasets(upstreams, timing);
+  const indicators = new IndicatorDefinitions(INDICATOR_DEFINITIONS);
   const snapshots = new SnapshotService({
+    indicators,
     hierarchy: opts.hierarchy,
     cache,
     datasets,
@@ -74,6 +80,11 @@ export function createServices(opts: ServicesOptions): Services {
         hierarchy: opts.hierarchy,
         upstreams,
         logger: opts.logger,
+        // The stored definitions: what is active now is what is recorded each hour.
+        indicators: () =>
+          indicators
+            .list({ status: 'active' })
+            .map((d) => ({ id: d.id, unit: d.unit, theme: d.theme, levels: d.levels })),
       })
     : undefined;
   return {
@@ -81,6 +92,7 @@ export function createServices(opts: ServicesOptions): Services {
     upstreams,
     cache,
     snapshots,
+    indicators,
     hub,
     publisher,
     simulated,

@@ -150,13 +150,41 @@ export function casesReportedToday(seed: number, town: Township, t: number): num
   );
 }
 
+/** Cases closed in the 15-minute bucket starting at b0: reports of about two hours earlier. */
+function casesClosedIn(seed: number, town: Township, b0: number): number {
+  return poisson(
+    0.93 * caseRate(town, b0 + BUCKET / 2 - 2 * HOUR),
+    mulberry32(hash32(seed, 'cases-c', town.code, b0)),
+  );
+}
+
 /** Closures follow reports about two hours later (≈ 93 % closed the same working day). */
 export function casesClosedToday(seed: number, town: Township, t: number): number {
-  return cumulativeToday(`cases-c:${seed}:${town.code}`, t, (b0) =>
-    poisson(
-      0.93 * caseRate(town, b0 + BUCKET / 2 - 2 * HOUR),
-      mulberry32(hash32(seed, 'cases-c', town.code, b0)),
-    ),
+  return cumulativeToday(`cases-c:${seed}:${town.code}`, t, (b0) => casesClosedIn(seed, town, b0));
+}
+
+/**
+ * Mean handling time (hours, report → closure) of the cases closed in the bucket starting at b0: about
+ * 1.8 h in the subdistricts, 2.3 h in the towns and 3.2 h in the remote townships (longer travel), slower
+ * at night and drifting from day to day.
+ */
+function handlingHoursAt(seed: number, town: Township, b0: number): number {
+  const base =
+    town.kind === 'subdistrict' || town.name.endsWith('街道')
+      ? 1.8
+      : town.kind === 'township' || town.name.endsWith('乡')
+        ? 3.2
+        : 2.3;
+  const hour = beijingParts(b0).hourFrac;
+  const night = hour < 7 || hour >= 20 ? 1.35 : 1;
+  const drift = 1 + 0.2 * valueNoise(seed, `case-h:${town.code}`, b0, DAY);
+  return base * night * drift;
+}
+
+/** Handling minutes (report → closure) summed over the cases closed today up to t. */
+export function caseHandlingMinutesToday(seed: number, town: Township, t: number): number {
+  return cumulativeToday(`cases-h:${seed}:${town.code}`, t, (b0) =>
+    Math.round(casesClosedIn(seed, town, b0) * handlingHoursAt(seed, town, b0) * 60),
   );
 }
 

@@ -11,6 +11,7 @@ import { type Reply, type Route, reply } from '../router';
 import { HISTORY_LIMIT_MS, type SimContext, type SystemModule } from '../system';
 import {
   buildSpots,
+  caseHandlingMinutesToday,
   casesClosedToday,
   casesReportedToday,
   congestionIndexAt,
@@ -39,7 +40,7 @@ interface IndicatorDef {
   indicatorId: string;
   name: string;
   unit: string;
-  kind: 'daily-cumulative' | 'instant';
+  kind: 'daily-cumulative' | 'daily-mean' | 'instant';
   regions: string[];
   valueAt(region: string, t: number): number | undefined;
 }
@@ -122,6 +123,26 @@ export function countySystem(ctx: SimContext): SystemModule {
           (town) => casesClosedToday(seed, town, t),
           () => sum(towns.map((town) => casesClosedToday(seed, town, t))),
         ),
+    },
+    {
+      indicatorId: 'urban.avgHandlingHoursToday',
+      name: '今日结案城管案件平均处置时长',
+      unit: 'h',
+      kind: 'daily-mean',
+      regions: townRegions,
+      valueAt: (r, t) => {
+        const closed = forTown(
+          r,
+          (town) => casesClosedToday(seed, town, t),
+          () => sum(towns.map((town) => casesClosedToday(seed, town, t))),
+        );
+        const minutes = forTown(
+          r,
+          (town) => caseHandlingMinutesToday(seed, town, t),
+          () => sum(towns.map((town) => caseHandlingMinutesToday(seed, town, t))),
+        );
+        return closed && minutes !== undefined ? round(minutes / 60 / closed, 2) : undefined;
+      },
     },
     {
       indicatorId: 'health.outpatientVisitsToday',
@@ -218,17 +239,20 @@ export function countySystem(ctx: SimContext): SystemModule {
       pattern: `${PREFIX}/urban-management/cases`,
       handler: ({ now }) => {
         const t = asOf(now);
+        // Handling time = report → closure, summed over the cases closed today (minutes).
         const rows = towns.map((town) => ({
           townCode: town.code,
           townName: town.name,
           reported: v(casesReportedToday(seed, town, t), '件'),
           closed: v(casesClosedToday(seed, town, t), '件'),
+          handlingMinutesClosed: v(caseHandlingMinutesToday(seed, town, t), 'min'),
         }));
         return ok({
           asOf: iso(t),
           county: {
             reported: v(sum(rows.map((r) => r.reported.value)), '件'),
             closed: v(sum(rows.map((r) => r.closed.value)), '件'),
+            handlingMinutesClosed: v(sum(rows.map((r) => r.handlingMinutesClosed.value)), 'min'),
           },
           townships: rows,
         });

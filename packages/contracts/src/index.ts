@@ -4,6 +4,7 @@ export * from './eco';
 export * from './error';
 export * from './health';
 export * from './indicator';
+export * from './indicator-definition';
 export * from './json-delta';
 export * from './layout';
 export * from './layout-api';

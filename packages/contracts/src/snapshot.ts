@@ -6,10 +6,10 @@ import { Theme } from './theme';
 export const Localized = z.object({ zh: z.string(), en: z.string() }).meta({ id: 'Localized' });
 export type Localized = z.infer<typeof Localized>;
 
-export const RollupRule = z.enum(['sum', 'mean', 'weightedMean', 'max', 'ratio']).meta({
+export const RollupRule = z.enum(['sum', 'mean', 'weightedMean', 'max', 'min', 'ratio', 'none']).meta({
   id: 'RollupRule',
   description:
-    'How a region value is made from the units below it; ratio = a quotient of two summed indicators',
+    'How a region value is made from the units below it; ratio = a quotient of two summed indicators; none = computed afresh at each level (medians, pooled AQI)',
 });
 
 export const IndicatorMeta = z

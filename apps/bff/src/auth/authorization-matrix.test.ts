@@ -184,11 +184,18 @@ beforeAll(async () => {
       in: { path: `/api/v1/regions/${township}/boundary.geojson` },
     },
     'GET /api/v1/geo/context.geojson': { in: { path: '/api/v1/geo/context.geojson' } },
-    'GET /api/v1/indicators': { in: { path: '/api/v1/indicators' } },
+    'GET /api/v1/indicators': { in: { path: '/api/v1/indicators?field=urban' } },
+    'GET /api/v1/indicators/:id': { in: { path: '/api/v1/indicators/urban.avgHandlingHours' } },
+    'GET /api/v1/indicators/:id/versions': { in: { path: '/api/v1/indicators/eco.aqi/versions' } },
     'GET /api/v1/indicators/:id/series': both(
       `/api/v1/indicators/parking.freeBerths/series?region=${township}`,
       `/api/v1/indicators/parking.freeBerths/series?region=${other}`,
     ),
+    // Bodies that fail validation: allowed roles get 400, never a stored change.
+    'POST /api/v1/indicators': { in: { path: '/api/v1/indicators', method: 'POST', body: {} } },
+    'PUT /api/v1/indicators/:id': {
+      in: { path: '/api/v1/indicators/eco.aqi', method: 'PUT', body: { version: 1 } },
+    },
     'GET /api/v1/cockpits/:theme/:regionCode/snapshot': both(
       `/api/v1/cockpits/overview/${township}/snapshot`,
       `/api/v1/cockpits/overview/${other}/snapshot`,

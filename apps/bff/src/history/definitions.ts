@@ -5,9 +5,8 @@ import { INDICATORS } from '../indicators/registry';
 export type HistoryIndicator = { id: string; unit: string; theme: Theme; levels: readonly Level[] };
 
 /**
- * The active indicators whose values are stored each hour. The one seam with the indicator definitions:
- * today the built-in registry; after #14's IND branch, `services.indicatorDefinitions.list()` filtered to
- * `status === 'active'` (rewire this one function at merge).
+ * The seeded indicators, as the history needs them: the default where no stored definitions are given
+ * (unit tests); the app records the active stored definitions (services.ts).
  */
 export function activeHistoryIndicators(): HistoryIndicator[] {
   return INDICATORS.map((i) => ({ id: i.id, unit: i.unit, theme: i.theme, levels: i.levels }));

@@ -4,9 +4,9 @@ import { INDICATORS } from '../indicators/registry';
 const levelsById = new Map<string, readonly Level[]>(INDICATORS.map((i) => [i.id, i.levels]));
 
 /**
- * The levels at which an indicator exists; undefined when no indicator has this id. The one seam between
- * layout validation and the indicator definitions: it reads the built-in registry until the stored
- * definitions (IndicatorDefinitions service) replace it.
+ * The levels at which an indicator of the seeded set exists; undefined when none has this id. The default for
+ * LayoutService where no stored definitions are given (unit tests, seed validation); the app passes the
+ * stored definitions (app.ts).
  */
 export function indicatorLevels(id: string): readonly Level[] | undefined {
   return levelsById.get(id);

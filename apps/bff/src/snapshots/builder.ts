@@ -3,6 +3,7 @@ import type { Hierarchy, Region } from '../geo/hierarchy';
 import type { RoadNetwork } from '../geo/roads';
 import type { Dataset, DatasetRead } from '../indicators/dataset-cache';
 import type { Datasets, Timing } from '../indicators/datasets';
+import type { IndicatorDefinitions } from '../indicators/definitions';
 import type { HistoryStore } from '../store/history';
 import type { SystemId, Upstreams } from '../upstreams/systems';
 
@@ -12,6 +13,8 @@ export type BuilderContext = {
   datasets: Datasets;
   upstreams: Upstreams;
   timing: Timing;
+  /** The stored indicator definitions (levels, roll-up rules, formulas, units). */
+  indicators: IndicatorDefinitions;
   /** The road network, loaded and built on first use (routing, guidance, green channel, coverage). */
   network: () => RoadNetwork;
   /**

@@ -2,6 +2,7 @@ import type {
   Alarm,
   Breakdown,
   DepartmentSummary,
+  IndicatorDefinition,
   IndicatorValue,
   OverviewSnapshot,
   Series,
@@ -9,8 +10,11 @@ import type {
 } from '@cockpit/contracts';
 import type { Region } from '../geo/hierarchy';
 import type { DatasetRead } from '../indicators/dataset-cache';
+import { formulaOperands } from '../indicators/formula';
+import { OVERVIEW_VALUES, type OverviewUnits, regionAqi } from '../indicators/overview-values';
 import type { IndicatorId } from '../indicators/registry';
-import { inRegion, rollup } from '../indicators/rollup';
+import { createEvaluator, inRegion } from '../indicators/rollup';
+import { directValues, latestIso, unitsBy, worstRead } from '../indicators/value-functions';
 import type {
   HospitalActivity,
   ScenicSpot,
@@ -24,8 +28,7 @@ import type { AirObservation } from '../upstreams/env-monitor/adapter';
 import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
 import type { SystemId } from '../upstreams/systems';
 import { type BuilderContext, readOf, type ThemeBuilder } from './builder';
-import { hourlyReading, meanConcentrations } from './eco/eco.compute';
-import { indicatorValue, median, sourceStatus } from './values';
+import { sourceStatus, valueWithUnit } from './values';
 
 export type OverviewReads = {
   lots: DatasetRead<ParkingLotState[]>;
@@ -37,115 +40,31 @@ export type OverviewReads = {
   congestion: DatasetRead<Timed<TownshipCongestion>>;
 };
 
-const ACTIVE = new Set<Incident['status']>(['pending', 'dispatched', 'on_scene', 'transporting']);
-const DAY_MS = 24 * 3600_000;
-
-/** The values of every overview indicator for one region, from the units inside it. */
-export function regionValues(
-  code: string,
-  reads: OverviewReads,
-): Partial<Record<IndicatorId, number | null>> {
-  const lots = (reads.lots.value ?? []).filter((l) => inRegion(code, l.villageCode));
-  const spots = (reads.spots.value?.items ?? []).filter((s) => inRegion(code, s.villageCode));
-  const hospitals = (reads.hospitals.value?.items ?? []).filter((h) => inRegion(code, h.villageCode));
-  const towns = (code.length <= 9 ? (reads.cases.value?.items ?? []) : []).filter((t) =>
-    inRegion(code, t.townshipCode),
-  );
-  const congestion = (code.length <= 9 ? (reads.congestion.value?.items ?? []) : []).filter((t) =>
-    inRegion(code, t.townshipCode),
-  );
-  const incidents = (reads.incidents.value?.items ?? []).filter((i) => inRegion(code, i.villageCode));
-  const nowMs = reads.incidents.value?.asOf ?? Date.now();
-
-  const sum = (xs: number[]) =>
-    rollup(
-      'sum',
-      xs.map((value) => ({ value })),
-    );
-  const total = sum(lots.map((l) => l.berthTotal));
-  const occupied = sum(lots.map((l) => l.berthOccupied));
-  const reported = sum(towns.map((t) => t.reported));
-  const closed = sum(towns.map((t) => t.closed));
-  const responses = incidents
-    .filter((i) => i.calledAt >= nowMs - DAY_MS && i.dispatchedAt !== null && i.arrivedSceneAt !== null)
-    .map((i) => (i.arrivedSceneAt! - i.dispatchedAt!) / 60_000);
-
+/** The county-wide datasets indexed by unit, for the value functions (indicators/overview-values.ts). */
+export function overviewUnits(reads: OverviewReads): OverviewUnits {
   return {
-    'traffic.congestionIndex': rollup(
-      'mean',
-      congestion.map((c) => ({ value: c.index })),
-    ),
-    'parking.berthTotal': total,
-    'parking.freeBerths': sum(lots.map((l) => l.berthFree)),
-    'parking.occupancyRate': total ? (occupied ?? 0) / total : null,
-    'urban.casesReported': reported,
-    'urban.casesClosed': closed,
-    'urban.closureRate': reported ? (closed ?? 0) / reported : null,
-    'health.outpatientVisits': sum(hospitals.map((h) => h.outpatientVisitsToday)),
-    'health.edLoad': rollup(
-      'mean',
-      hospitals.map((h) => ({ value: h.edLoad })),
-    ),
-    'tourism.visitorsToday': sum(spots.map((s) => s.visitorsToday)),
-    'tourism.spotFlow': sum(spots.map((s) => s.currentFlow)),
-    'trauma.activeCases': reads.incidents.value ? incidents.filter((i) => ACTIVE.has(i.status)).length : null,
-    'trauma.medianResponseMinutes': median(responses),
-    'eco.aqi': regionAqi(code, reads.air.value ?? [])?.aqi ?? null,
+    lots: unitsBy(reads.lots.value, (l) => l.villageCode),
+    spots: unitsBy(reads.spots.value?.items, (s) => s.villageCode),
+    hospitals: unitsBy(reads.hospitals.value?.items, (h) => h.villageCode),
+    cases: unitsBy(reads.cases.value?.items, (t) => t.townshipCode),
+    congestion: unitsBy(reads.congestion.value?.items, (t) => t.townshipCode),
+    incidents: reads.incidents.value ? unitsBy(reads.incidents.value.items, (i) => i.villageCode) : undefined,
+    air: reads.air.value ?? [],
+    nowMs: reads.incidents.value?.asOf ?? Date.now(),
   };
 }
 
-/**
- * HJ 633 hourly AQI from the mean concentration of each pollutant over the region's stations, computed the
- * same way as the eco cockpit (means rounded to published precision first), so both show the same figure.
- */
-export function regionAqi(code: string, air: readonly AirObservation[]) {
-  const stations = air.filter((a) => inRegion(code, a.villageCode));
-  if (stations.length === 0) return null;
-  return hourlyReading(meanConcentrations(stations));
-}
-
-type Sources = { [K in IndicatorId]?: keyof OverviewReads };
-const SOURCE_OF: Sources = {
-  'traffic.congestionIndex': 'congestion',
-  'parking.berthTotal': 'lots',
-  'parking.freeBerths': 'lots',
-  'parking.occupancyRate': 'lots',
-  'urban.casesReported': 'cases',
-  'urban.casesClosed': 'cases',
-  'urban.closureRate': 'cases',
-  'health.outpatientVisits': 'hospitals',
-  'health.edLoad': 'hospitals',
-  'tourism.visitorsToday': 'spots',
-  'tourism.spotFlow': 'spots',
-  'trauma.activeCases': 'incidents',
-  'trauma.medianResponseMinutes': 'incidents',
-  'eco.aqi': 'air',
-};
-
-function observedAt(key: keyof OverviewReads, reads: OverviewReads): string | undefined {
-  const v = reads[key].value as unknown;
+/** When the upstream observed a dataset's value (ISO 8601 UTC), by dataset id. */
+function observedAt(datasetId: string, read: DatasetRead<unknown> | undefined): string | undefined {
+  const v = read?.value as unknown;
   if (!v) return undefined;
-  if (key === 'incidents') return new Date((v as { asOf: number }).asOf).toISOString();
-  if (key === 'lots') return latest((v as ParkingLotState[]).map((l) => l.updatedAt));
-  if (key === 'air') return latest((v as AirObservation[]).map((a) => a.at));
-  return (v as { asOf: string }).asOf;
+  if (datasetId === 'emergency.incidents') return new Date((v as { asOf: number }).asOf).toISOString();
+  if (datasetId === 'parking.lots') return latestIso((v as ParkingLotState[]).map((l) => l.updatedAt));
+  if (datasetId === 'env.airRealtime') return latestIso((v as AirObservation[]).map((a) => a.at));
+  return (v as { asOf?: string }).asOf;
 }
 
-/** The latest of ISO 8601 UTC instants (they sort as text). */
-const latest = (isos: string[]) => [...isos].sort().at(-1);
-
-const OVERVIEW_IDS: IndicatorId[] = [
-  'traffic.congestionIndex',
-  'parking.freeBerths',
-  'parking.occupancyRate',
-  'urban.casesReported',
-  'urban.casesClosed',
-  'urban.closureRate',
-  'health.outpatientVisits',
-  'health.edLoad',
-  'tourism.visitorsToday',
-  'tourism.spotFlow',
-];
+/** The rankings the overview shows (its presentation choice; each exists where its definition says). */
 const BREAKDOWN_IDS: IndicatorId[] = [
   'parking.freeBerths',
   'tourism.visitorsToday',
@@ -160,38 +79,87 @@ export function buildOverview(input: {
   /** For a village: its township and the township's villages, to rank it among them. */
   parent?: Region | undefined;
   siblings?: readonly Region[];
+  /** Any region by code (the roll-up walks down to the villages). */
+  regionOf: (code: string) => Region | undefined;
+  /** The stored indicator definitions, in catalogue order. */
+  definitions: readonly IndicatorDefinition[];
   reads: OverviewReads;
+  /** The same reads by dataset id: a definition names its dataset (source.dataset). */
+  readsByDataset: ReadonlyMap<string, DatasetRead<unknown>>;
   series: Series[];
   now: number;
 }): OverviewSnapshot {
   const { region, children, reads } = input;
-  const values = regionValues(region.code, reads);
-  const ind = (id: IndicatorId): IndicatorValue | null => {
-    const key = SOURCE_OF[id]!;
-    const value = values[id];
-    if (value === undefined) return null;
-    return indicatorValue(id, value, reads[key], observedAt(key, reads));
+  const defs = new Map(input.definitions.map((d) => [d.id, d]));
+  const evaluator = createEvaluator({
+    definition: (id) => defs.get(id),
+    region: input.regionOf,
+    ...directValues(OVERVIEW_VALUES, overviewUnits(reads)),
+  });
+  const byDataset = input.readsByDataset;
+  // The dataset whose freshness a value carries: its own source, else the worst of its operands'.
+  const readOf = (
+    d: IndicatorDefinition,
+    depth = 0,
+  ): { id: string; read: DatasetRead<unknown> } | undefined => {
+    const own = byDataset.get(d.source.dataset);
+    if (own) return { id: d.source.dataset, read: own };
+    if (!d.formula || depth > 8) return undefined;
+    const parts = formulaOperands(d.formula).flatMap((op) => {
+      const o = defs.get(op);
+      return o ? (readOf(o, depth + 1) ?? []) : [];
+    });
+    const worst = worstRead(parts.map((p) => p.read));
+    return parts.find((p) => p.read === worst);
   };
-  const levelHas = (id: IndicatorId) =>
-    region.level !== 'village' || (!id.startsWith('urban.') && id !== 'traffic.congestionIndex');
+  const observed = new Map<string, string | undefined>();
+  const observedOnce = (datasetId: string, read: DatasetRead<unknown> | undefined) => {
+    if (!observed.has(datasetId)) observed.set(datasetId, observedAt(datasetId, read));
+    return observed.get(datasetId);
+  };
+  const ind = (id: string, code = region.code): IndicatorValue | null => {
+    const d = defs.get(id);
+    const value = evaluator.value(id, code);
+    const source = d && readOf(d);
+    if (!d || value === undefined || !source) return null;
+    return valueWithUnit(id, d.unit, value, source.read, observedOnce(source.id, source.read));
+  };
+  const valueAt = (id: string, code = region.code) => evaluator.value(id, code) ?? null;
 
-  const indicators = OVERVIEW_IDS.filter(levelHas).flatMap((id) => ind(id) ?? []);
+  // Every active indicator the overview's datasets can give at this level, in catalogue order.
+  const indicators = input.definitions.flatMap((d) => (d.status === 'active' ? (ind(d.id) ?? []) : []));
   // A village (no children) is ranked among its township's villages, and the breakdown names the township.
   const ranked = children.length ? children : (input.siblings ?? []);
   const parent = children.length ? undefined : input.parent;
   const breakdowns: Breakdown[] = ranked.length
-    ? BREAKDOWN_IDS.filter((id) => ranked[0]!.level !== 'village' || levelHas(id)).map((id) => ({
-        indicatorId: id,
-        unit: ind(id)?.unit ?? '',
-        children: ranked.map((c) => ({
-          regionCode: c.code,
-          name: c.name,
-          value: roundOrNull(regionValues(c.code, reads)[id] ?? null),
-        })),
-        ...(parent ? { regionCode: parent.code, regionName: parent.name } : {}),
-      }))
+    ? BREAKDOWN_IDS.flatMap((id) => {
+        const d = defs.get(id);
+        if (!d || d.status !== 'active' || !d.levels.includes(ranked[0]!.level)) return [];
+        return [
+          {
+            indicatorId: id,
+            unit: d.unit,
+            children: ranked.map((c) => ({
+              regionCode: c.code,
+              name: c.name,
+              value: roundOrNull(valueAt(id, c.code)),
+            })),
+            ...(parent ? { regionCode: parent.code, regionName: parent.name } : {}),
+          },
+        ];
+      })
     : [];
 
+  // The department tiles always carry their figures, whatever a definition's status or levels say.
+  const tile = (id: IndicatorId, datasetId: string): IndicatorValue =>
+    ind(id) ??
+    valueWithUnit(
+      id,
+      defs.get(id)?.unit ?? '',
+      null,
+      byDataset.get(datasetId)!,
+      observedOnce(datasetId, byDataset.get(datasetId)),
+    );
   const aqi = regionAqi(region.code, reads.air.value ?? []);
   const busiest = (reads.lots.value ?? [])
     .filter((l) => inRegion(region.code, l.villageCode) && l.berthTotal > 0)
@@ -199,8 +167,8 @@ export function buildOverview(input: {
   const summaries: DepartmentSummary[] = [
     {
       theme: 'parking',
-      headline: ind('parking.freeBerths')!,
-      secondary: [ind('parking.occupancyRate')!],
+      headline: tile('parking.freeBerths', 'parking.lots'),
+      secondary: [tile('parking.occupancyRate', 'parking.lots')],
       note: busiest
         ? {
             zh: `最繁忙：${busiest.name}（${Math.round((busiest.berthOccupied / busiest.berthTotal) * 100)}%）`,
@@ -210,13 +178,13 @@ export function buildOverview(input: {
     },
     {
       theme: 'trauma',
-      headline: ind('trauma.activeCases')!,
-      secondary: [ind('trauma.medianResponseMinutes')!],
+      headline: tile('trauma.activeCases', 'emergency.incidents'),
+      secondary: [tile('trauma.medianResponseMinutes', 'emergency.incidents')],
       note: null,
     },
     {
       theme: 'eco',
-      headline: ind('eco.aqi')!,
+      headline: tile('eco.aqi', 'env.airRealtime'),
       secondary: [],
       note: aqi
         ? {
@@ -242,7 +210,7 @@ export function buildOverview(input: {
       sourceStatus('env-monitor', [reads.air]),
     ],
     summaries,
-    alarms: overviewAlarms(region.code, values),
+    alarms: overviewAlarms(region.code, (id) => defs.get(id), valueAt),
   };
 }
 
@@ -261,43 +229,66 @@ function roundOrNull(v: number | null): number | null {
   return v === null ? null : Math.round(v * 10000) / 10000;
 }
 
-function overviewAlarms(code: string, values: Partial<Record<IndicatorId, number | null>>): Alarm[] {
+/** The band a value is in by the stored thresholds, read with the direction. */
+export function bandOf(
+  d: Pick<IndicatorDefinition, 'thresholds' | 'direction'> | undefined,
+  value: number | null,
+): 'alarm' | 'warning' | null {
+  if (!d || value === null) return null;
+  const beyond = (limit: number | null) =>
+    limit !== null && (d.direction === 'higherIsWorse' ? value >= limit : value <= limit);
+  return beyond(d.thresholds.alarm) ? 'alarm' : beyond(d.thresholds.warning) ? 'warning' : null;
+}
+
+function overviewAlarms(
+  code: string,
+  definition: (id: string) => IndicatorDefinition | undefined,
+  valueAt: (id: string) => number | null,
+): Alarm[] {
   const alarms: Alarm[] = [];
-  const ed = values['health.edLoad'];
-  if (ed != null && ed >= 0.85) {
+  const check = (id: IndicatorId) => {
+    const value = valueAt(id);
+    const severity = bandOf(definition(id), value);
+    return severity && value !== null ? { severity, value } : null;
+  };
+  const ed = check('health.edLoad');
+  if (ed) {
     alarms.push({
       id: `ED_LOAD:${code}`,
       kind: 'ED_LOAD',
-      severity: ed >= 0.95 ? 'alarm' : 'warning',
-      title: { zh: `急诊负荷 ${Math.round(ed * 100)}%`, en: `ED load ${Math.round(ed * 100)}%` },
+      severity: ed.severity,
+      title: { zh: `急诊负荷 ${Math.round(ed.value * 100)}%`, en: `ED load ${Math.round(ed.value * 100)}%` },
       regionCode: code,
       entityId: null,
       since: null,
       system: 'county-services',
     });
   }
-  const cong = values['traffic.congestionIndex'];
-  if (cong != null && cong >= 2.5) {
+  const cong = check('traffic.congestionIndex');
+  if (cong) {
     alarms.push({
       id: `CONGESTION:${code}`,
       kind: 'CONGESTION',
-      severity: cong >= 3.5 ? 'alarm' : 'warning',
-      title: { zh: `交通拥堵指数 ${cong.toFixed(1)}`, en: `Congestion index ${cong.toFixed(1)}` },
+      severity: cong.severity,
+      title: {
+        zh: `交通拥堵指数 ${cong.value.toFixed(1)}`,
+        en: `Congestion index ${cong.value.toFixed(1)}`,
+      },
       regionCode: code,
       entityId: null,
       since: null,
       system: 'county-services',
     });
   }
-  const occ = values['parking.occupancyRate'];
-  if (occ != null && occ >= 0.85) {
+  const occ = check('parking.occupancyRate');
+  if (occ) {
     alarms.push({
       id: `PARKING_BUSY:${code}`,
       kind: 'PARKING_BUSY',
-      severity: occ >= 0.95 ? 'alarm' : 'warning',
+      severity: occ.severity,
       title: {
-        zh: `泊位占用率 ${(occ * 100).toFixed(1)}%`,
-        en: `Parking occupancy ${(occ * 100).toFixed(1)}%`,
+        zh: `泊位占用率 ${(occ.value * 100).toFixed(1)}%`,
+        en: `Parking occupancy ${(occ.value * 100).toFixed(1)}%`,
       },
       regionCode: code,
       entityId: null,
@@ -357,7 +348,18 @@ export const overviewBuilder: ThemeBuilder = {
     const children = region.childCodes.map((c) => ctx.hierarchy.get(c)!);
     const parent = region.level === 'village' ? ctx.hierarchy.get(region.parentCode!) : undefined;
     const siblings = parent?.childCodes.map((c) => ctx.hierarchy.get(c)!) ?? [];
-    return buildOverview({ region, children, parent, siblings, reads: overviewReads, series, now });
+    return buildOverview({
+      region,
+      children,
+      parent,
+      siblings,
+      regionOf: (code) => ctx.hierarchy.get(code),
+      definitions: ctx.indicators.list(),
+      reads: overviewReads,
+      readsByDataset: reads,
+      series,
+      now,
+    });
   },
 };
 

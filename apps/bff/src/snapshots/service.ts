@@ -3,6 +3,7 @@ import type { Hierarchy } from '../geo/hierarchy';
 import { loadRoadNetwork } from '../geo/roads';
 import type { Dataset, DatasetCache, DatasetRead } from '../indicators/dataset-cache';
 import type { Datasets, Timing } from '../indicators/datasets';
+import type { IndicatorDefinitions } from '../indicators/definitions';
 import { HttpError } from '../lib/errors';
 import { type Prepared, prepare } from '../lib/prepared';
 import type { SystemId, Upstreams } from '../upstreams/systems';
@@ -42,6 +43,8 @@ export class SnapshotService {
       datasets: Datasets;
       upstreams: Upstreams;
       timing: Timing;
+      /** The stored indicator definitions the builders read (levels, roll-up rules, formulas, units). */
+      indicators: IndicatorDefinitions;
       geoDir?: string | undefined;
       now?: () => number;
       /** Systems served by the bundled simulator: their sources say `simulated: true`. */
@@ -57,6 +60,7 @@ export class SnapshotService {
       datasets: deps.datasets,
       upstreams: deps.upstreams,
       timing: deps.timing,
+      indicators: deps.indicators,
       network: () => loadRoadNetwork(deps.geoDir),
       history: deps.history,
       dynamic: <T>(id: string, system: SystemId, ttlMs: number, load: () => Promise<T>) => {
@@ -84,7 +88,9 @@ export class SnapshotService {
   /** The memoised snapshot if it was checked within RECHECK_MS; only valid scopes are ever memoised. */
   peek(theme: string, regionCode: string): PreparedSnapshot | undefined {
     const hit = this.memo.get(`${theme}:${regionCode}`);
-    if (hit && this.now() - hit.checkedAt < RECHECK_MS) return hit.prepared;
+    // A change of the indicator definitions invalidates at once (not after RECHECK_MS).
+    const definitions = `definitions@${this.deps.indicators.generation}`;
+    if (hit && this.now() - hit.checkedAt < RECHECK_MS && hit.key.endsWith(definitions)) return hit.prepared;
     return undefined;
   }
 
@@ -114,6 +120,7 @@ export class SnapshotService {
     const key = [
       ...[...reads.entries()].map(([id, r]) => `${id}@${r.version}:${r.status}`),
       ...departments.map((d) => d.etag ?? `${d.theme}:pending`),
+      `definitions@${this.deps.indicators.generation}`,
     ].join('|');
     const memoKey = `${theme}:${regionCode}`;
     const hit = this.memo.get(memoKey);

@@ -10,13 +10,23 @@ export function indicatorValue(
   read: Pick<DatasetRead<unknown>, 'status' | 'fetchedAt'>,
   observedAt: string | undefined,
 ): IndicatorValue {
-  const meta = indicatorMeta(id);
+  return valueWithUnit(id, indicatorMeta(id).unit, value, read, observedAt);
+}
+
+/** The same, for any indicator, with the unit of its (stored) definition. */
+export function valueWithUnit(
+  id: string,
+  unit: string,
+  value: number | null,
+  read: Pick<DatasetRead<unknown>, 'status' | 'fetchedAt'>,
+  observedAt: string | undefined,
+): IndicatorValue {
   const lastGoodAt = read.fetchedAt === undefined ? undefined : new Date(read.fetchedAt).toISOString();
   const status: IndicatorStatus = value === null && read.status === 'ok' ? 'ok' : read.status;
   return {
     indicatorId: id,
-    value: value === null ? null : round(value, meta.unit === '%' ? 4 : 2),
-    unit: meta.unit,
+    value: value === null ? null : round(value, unit === '%' ? 4 : 2),
+    unit,
     at: observedAt ?? lastGoodAt ?? new Date(0).toISOString(),
     status,
     ...(lastGoodAt ? { lastGoodAt } : {}),

@@ -1,4 +1,6 @@
 import { type Generated, type Kysely, sql } from 'kysely';
+import { SEED_DEFINITIONS } from '../indicators/definitions.seed';
+import { indicatorRow, indicatorVersionRow } from './indicators';
 
 /** Row types of the embedded database (snake_case columns, timestamps as ISO 8601 UTC text). */
 export type DB = {
@@ -62,6 +64,27 @@ export type DB = {
     summary: string;
     prev_hash: string;
     hash: string;
+  };
+  /** The current definition of each indicator (JSON), with the columns it is queried by. */
+  indicators: {
+    seq: Generated<number>;
+    id: string;
+    field: string;
+    theme: string;
+    department_id: string;
+    status: string;
+    version: number;
+    definition: string;
+    updated_at: string;
+    updated_by: string;
+  };
+  /** Every saved version of every indicator definition: who saved it, when. */
+  indicator_versions: {
+    indicator_id: string;
+    version: number;
+    definition: string;
+    saved_at: string;
+    saved_by: string;
   };
   layouts: {
     layout_id: string;
@@ -199,6 +222,41 @@ export const MIGRATIONS: Migration[] = [
       await sql`CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END`.execute(
         db,
       );
+    },
+  },
+  {
+    version: 2,
+    name: 'indicator definitions and their versions, seeded with the shipped indicator set',
+    up: async (db) => {
+      await db.schema
+        .createTable('indicators')
+        .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'text', (c) => c.notNull().unique())
+        .addColumn('field', 'text', (c) => c.notNull())
+        .addColumn('theme', 'text', (c) => c.notNull())
+        .addColumn('department_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('definition', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('indicators_department').on('indicators').column('department_id').execute();
+      await db.schema
+        .createTable('indicator_versions')
+        .addColumn('indicator_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('definition', 'text', (c) => c.notNull())
+        .addColumn('saved_at', 'text', (c) => c.notNull())
+        .addColumn('saved_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('indicator_versions_pk', ['indicator_id', 'version'])
+        .execute();
+      const at = new Date().toISOString();
+      for (const seed of SEED_DEFINITIONS) {
+        const d = { ...seed, version: 1, updatedAt: at, updatedBy: 'system' };
+        await db.insertInto('indicators').values(indicatorRow(d)).execute();
+        await db.insertInto('indicator_versions').values(indicatorVersionRow(d)).execute();
+      }
     },
   },
   {

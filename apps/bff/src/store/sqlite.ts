@@ -5,6 +5,7 @@ import { LibsqlDialect } from '@libsql/kysely-libsql';
 import { Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { auditHash, GENESIS_HASH } from './audit-chain';
 import { historyStore } from './history';
+import { indicatorsStore } from './indicators';
 import { layoutsStore } from './layouts';
 import { type DB, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import type {
@@ -416,6 +417,7 @@ function storesOver(db: Q): Stores {
     devices: devices(db),
     audit: audit(db),
     layouts: layoutsStore(db),
+    indicators: indicatorsStore(db),
   };
 }
 

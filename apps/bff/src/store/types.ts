@@ -1,6 +1,6 @@
 import type { HistoryStore } from './history';
+import type { IndicatorsStore } from './indicators';
 import type { LayoutsStore } from './layouts';
-
 /**
  * The store, one interface per aggregate. Routes and services see these, never SQL, so a PostgreSQL
  * implementation can follow without changing them. Timestamps are ISO 8601 UTC strings.
@@ -149,6 +149,7 @@ export type Stores = {
   devices: DevicesStore;
   audit: AuditStore;
   layouts: LayoutsStore;
+  indicators: IndicatorsStore;
 };
 
 export interface Store extends Stores {

@@ -107,6 +107,7 @@ function deferredStore(opened: Promise<Store>): Store {
     devices: aggregate('devices'),
     audit: aggregate('audit'),
     layouts: aggregate('layouts'),
+    indicators: aggregate('indicators'),
     transaction: async (fn: Parameters<Store['transaction']>[0]) => (await opened).transaction(fn),
     backup: async (target: string) => (await opened).backup(target),
     file: '(opening)',

@@ -11,6 +11,7 @@ import { ScreenFrame } from './ScreenFrame';
 
 // The admin pages are their own chunk: a wall never downloads them.
 const AdminPage = lazy(() => import('../admin/AdminPage'));
+const IndicatorsPage = lazy(() => import('../config/indicators/IndicatorsPage'));
 
 const router = createBrowserRouter([
   { path: '/', element: <HomeRoute /> },
@@ -22,6 +23,16 @@ const router = createBrowserRouter([
       <RequireSession>
         <Suspense fallback={null}>
           <AdminPage />
+        </Suspense>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/indicators',
+    element: (
+      <RequireSession>
+        <Suspense fallback={null}>
+          <IndicatorsPage />
         </Suspense>
       </RequireSession>
     ),

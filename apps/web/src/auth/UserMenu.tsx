@@ -31,6 +31,11 @@ export function UserMenu({ adminLink = true }: { adminLink?: boolean }) {
           {t('auth.admin')}
         </Link>
       )}
+      {user.kind === 'user' && can(user, 'cockpit:view') && (
+        <Link className="button button--ghost" to="/indicators" data-testid="indicators-link">
+          {t('auth.indicators')}
+        </Link>
+      )}
       {user.kind === 'user' && (
         <button
           type="button"

@@ -1,4 +1,4 @@
-import { IndicatorCatalog, type IndicatorMeta, type Theme } from '@cockpit/contracts';
+import { IndicatorDefinitionList, type IndicatorMeta, indicatorMetaOf, type Theme } from '@cockpit/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { getJson } from './api';
@@ -16,10 +16,20 @@ export function snapshotQuery<S extends z.ZodType>(theme: Theme, regionCode: str
   });
 }
 
+/** Query key of the stored indicator definitions; the catalogue page invalidates it after a save. */
+export const indicatorsKey = ['indicators'] as const;
+
+/** The stored indicator definitions (the catalogue page reads them whole). */
+export const indicatorDefinitionsQuery = () =>
+  queryOptions({
+    queryKey: indicatorsKey,
+    queryFn: ({ signal }) => getJson('/api/v1/indicators', IndicatorDefinitionList, signal),
+    staleTime: 5 * 60_000,
+  });
+
+/** The indicators' names, units and levels for the cockpits: the stored definitions, as IndicatorMeta by id. */
 export const indicatorCatalogQuery = () =>
   queryOptions({
-    queryKey: ['indicators'],
-    queryFn: ({ signal }) => getJson('/api/v1/indicators', IndicatorCatalog, signal),
-    staleTime: Number.POSITIVE_INFINITY,
-    select: (catalog) => new Map<string, IndicatorMeta>(catalog.indicators.map((i) => [i.id, i])),
+    ...indicatorDefinitionsQuery(),
+    select: (list) => new Map<string, IndicatorMeta>(list.items.map((d) => [d.id, indicatorMetaOf(d)])),
   });

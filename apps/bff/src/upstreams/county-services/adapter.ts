@@ -19,7 +19,12 @@ const SpotRecord = z.object({
   capacity: Measure,
   visitorsToday: Measure,
 });
-const TownCasesRecord = z.object({ townCode: Code9, reported: Measure, closed: Measure });
+const TownCasesRecord = z.object({
+  townCode: Code9,
+  reported: Measure,
+  closed: Measure,
+  handlingMinutesClosed: Measure.optional(),
+});
 const HospitalRecord = z.object({
   hospitalId: z.string(),
   name: z.string(),
@@ -41,7 +46,13 @@ export type ScenicSpot = Located & {
   capacity: number;
   visitorsToday: number;
 };
-export type TownshipCases = { townshipCode: string; reported: number; closed: number };
+export type TownshipCases = {
+  townshipCode: string;
+  reported: number;
+  closed: number;
+  /** Report → closure, summed over the cases closed today (minutes); null when the system does not say. */
+  handlingMinutesClosed: number | null;
+};
 export type HospitalActivity = Located & {
   hospitalId: string;
   name: string;
@@ -85,6 +96,7 @@ export async function fetchTownshipCases(client: UpstreamClient): Promise<Timed<
       townshipCode: r.townCode,
       reported: r.reported.value,
       closed: r.closed.value,
+      handlingMinutesClosed: r.handlingMinutesClosed?.value ?? null,
     }),
   );
   return { asOf: asOfOf(payload), items };
