@@ -47,6 +47,12 @@ export const en: Messages = {
     minutes: '{{n}} min',
     hours: '{{h}} h {{m}} min',
   },
+  layout: {
+    unknownType: 'Unknown panel type "{{type}}": this version of the cockpit cannot show it',
+    badOptions: 'Panel "{{id}}" has invalid options: {{field}} {{message}}',
+    failed: 'Panel "{{id}}" failed: {{message}}',
+    error: 'Panel error',
+  },
   status: { ok: 'OK', stale: 'Late', error: 'Down', down: 'Down' },
   health: {
     title: 'System health',

@@ -45,6 +45,12 @@ export const zhCN = {
     minutes: '{{n}} 分钟',
     hours: '{{h}} 小时 {{m}} 分钟',
   },
+  layout: {
+    unknownType: '未知的面板类型「{{type}}」：此版本的驾驶舱无法显示',
+    badOptions: '面板「{{id}}」的配置无效：{{field}} {{message}}',
+    failed: '面板「{{id}}」显示出错：{{message}}',
+    error: '面板错误',
+  },
   status: { ok: '正常', stale: '延迟', error: '中断', down: '中断' },
   health: {
     title: '系统运行状态',
