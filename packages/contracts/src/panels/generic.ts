@@ -86,10 +86,17 @@ export const MapLayersOptions = z.object({
 
 /** Generic panel types any theme may place (KPI tiles, trend, ranking, gauge, distribution, table, …). */
 export const GENERIC_PANEL_TYPES: Record<string, PanelTypeSpec<z.ZodType>> = {
+  'kpi-tiles': { options: KpiTilesOptions, name: { zh: '指标卡', en: 'KPI tiles' } },
+  trend: { options: TrendOptions, name: { zh: '趋势', en: 'Trend' } },
   ranking: { options: RankingOptions, name: { zh: '排名', en: 'Ranking' } },
+  gauge: { options: GaugeOptions, name: { zh: '仪表盘', en: 'Gauge' } },
+  distribution: { options: DistributionOptions, name: { zh: '构成', en: 'Distribution' } },
+  table: { options: TableOptions, name: { zh: '表格', en: 'Table' } },
   alarms: { options: AlarmsOptions, name: { zh: '告警', en: 'Alarms' } },
   'department-tiles': {
     options: DepartmentTilesOptions,
     name: { zh: '部门驾驶舱', en: 'Department tiles' },
   },
+  text: { options: TextOptions, name: { zh: '文字说明', en: 'Text note' } },
+  'map-layers': { options: MapLayersOptions, name: { zh: '图层开关', en: 'Map layers' } },
 };
