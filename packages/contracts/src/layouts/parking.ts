@@ -64,16 +64,17 @@ export const SEED_PARKING_LAYOUTS: LayoutDocument[] = [
           detail: { x: 21, y: 0, w: 3, h: 6 },
         }),
       },
+      // 48 × 12 on 7680×2160: two columns on each side of the map.
       wall8k: {
         map: { x: 14, y: 0, w: 20, h: 12 },
         panels: place({
           kpis: { x: 0, y: 0, w: 7, h: 4 },
-          curve: { x: 0, y: 4, w: 7, h: 4 },
+          curve: { x: 0, y: 4, w: 7, h: 8 },
           busiest: { x: 7, y: 0, w: 7, h: 6 },
           scenic: { x: 7, y: 6, w: 7, h: 6 },
           guidance: { x: 34, y: 0, w: 7, h: 6 },
+          alarms: { x: 34, y: 6, w: 7, h: 6 },
           detail: { x: 41, y: 0, w: 7, h: 12 },
-          alarms: { x: 0, y: 8, w: 7, h: 4 },
         }),
       },
       'tablet-portrait': {
@@ -85,7 +86,7 @@ export const SEED_PARKING_LAYOUTS: LayoutDocument[] = [
           busiest: { x: 0, y: 24, w: 3, h: 6 },
           scenic: { x: 3, y: 24, w: 3, h: 6 },
           detail: { x: 0, y: 30, w: 6, h: 9 },
-          alarms: { x: 0, y: 39, w: 6, h: 6 },
+          alarms: { x: 0, y: 39, w: 6, h: 8 },
         }),
       },
       'tablet-landscape': {
@@ -97,7 +98,7 @@ export const SEED_PARKING_LAYOUTS: LayoutDocument[] = [
           scenic: { x: 0, y: 14, w: 3, h: 5 },
           guidance: { x: 9, y: 0, w: 3, h: 7 },
           detail: { x: 9, y: 7, w: 3, h: 8 },
-          alarms: { x: 3, y: 13, w: 6, h: 5 },
+          alarms: { x: 3, y: 13, w: 6, h: 8 },
         }),
       },
       desk: {
