@@ -6,7 +6,7 @@ import {
   type PanelInstance,
   PROFILES,
 } from '@cockpit/contracts';
-import { type CSSProperties, type ReactNode, Suspense } from 'react';
+import { type CSSProperties, type ReactNode, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading, Panel } from '../components/Panel';
 import { rowsUsed } from './effective';
@@ -70,9 +70,10 @@ function PanelSlot({ instance, scope }: { instance: PanelInstance; scope: PanelS
   const { t, i18n } = useTranslation();
   const spec = PANEL_TYPES[instance.type];
   const definition = PANEL_REGISTRY.get(instance.type);
-  if (!spec || !definition)
+  // Parsed once per instance (not per render), so a panel's memoised view models keep their inputs.
+  const parsed = useMemo(() => spec?.options.safeParse(instance.options), [spec, instance.options]);
+  if (!spec || !definition || !parsed)
     return <ErrorPanel type={instance.type} message={t('layout.unknownType', { type: instance.type })} />;
-  const parsed = spec.options.safeParse(instance.options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return (
