@@ -112,6 +112,8 @@ async function shoot(name: string) {
 async function compare(a: string, b: string) {
   const browser = await chromium.launch({ executablePath: findChromium(), args: FLAGS, headless: true });
   const page = await browser.newPage();
+  // tsx keeps function names with a helper the page does not have.
+  await page.evaluate('globalThis.__name = (f) => f');
   for (const file of readdirSync(`${ARTIFACTS}${a}`).filter((f) => f.endsWith('.png'))) {
     const load = (dir: string) =>
       `data:image/png;base64,${readFileSync(`${ARTIFACTS}${dir}/${file}`).toString('base64')}`;
