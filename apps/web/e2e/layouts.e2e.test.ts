@@ -50,7 +50,7 @@ describe('cockpits rendered from layouts', () => {
       expect(w.consoleErrors).toEqual([]);
       await page.close();
     }
-  });
+  }, 300_000); // a bound for a busy 2-core machine drawing two walls in software GL, not an expected time
 
   it('gives the ultra-wide wall its own arrangement: no side panel crushed to its title', async () => {
     const page = await browser.newPage({ viewport: { width: 5760, height: 1080 } });

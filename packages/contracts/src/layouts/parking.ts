@@ -77,16 +77,17 @@ export const SEED_PARKING_LAYOUTS: LayoutDocument[] = [
           detail: { x: 41, y: 0, w: 7, h: 12 },
         }),
       },
+      // 6 columns × 64 px rows on 1024 px: the map first, then the figures and the guidance, two abreast where they fit.
       'tablet-portrait': {
         map: { x: 0, y: 0, w: 6, h: 9 },
         panels: place({
-          kpis: { x: 0, y: 9, w: 6, h: 4 },
-          guidance: { x: 0, y: 13, w: 6, h: 6 },
-          curve: { x: 0, y: 19, w: 6, h: 5 },
-          busiest: { x: 0, y: 24, w: 3, h: 6 },
-          scenic: { x: 3, y: 24, w: 3, h: 6 },
-          detail: { x: 0, y: 30, w: 6, h: 9 },
-          alarms: { x: 0, y: 39, w: 6, h: 8 },
+          kpis: { x: 0, y: 9, w: 3, h: 5 },
+          curve: { x: 3, y: 9, w: 3, h: 5 },
+          guidance: { x: 0, y: 14, w: 6, h: 6 },
+          busiest: { x: 0, y: 20, w: 3, h: 6 },
+          scenic: { x: 3, y: 20, w: 3, h: 6 },
+          detail: { x: 0, y: 26, w: 3, h: 9 },
+          alarms: { x: 3, y: 26, w: 3, h: 9 },
         }),
       },
       'tablet-landscape': {
