@@ -1,20 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { findChromium } from './chromium-path.mjs';
-
-/** The flags DESIGN.md names for headless Chromium on these machines (WebGL2 through SwiftShader). */
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
+import { CHROMIUM_FLAGS as FLAGS, findChromium } from './chromium-path.mjs';
 
 /** Calls the BFF's API signed in (the shared admin session of global-setup.ts, as a bearer token). */
 export function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {

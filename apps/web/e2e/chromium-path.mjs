@@ -15,3 +15,17 @@ export function findChromium() {
   }
   return CANDIDATES.find((p) => existsSync(p));
 }
+
+/** The flags DESIGN.md names for headless Chromium on these machines (WebGL2 through SwiftShader). */
+export const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];

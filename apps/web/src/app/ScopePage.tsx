@@ -7,7 +7,10 @@ import { Forbidden } from '../auth/Forbidden';
 import { inScope, pathWithinScope } from '../auth/redirect';
 import { useSessionUser } from '../auth/session.api';
 import { UserMenu } from '../auth/UserMenu';
-import { COCKPITS } from '../cockpits/registry';
+import { LayoutRenderer } from '../layout/LayoutRenderer';
+import { THEME_MODULES } from '../layout/registry';
+import { useEffectiveLayout } from '../layout/useEffectiveLayout';
+import { useProfileId } from '../layout/useProfileId';
 import { ApiRequestError } from '../lib/api';
 import { scopePath } from '../map/drill';
 import { MapStage } from '../map/MapStage';
@@ -42,6 +45,8 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
   const region = useQuery(regionQuery(regionCode));
   const detail = region.data;
   const level = levelOfCode(regionCode) ?? 'county';
+  const profileId = useProfileId();
+  const layout = useEffectiveLayout(theme, regionCode, profileId);
 
   const go = useCallback(
     (code: string) => navigate(scopePath(theme, code, search)),
@@ -78,10 +83,33 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
 
   if (region.error instanceof ApiRequestError && region.error.status === 404) return <NotFound />;
   if (region.error instanceof ApiRequestError && region.error.status === 403) return <Forbidden />;
-  const Cockpit = COCKPITS[theme];
+  const { Host } = THEME_MODULES[theme];
+  const map = (
+    <MapStage regionCode={regionCode}>
+      {selectedChild && (
+        <button
+          type="button"
+          className="button map-enter"
+          data-testid="map-enter"
+          onClick={() => go(selectedChild.code)}
+        >
+          {t('map.enter', { name: selectedChild.name })}
+        </button>
+      )}
+      {detail && (
+        // Every level draws derived geometry (township lines at county level, context layers everywhere).
+        <div className="map-notes" data-testid="map-notes">
+          {t('map.notes')}：{t('map.approximate')}
+        </div>
+      )}
+    </MapStage>
+  );
 
   return (
-    <div className={`shell shell--${theme}`} data-theme={theme}>
+    <div
+      className={`shell shell--${theme}${layout.status === 'ready' ? ' shell--layout' : ''}`}
+      data-theme={theme}
+    >
       <header className="header">
         <div className="header__brand">
           <h1 className="header__title">{t('app.title')}</h1>
@@ -103,26 +131,18 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
           </button>
         </div>
       </header>
-      <MapStage regionCode={regionCode}>
-        {selectedChild && (
-          <button
-            type="button"
-            className="button map-enter"
-            data-testid="map-enter"
-            onClick={() => go(selectedChild.code)}
-          >
-            {t('map.enter', { name: selectedChild.name })}
-          </button>
-        )}
-        {detail && (
-          // Every level draws derived geometry (township lines at county level, context layers everywhere).
-          <div className="map-notes" data-testid="map-notes">
-            {t('map.notes')}：{t('map.approximate')}
-          </div>
-        )}
-      </MapStage>
+      {layout.status === 'ready' ? (
+        <LayoutRenderer
+          layout={layout.layout}
+          scope={{ theme, level, regionCode, profile: profileId }}
+          map={map}
+        />
+      ) : (
+        // No layout (yet): the map alone, or a theme still drawn by its own cockpit (its host renders it).
+        map
+      )}
       <Suspense fallback={null}>
-        <Cockpit level={level} regionCode={regionCode} />
+        <Host level={level} regionCode={regionCode} profile={profileId} />
       </Suspense>
     </div>
   );

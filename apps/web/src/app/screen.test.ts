@@ -4,6 +4,7 @@ import {
   detectProfile,
   fitCanvas,
   isUltraWide,
+  layoutProfileOf,
   parseCanvas,
   ultraWideMapWidth,
   ultraWideRows,
@@ -88,5 +89,23 @@ describe('ultraWideRows', () => {
     expect(ultraWideRows({ width: 5760, height: 1080 })).toBe(1);
     expect(ultraWideRows({ width: 3840, height: 1080 })).toBe(2);
     expect(ultraWideRows({ width: 7680, height: 2160 })).toBe(2);
+  });
+});
+
+describe('layoutProfileOf', () => {
+  const view = { width: 1440, height: 900 };
+  it.each([
+    [3840, 2160, 'wall'],
+    [1920, 1080, 'wall'],
+    [5760, 1080, 'ultrawide'],
+    [3840, 1080, 'wide'],
+    [7680, 2160, 'wall8k'],
+  ] as const)('maps a %i×%i wall canvas', (width, height, expected) => {
+    expect(layoutProfileOf('wall', { width, height }, view)).toBe(expected);
+  });
+  it('maps a tablet by its orientation, and a desk to desk', () => {
+    expect(layoutProfileOf('tablet', DEFAULT_CANVAS, { width: 820, height: 1180 })).toBe('tablet-portrait');
+    expect(layoutProfileOf('tablet', DEFAULT_CANVAS, { width: 1180, height: 820 })).toBe('tablet-landscape');
+    expect(layoutProfileOf('desk', { width: 5760, height: 1080 }, view)).toBe('desk');
   });
 });

@@ -1,3 +1,5 @@
+import type { ProfileId } from '@cockpit/contracts';
+
 /** How the app lays itself out: a fixed scaled canvas on a wall, touch-first on a tablet, a page on a desk. */
 export type ScreenProfile = 'wall' | 'tablet' | 'desk';
 
@@ -76,4 +78,22 @@ export function ultraWideRows(canvas: Canvas): 1 | 2 {
   if (canvas.height >= 1600) return 2;
   const side = (canvas.width - ultraWideMapWidth(canvas)) / 2;
   return side >= 4 * 520 ? 1 : 2;
+}
+
+/**
+ * The layout profile (packages/contracts PROFILES) of a screen: a wall canvas by its shape and size — 16:9
+ * and narrower is `wall`; ultra-wide canvases are `wall8k` when they are tall enough for two rows of panels
+ * (7680×2160), `ultrawide` when at least 4.5 times as wide as tall (5760×1080), otherwise `wide` (3840×1080);
+ * a tablet by its orientation; everything else is `desk`.
+ */
+export function layoutProfileOf(
+  profile: ScreenProfile,
+  canvas: Canvas,
+  viewport: { width: number; height: number },
+): ProfileId {
+  if (profile === 'tablet') return viewport.height > viewport.width ? 'tablet-portrait' : 'tablet-landscape';
+  if (profile === 'desk') return 'desk';
+  if (!isUltraWide(canvas)) return 'wall';
+  if (canvas.height >= 1600) return 'wall8k';
+  return canvas.width / canvas.height >= 4.5 ? 'ultrawide' : 'wide';
 }

@@ -1,13 +1,7 @@
-import type { Level, Theme } from '@cockpit/contracts';
-import { type ComponentType, lazy } from 'react';
+import type { Level } from '@cockpit/contracts';
 
-/** What every cockpit receives: the scope it shows. */
+/**
+ * What a hand-written cockpit (trauma, eco, until they become layouts) receives: the scope it shows. Cockpits
+ * are registered as theme modules in layout/registry.ts; there is no cockpit table any more.
+ */
 export type CockpitProps = { level: Level; regionCode: string };
-
-/** Theme → lazily loaded cockpit, so each theme is its own chunk. Themes never import each other. */
-export const COCKPITS: Record<Theme, ComponentType<CockpitProps>> = {
-  overview: lazy(() => import('./overview/OverviewCockpit')),
-  parking: lazy(() => import('./parking/ParkingCockpit')),
-  trauma: lazy(() => import('./trauma/TraumaCockpit')),
-  eco: lazy(() => import('./eco/EcoCockpit')),
-};

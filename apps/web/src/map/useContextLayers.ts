@@ -5,6 +5,7 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import { useEffect } from 'react';
 import { useUi } from '../stores/ui';
 import { CONTEXT_COLORS } from './basemap';
+import { visibleContext } from './contextGroups';
 import type { LabelCandidate, Rgba } from './labels';
 import { mapContextQuery } from './regions.api';
 import { getMapRuntime } from './runtime';
@@ -31,6 +32,7 @@ type Props = { id: string; kind: string; name: string };
 export function useContextLayers(detail: RegionDetail | undefined) {
   const context = useQuery(mapContextQuery());
   const profile = useUi((s) => s.profile);
+  const hidden = useUi((s) => s.hiddenMapGroups);
   const k = profile === 'wall' ? 2 : 1;
 
   useEffect(() => {
@@ -107,8 +109,8 @@ export function useContextLayers(detail: RegionDetail | undefined) {
   }, [k]);
 
   useEffect(() => {
-    const data = context.data;
-    if (!data) return;
+    if (!context.data) return;
+    const data = visibleContext(context.data, hidden);
     const { map, setLabels, clearLabels } = getMapRuntime();
     const apply = () => (map.getSource(SRC) as GeoJSONSource | undefined)?.setData(data);
     if (map.getSource(SRC)) apply();
@@ -121,7 +123,7 @@ export function useContextLayers(detail: RegionDetail | undefined) {
       map.off('load', apply);
       clearLabels(LABEL_GROUP);
     };
-  }, [context.data, detail, profile]);
+  }, [context.data, detail, profile, hidden]);
 }
 
 const MUTED: Rgba = [169, 187, 214, 255];

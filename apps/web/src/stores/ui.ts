@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Canvas, ScreenProfile } from '../app/screen';
 import type { LiveState } from '../lib/live';
+import type { ContextGroup } from '../map/contextGroups';
 
 /** UI state only: server data lives in TanStack Query. */
 type UiState = {
@@ -17,6 +18,9 @@ type UiState = {
   setMapPick: (pick: ((lonLat: [number, number]) => void) | null) => void;
   setScreen: (profile: ScreenProfile, canvas: Canvas) => void;
   setHoveredRegion: (code: string | null) => void;
+  /** Context layers of the map switched off (the map-layers panel). */
+  hiddenMapGroups: ContextGroup[];
+  toggleMapGroup: (group: ContextGroup) => void;
 };
 
 export const useUi = create<UiState>()((set) => ({
@@ -31,4 +35,11 @@ export const useUi = create<UiState>()((set) => ({
   setMapPick: (mapPick) => set({ mapPick }),
   setScreen: (profile, canvas) => set({ profile, canvas }),
   setHoveredRegion: (code) => set({ hoveredRegionCode: code }),
+  hiddenMapGroups: [],
+  toggleMapGroup: (group) =>
+    set((s) => ({
+      hiddenMapGroups: s.hiddenMapGroups.includes(group)
+        ? s.hiddenMapGroups.filter((g) => g !== group)
+        : [...s.hiddenMapGroups, group],
+    })),
 }));

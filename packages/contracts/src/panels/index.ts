@@ -6,6 +6,9 @@ import { PARKING_PANEL_TYPES } from './parking';
 import type { PanelTypeSpec } from './spec';
 import { TRAUMA_PANEL_TYPES } from './trauma';
 
+export * from './generic';
+export * from './overview';
+export * from './parking';
 export type { PanelTypeSpec } from './spec';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_SIZES } from '../../components/chartSizes';
-import { rankChildren, rankingOption, rankOf } from './transform';
+import { rankChildren, rankingChoices, rankingOption, rankOf } from './transform';
 
 describe('rankChildren', () => {
   const breakdown = {
@@ -49,5 +49,14 @@ describe('a village ranked among its township’s villages', () => {
     expect(option.yAxis.data).toHaveLength(8);
     expect(option.yAxis.data[0]).toBe('村11');
     expect(option.series[0]!.data[0]).toEqual({ value: 89, itemStyle: { color: '#ffffff' } });
+  });
+});
+
+describe('rankingChoices', () => {
+  const b = (indicatorId: string) => ({ indicatorId, unit: '个', children: [] });
+  const all = [b('a'), b('b'), b('c')];
+  it('keeps the named indicators in the order named, or every ranking when none is named', () => {
+    expect(rankingChoices(all, ['c', 'a', 'missing']).map((x) => x.indicatorId)).toEqual(['c', 'a']);
+    expect(rankingChoices(all, []).map((x) => x.indicatorId)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -70,3 +70,12 @@ export function rankingOption(
     ],
   };
 }
+
+/** The rankings a panel steps through: those of the indicators it names, in that order; none named: all. */
+export function rankingChoices(
+  breakdowns: readonly Breakdown[],
+  indicatorIds: readonly string[],
+): Breakdown[] {
+  if (indicatorIds.length === 0) return [...breakdowns];
+  return indicatorIds.flatMap((id) => breakdowns.filter((b) => b.indicatorId === id));
+}

@@ -1,29 +1,27 @@
-import type { IndicatorMeta, OverviewSnapshot } from '@cockpit/contracts';
+import type { OverviewFieldOptions } from '@cockpit/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
 import { Loading, Panel } from '../../../components/Panel';
+import type { PanelProps } from '../../../layout/types';
 import { oldestAt, worstStatus } from '../../../lib/indicator-format';
+import { indicatorCatalogQuery } from '../../../lib/snapshot';
 import { KpiTiles } from '../../../panels/kpi/KpiTiles';
 import { lineOption } from '../../../panels/line/transform';
+import { overviewSnapshotQuery } from '../api/overview.api';
 import { pick, sourceName } from './common';
 
-type Props = {
-  title: string;
-  snapshot: OverviewSnapshot | undefined;
-  catalog: ReadonlyMap<string, IndicatorMeta> | undefined;
-  indicatorIds: string[];
-  /** The department systems whose data the panel shows. */
-  systems: string[];
-  /** An indicator whose 24-hour series to draw under the figures. */
-  seriesId?: string;
-  color: string;
-};
-
 /** One field of the plan (transport, urban management, health, tourism): figures, optionally a 24 h trend. */
-export function FieldPanel({ title, snapshot, catalog, indicatorIds, systems, seriesId, color }: Props) {
+export default function FieldPanel({ options, scope }: PanelProps<z.infer<typeof OverviewFieldOptions>>) {
   const { t, i18n } = useTranslation();
+  const snapshot = useQuery(overviewSnapshotQuery(scope.regionCode)).data;
+  const catalog = useQuery(indicatorCatalogQuery()).data;
+  const { indicatorIds, systems, color } = options;
+  const seriesId = options.seriesIndicatorId ?? undefined;
+  const title = t(`overview.${options.field}`);
   const sizes = useChartSizes();
   const values = indicatorIds.map((id) => pick(snapshot, id));
   const present = values.filter((v) => v !== undefined);
@@ -48,6 +46,7 @@ export function FieldPanel({ title, snapshot, catalog, indicatorIds, systems, se
       sources={snapshot?.sources.filter((s) => systems.includes(s.system))}
       at={oldestAt(present)}
       status={worstStatus(present)}
+      className="panel--field"
     >
       {!snapshot ? (
         <Loading />

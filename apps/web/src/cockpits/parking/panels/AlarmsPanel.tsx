@@ -1,15 +1,20 @@
-import type { ParkingSnapshot } from '@cockpit/contracts';
+import '../setup';
+import type { ParkingAlarmsOptions } from '@cockpit/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { Loading, Panel } from '../../../components/Panel';
+import type { PanelProps } from '../../../layout/types';
 import { formatClock } from '../../../lib/format';
+import { parkingSnapshotQuery } from '../api/parking.api';
 import { useParkingUi } from '../store';
 import { loc, sourceOf, statusOf } from './common';
 
-const LIMIT = 8;
-
 /** Lots over 95 % full, screens offline or out of sync, sensors silent. A lot alarm opens the lot. */
-export function AlarmsPanel({ snapshot }: { snapshot: ParkingSnapshot | undefined }) {
+export default function AlarmsPanel({ options, scope }: PanelProps<z.infer<typeof ParkingAlarmsOptions>>) {
   const { t, i18n } = useTranslation();
+  const snapshot = useQuery(parkingSnapshotQuery(scope.regionCode)).data;
+  const LIMIT = options.limit;
   const select = useParkingUi((s) => s.selectLot);
   const alarms = snapshot?.alarms ?? [];
   const lotIds = new Set(snapshot?.lots.map((l) => l.lotId));

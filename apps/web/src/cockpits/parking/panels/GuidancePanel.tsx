@@ -1,10 +1,21 @@
-import type { ParkingGuidanceResponse, ParkingLot, SourceStatus } from '@cockpit/contracts';
+import '../setup';
+import type {
+  ParkingGuidanceOptions,
+  ParkingGuidanceResponse,
+  ParkingLot,
+  SourceStatus,
+} from '@cockpit/contracts';
 import { POI_PRESETS } from '@cockpit/domain/parking';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { Panel } from '../../../components/Panel';
+import type { PanelProps } from '../../../layout/types';
+import { ApiRequestError } from '../../../lib/api';
 import { formatClock } from '../../../lib/format';
 import { useUi } from '../../../stores/ui';
+import { guidanceQuery, parkingSnapshotQuery } from '../api/parking.api';
 import { type Destination, useParkingUi } from '../store';
 import { ROUTE_RGB } from '../transform';
 import { loc } from './common';
@@ -22,6 +33,31 @@ function searchPlaces(query: string, lots: readonly ParkingLot[]): Destination[]
     .filter((l) => l.name.toLowerCase().includes(q))
     .map((l) => ({ id: l.lotId, position: [l.lon, l.lat], label: { zh: l.name, en: l.name } }));
   return [...pois, ...lotHits].slice(0, 6);
+}
+
+/** The `parking.guidance` panel type: the guidance flow for the region's lots (the host draws the routes). */
+export default function GuidancePanelType({ scope }: PanelProps<z.infer<typeof ParkingGuidanceOptions>>) {
+  const snapshot = useQuery(parkingSnapshotQuery(scope.regionCode)).data;
+  const destination = useParkingUi((s) => s.destination);
+  const guidance = useQuery({
+    ...guidanceQuery(destination?.position ?? [0, 0], null),
+    enabled: destination !== null,
+  });
+  const error =
+    guidance.error instanceof ApiRequestError
+      ? guidance.error.message
+      : guidance.error
+        ? String(guidance.error)
+        : null;
+  return (
+    <GuidancePanel
+      sources={snapshot?.sources}
+      lots={snapshot?.lots ?? []}
+      guidance={destination ? guidance.data : undefined}
+      loading={guidance.isFetching}
+      error={error}
+    />
+  );
 }
 
 /** Guidance flow: choose a destination (preset or search) → three lots with reasons; routes on the map. */

@@ -1,16 +1,39 @@
-import type { SourceStatus } from '@cockpit/contracts';
+import '../setup';
+import type { ParkingLotDetailOptions, SourceStatus } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { Reveal } from '../../../auth/Reveal';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
 import { Panel } from '../../../components/Panel';
+import type { PanelProps } from '../../../layout/types';
 import { formatClock, formatPercent } from '../../../lib/format';
-import { lotDetailQuery } from '../api/parking.api';
+import { lotDetailQuery, parkingSnapshotQuery } from '../api/parking.api';
 import { useParkingUi } from '../store';
 import { lotFreeOption, screenRgb } from '../transform';
 import { loc } from './common';
+
+/** The `parking.lot-detail` panel type: the selected lot, or how to select one. */
+export default function LotDetailPanelType({ scope }: PanelProps<z.infer<typeof ParkingLotDetailOptions>>) {
+  const { t, i18n } = useTranslation();
+  const selectedLotId = useParkingUi((s) => s.selectedLotId);
+  const sources = useQuery(parkingSnapshotQuery(scope.regionCode)).data?.sources;
+  if (selectedLotId) return <LotDetailPanel lotId={selectedLotId} sources={sources} />;
+  return (
+    <Panel
+      title={t('parking.lotDetail')}
+      source={i18n.language === 'en' ? 'Parking platform' : '停车平台'}
+      sources={sources}
+      className="parking-detail"
+    >
+      <p className="muted" data-testid="lot-detail-hint">
+        {t('parking.detailHint')}
+      </p>
+    </Panel>
+  );
+}
 
 /** The selected lot: berths, 24 h history and forecast, the screens pointing to it, the latest entries. */
 export function LotDetailPanel({

@@ -1,10 +1,44 @@
-import type { ParkingSnapshot } from '@cockpit/contracts';
+import '../setup';
+import type { ParkingLotListOptions, ParkingSnapshot } from '@cockpit/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { Loading, Panel } from '../../../components/Panel';
+import type { PanelProps } from '../../../layout/types';
 import { formatDistance, formatPercent } from '../../../lib/format';
+import { parkingSnapshotQuery } from '../api/parking.api';
 import { useParkingUi } from '../store';
 import { freeAt, lotsByIds } from '../transform';
 import { sourceOf, statusOf } from './common';
+
+/** The `parking.lot-list` panel type: the busiest lots (with the nearest outside a region without lots) or the scenic ones. */
+export default function LotListPanelType({
+  options,
+  scope,
+}: PanelProps<z.infer<typeof ParkingLotListOptions>>) {
+  const { t } = useTranslation();
+  const snapshot = useQuery(parkingSnapshotQuery(scope.regionCode)).data;
+  return options.list === 'busiest' ? (
+    <LotListPanel
+      snapshot={snapshot}
+      title={t('parking.busiest')}
+      ids={snapshot?.topLotIds ?? []}
+      limit={options.limit}
+      testId="busiest-lots"
+      emptyText={t('parking.noLots')}
+      showNearest
+    />
+  ) : (
+    <LotListPanel
+      snapshot={snapshot}
+      title={t('parking.scenic')}
+      ids={snapshot?.scenicLotIds ?? []}
+      limit={options.limit}
+      testId="scenic-lots"
+      emptyText={t('parking.noScenic')}
+    />
+  );
+}
 
 /** A list of lots (busiest, or scenic): occupancy bar, free now, free in 30 min. A row opens the lot. */
 export function LotListPanel({

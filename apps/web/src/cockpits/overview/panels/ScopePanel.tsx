@@ -1,12 +1,15 @@
+import type { OverviewScopeOptions } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Figure, Panel } from '../../components/Panel';
-import { regionQuery } from '../../map/regions.api';
-import { useUi } from '../../stores/ui';
-import type { CockpitProps } from '../registry';
+import type { z } from 'zod';
+import { Figure, Panel } from '../../../components/Panel';
+import type { PanelProps } from '../../../layout/types';
+import { regionQuery } from '../../../map/regions.api';
+import { useUi } from '../../../stores/ui';
 
 /** The region in scope: its level and how many units sit below it; the hovered child is named. */
-export function ScopePanel({ level, regionCode }: CockpitProps) {
+export default function ScopePanel({ scope }: PanelProps<z.infer<typeof OverviewScopeOptions>>) {
+  const { level, regionCode } = scope;
   const { t } = useTranslation();
   const region = useQuery(regionQuery(regionCode));
   const hovered = useUi((s) => s.hoveredRegionCode);

@@ -1,39 +1,43 @@
-import type { IndicatorMeta, OverviewSnapshot } from '@cockpit/contracts';
+import type { RankingOptions } from '@cockpit/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useChartSizes } from '../../../components/chartSizes';
-import { EChart } from '../../../components/EChart';
-import { Panel } from '../../../components/Panel';
-import { formatIndicator } from '../../../lib/indicator-format';
-import { rankingOption, rankOf } from '../../../panels/ranking/transform';
-import { useUi } from '../../../stores/ui';
+import type { z } from 'zod';
+import { useChartSizes } from '../../components/chartSizes';
+import { EChart } from '../../components/EChart';
+import { Loading, Panel } from '../../components/Panel';
+import { themeSnapshotQuery } from '../../layout/snapshot';
+import type { PanelProps } from '../../layout/types';
+import { formatIndicator } from '../../lib/indicator-format';
+import { indicatorCatalogQuery } from '../../lib/snapshot';
+import { useUi } from '../../stores/ui';
+import { rankingChoices, rankingOption, rankOf } from './transform';
 
-const ROTATE_MS = 20_000;
+type Options = z.infer<typeof RankingOptions>;
 
 /**
  * The region's children ranked on one indicator. On the wall it steps through the indicators on its own
  * (the one purposeful motion of this panel); on desk and tablet the tabs choose.
  */
-export function RankingPanel({
-  snapshot,
-  catalog,
-  regionCode,
-}: {
-  snapshot: OverviewSnapshot | undefined;
-  catalog: ReadonlyMap<string, IndicatorMeta> | undefined;
-  regionCode: string;
-}) {
+export default function RankingPanel({ options, scope }: PanelProps<Options>) {
   const { t, i18n } = useTranslation();
   const sizes = useChartSizes();
   const profile = useUi((s) => s.profile);
-  const breakdowns = snapshot?.breakdowns ?? [];
+  const { regionCode } = scope;
+  const snapshot = useQuery(themeSnapshotQuery(scope.theme, regionCode)).data;
+  const catalog = useQuery(indicatorCatalogQuery()).data;
+  const breakdowns = useMemo(
+    () => rankingChoices(snapshot?.breakdowns ?? [], options.indicatorIds),
+    [snapshot, options.indicatorIds],
+  );
   const [index, setIndex] = useState(0);
   const count = breakdowns.length;
+  const rotateMs = options.rotateSeconds * 1000;
   useEffect(() => {
-    if (profile !== 'wall' || count < 2) return;
-    const id = window.setInterval(() => setIndex((i) => (i + 1) % count), ROTATE_MS);
+    if (profile !== 'wall' || count < 2 || rotateMs === 0) return;
+    const id = window.setInterval(() => setIndex((i) => (i + 1) % count), rotateMs);
     return () => window.clearInterval(id);
-  }, [profile, count]);
+  }, [profile, count, rotateMs]);
   const shown = breakdowns[index % Math.max(1, count)];
   // Children without a value (a village where the indicator is not counted) are listed apart, not as blank bars.
   const current = useMemo(
@@ -47,8 +51,8 @@ export function RankingPanel({
     () =>
       current
         ? rankingOption(current, {
-            limit: 8,
-            color: '#36c3f0',
+            limit: options.limit,
+            color: options.color,
             sizes,
             format: (v) => {
               const f = formatIndicator(v, current.unit, lang);
@@ -57,9 +61,8 @@ export function RankingPanel({
             highlight: regionCode,
           })
         : undefined,
-    [current, sizes, lang, regionCode],
+    [current, sizes, lang, regionCode, options.limit, options.color],
   );
-  if (count === 0) return null;
   const nameOf = (id: string) => {
     const meta = catalog?.get(id);
     return meta ? (lang === 'en' ? meta.name.en : meta.name.zh) : id;
@@ -67,20 +70,24 @@ export function RankingPanel({
   return (
     <Panel
       title={
-        // A village is ranked among its township's villages: the title says whose ranking it is.
-        current?.regionName
-          ? place
-            ? t('overview.rankingIn', { parent: current.regionName, ...place })
-            : t('overview.rankingInNone', { parent: current.regionName })
-          : t('overview.ranking')
+        options.title
+          ? lang === 'en'
+            ? options.title.en
+            : options.title.zh
+          : // A village is ranked among its township's villages: the title says whose ranking it is.
+            current?.regionName
+            ? place
+              ? t('overview.rankingIn', { parent: current.regionName, ...place })
+              : t('overview.rankingInNone', { parent: current.regionName })
+            : t('overview.ranking')
       }
-      sources={snapshot?.sources.filter((s) =>
-        current?.indicatorId.startsWith('parking.')
-          ? s.system === 'parking-platform'
-          : s.system === 'county-services',
+      sources={snapshot?.sources.filter(
+        (s) => current && s.system === (catalog?.get(current.indicatorId)?.source ?? 'county-services'),
       )}
       at={snapshot?.generatedAt}
     >
+      {!snapshot && <Loading />}
+      {snapshot && count === 0 && <p className="muted">{t('panel.noData')}</p>}
       <div className="chips" role="tablist">
         {breakdowns.map((b, i) => (
           <button

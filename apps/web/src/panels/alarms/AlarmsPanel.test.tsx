@@ -2,7 +2,7 @@ import type { OverviewSnapshot } from '@cockpit/contracts';
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { initI18n } from '../../../app/i18n';
+import { initI18n } from '../../app/i18n';
 import { AlarmsPanel } from './AlarmsPanel';
 
 // Rendered for real (React DOM in happy-dom); nothing of the app is mocked.

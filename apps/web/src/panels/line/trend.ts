@@ -1,0 +1,96 @@
+import type { Series } from '@cockpit/contracts';
+import type { ChartSizes } from '../../components/chartSizes';
+import type { EChartsOption } from '../../components/echarts';
+import { beijingHourLabel, lineOption } from './transform';
+
+/** A predicted value after the last observation, with its band (same unit as the series). */
+export type ForecastPoint = { at: string; value: number; lower: number; upper: number };
+
+type SeriesItem = Record<string, unknown>;
+
+/**
+ * Pure transform of the `trend` panel: the series as a line or an area (Beijing hours, midnight marked, as
+ * lineOption draws it) and, when a forecast is given, the forecast after the last observation as a dashed
+ * line with its band (lower bound plus the band's width, stacked and filled).
+ */
+export function trendOption(
+  series: Series,
+  opts: {
+    name: string;
+    color: string;
+    style: 'line' | 'area';
+    sizes: ChartSizes;
+    dayLabel?: string;
+    forecast?: readonly ForecastPoint[];
+    names?: { forecast: string; band: string };
+  },
+): EChartsOption {
+  const base = lineOption(series, {
+    name: opts.name,
+    color: opts.color,
+    sizes: opts.sizes,
+    dayLabel: opts.dayLabel,
+  });
+  const [observed] = base.series as SeriesItem[];
+  const line: SeriesItem = { ...observed };
+  if (opts.style === 'line') delete line.areaStyle;
+  const forecast = opts.forecast ?? [];
+  if (forecast.length === 0) return { ...base, series: [line] };
+
+  const n = series.points.length;
+  const last = series.points.at(-1)?.value ?? null;
+  // The forecast starts at the last observation, so the dashed line and its band join the observed one.
+  const join = <T>(atLast: T, rest: T[]) => [
+    ...series.points.map((_, i) => (i === n - 1 ? atLast : null)),
+    ...rest,
+  ];
+  const xAxis = base.xAxis as SeriesItem;
+  return {
+    ...base,
+    xAxis: {
+      ...xAxis,
+      data: [
+        ...series.points.map((p) => beijingHourLabel(p.at)),
+        ...forecast.map((p) => beijingHourLabel(p.at)),
+      ],
+    },
+    series: [
+      { ...line, data: [...(line.data as (number | null)[]), ...forecast.map(() => null)] },
+      {
+        type: 'line',
+        name: opts.names?.forecast ?? 'forecast',
+        data: join(
+          last,
+          forecast.map((p) => p.value),
+        ),
+        showSymbol: false,
+        lineStyle: { width: Math.max(2, opts.sizes.stroke / 6), color: opts.color, type: 'dashed' },
+      },
+      {
+        type: 'line',
+        name: `${opts.names?.band ?? 'band'}-lower`,
+        data: join(
+          last,
+          forecast.map((p) => p.lower),
+        ),
+        stack: 'band',
+        showSymbol: false,
+        lineStyle: { opacity: 0 },
+        silent: true,
+      },
+      {
+        type: 'line',
+        name: opts.names?.band ?? 'band',
+        data: join(
+          last === null ? null : 0,
+          forecast.map((p) => p.upper - p.lower),
+        ),
+        stack: 'band',
+        showSymbol: false,
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: opts.color, opacity: 0.25 },
+        silent: true,
+      },
+    ],
+  };
+}
