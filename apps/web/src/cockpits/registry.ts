@@ -1,5 +1,8 @@
 import type { Level, Theme } from '@cockpit/contracts';
-import { type ComponentType, lazy } from 'react';
+import { type ComponentType, createElement, lazy } from 'react';
+import { ecoModule } from './eco/module';
+import { ModuleCockpit } from './ModuleCockpit';
+import { traumaModule } from './trauma/module';
 
 /** What every cockpit receives: the scope it shows. */
 export type CockpitProps = { level: Level; regionCode: string };
@@ -8,6 +11,6 @@ export type CockpitProps = { level: Level; regionCode: string };
 export const COCKPITS: Record<Theme, ComponentType<CockpitProps>> = {
   overview: lazy(() => import('./overview/OverviewCockpit')),
   parking: lazy(() => import('./parking/ParkingCockpit')),
-  trauma: lazy(() => import('./trauma/TraumaCockpit')),
-  eco: lazy(() => import('./eco/EcoCockpit')),
+  trauma: (props) => createElement(ModuleCockpit, { module: traumaModule, ...props }),
+  eco: (props) => createElement(ModuleCockpit, { module: ecoModule, ...props }),
 };

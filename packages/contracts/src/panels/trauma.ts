@@ -33,7 +33,7 @@ export const TraumaKpisOptions = z.object({
   trendSeriesId: z.string().min(1).nullable().default('trauma.callsPerHour'),
 });
 export const TraumaCoverageOptions = z.object({
-  /** Townships listed, those with the most villages beyond 15 minutes first. */
+  /** At most this many townships with villages beyond 15 minutes are listed. */
   maxTownships: z.number().int().min(1).max(20).default(5),
 });
 

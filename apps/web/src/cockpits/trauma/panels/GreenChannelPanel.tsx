@@ -1,28 +1,37 @@
-import type { ActiveTransport, TraumaSnapshot } from '@cockpit/contracts';
+import type { TraumaGreenChannelOptions } from '@cockpit/contracts';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { Loading, Panel } from '../../../components/Panel';
-import { Countdown, useSource } from './common';
+import type { PanelProps } from '../../../layout/types';
+import { useTraumaUi } from '../store';
+import { Countdown, useSource, useTraumaSnapshot } from './common';
+import { greenChannelView } from './views';
 
-type Props = {
-  snapshot: TraumaSnapshot | undefined;
-  transport: ActiveTransport | undefined;
-  receivedAt: number;
-  /** Brought to the front by a new severe case. */
-  announced: boolean;
-};
-
-/** The green channel of one case: destination with reasons, ETA countdown, intersections ahead in order. */
-export function GreenChannelPanel({ snapshot, transport: t, receivedAt, announced }: Props) {
+/**
+ * trauma.green-channel: the case in front (a new severe case, or the one tapped): destination with reasons, ETA
+ * countdown, intersections ahead in order.
+ */
+export default function GreenChannelPanel({
+  options,
+  scope,
+}: PanelProps<z.infer<typeof TraumaGreenChannelOptions>>) {
   const { t: tr, i18n } = useTranslation();
   const en = i18n.language === 'en';
+  const { snapshot, receivedAt } = useTraumaSnapshot(scope.regionCode);
+  const focusId = useTraumaUi((s) => s.focusId);
+  const focusAt = useTraumaUi((s) => s.focusAt);
   const src = useSource(snapshot);
+  const view = greenChannelView(snapshot, options, { focusId, focusAt }, Date.now());
+  const t = view.state === 'case' ? view.transport : undefined;
+  const announced = view.state === 'case' && view.announced;
+  const showReasons = view.state === 'case' && view.showReasons;
   return (
     <Panel
       title={tr('trauma.greenChannel')}
       {...src}
       className={`trauma-channel ${announced ? 'trauma-channel--new' : ''}`}
     >
-      {!snapshot ? (
+      {view.state === 'loading' ? (
         <Loading />
       ) : !t ? (
         <p className="muted">{tr('trauma.noActive')}</p>
@@ -85,7 +94,7 @@ export function GreenChannelPanel({ snapshot, transport: t, receivedAt, announce
               </div>
             </div>
           )}
-          {t.hospital && (
+          {t.hospital && showReasons && (
             <div className="channel__reasons" data-testid="channel-reasons">
               <div className="muted">{tr('trauma.reasons')}</div>
               <ul className="chips">
