@@ -2,8 +2,10 @@ import './i18n';
 import './eco.css';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { createPortal } from 'react-dom';
 import type { PanelScope } from '../../layout/types';
 import { useLiveSnapshot } from '../../lib/useLiveSnapshot';
+import { useMapStageElement } from '../../map/useMapStageElement';
 import { useUi } from '../../stores/ui';
 import { ecoSnapshotQuery } from './api/eco.api';
 import { useEcoLayers } from './layers/useEcoLayers';
@@ -12,7 +14,7 @@ import { useEcoUi } from './store';
 
 /**
  * 生态环保, once per screen: the live subscription, the map layers (PM2.5 surface, stations, rivers, noise
- * points), and what floats over the map: on a wall the legend docks on the map (top left), and the selected
+ * points), and what floats over the map (a portal into the map's stage): on a wall the legend docks on the map (top left), and the selected
  * station's detail docks at its lower right on every profile. The grid's panels read the same snapshot query.
  */
 export default function EcoHost({ level, regionCode, profile }: Omit<PanelScope, 'theme'>) {
@@ -26,7 +28,10 @@ export default function EcoHost({ level, regionCode, profile }: Omit<PanelScope,
   // Leaving the cockpit drops the selected station. A change of scope keeps it: on a mouse screen the shared
   // map also drills into the region under a clicked station, and the detail must survive that.
   useEffect(() => () => select(null), [select]);
-  return (
+  // Over the map wherever the layout puts it (a portal into the map's stage), never in a grid cell.
+  const stage = useMapStageElement();
+  if (!stage) return null;
+  return createPortal(
     <>
       {wall && (
         <div className="eco-legend-dock">
@@ -42,6 +47,7 @@ export default function EcoHost({ level, regionCode, profile }: Omit<PanelScope,
           <StationPanel code={selected} sources={data?.sources} />
         </div>
       )}
-    </>
+    </>,
+    stage,
   );
 }
