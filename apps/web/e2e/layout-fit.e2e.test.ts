@@ -6,8 +6,8 @@ import { inspect, open } from './layout-inspect';
 
 /**
  * #14 "every screen profile gets a layout that fits it": every seeded layout, on its own profile, at county
- * level. Each panel instance is rendered by the layout renderer as an element with `data-panel-id` and
- * `data-panel-type`; the check finds every seeded instance on screen, then asks that no panel's content
+ * level. The layout renderer marks the profile it arranged for (`data-profile-id`) and renders each panel
+ * instance as an element with `data-panel-id` and `data-panel-type`; the check finds every seeded instance, then asks that no panel's content
  * overflows it (scrollHeight > clientHeight + 1 of the instance and of its body, unless marked `data-scroll`:
  * a list that scrolls on purpose), and on wall profiles that no text, chart label or map label is below 24 px of
  * the canvas. Waits for conditions only (region drawn, every panel's data arrived, map idle).
@@ -47,12 +47,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-type Fit = { missing: string[]; wrongType: string[]; overflowing: string[] };
+type Fit = { profileId: string | null; missing: string[]; wrongType: string[]; overflowing: string[] };
 
 /** Every seeded instance on screen with its type, and none whose content overflows it. */
 async function fitOf(page: Page, panels: { id: string; type: string }[]): Promise<Fit> {
   return page.evaluate((expected) => {
-    const out: Fit = { missing: [], wrongType: [], overflowing: [] };
+    // The renderer says which profile it arranged for (the layout's element carries data-profile-id).
+    const profileId = document.querySelector('[data-profile-id]')?.getAttribute('data-profile-id') ?? null;
+    const out: Fit = { profileId, missing: [], wrongType: [], overflowing: [] };
     for (const { id, type } of expected) {
       const el = document.querySelector<HTMLElement>(`[data-panel-id="${CSS.escape(id)}"]`);
       if (!el) {
@@ -103,6 +105,7 @@ describe('every seeded layout fits its profile', () => {
             JSON.stringify({ fit, smallText: f.smallText, smallChartText: f.smallChartText }),
           );
           expect({ ...fit, smallText: f.smallText, smallChartText: f.smallChartText }).toEqual({
+            profileId: profile,
             missing: [],
             wrongType: [],
             overflowing: [],
