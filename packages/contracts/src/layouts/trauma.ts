@@ -9,8 +9,9 @@ const COV = 'trauma.coverage';
 
 /**
  * The trauma cockpit for every level. The 4K wall keeps its look: 绿色通道, cases and hospitals left, the map
- * in the middle half, KPIs and coverage right. The ultra-wide walls use their width: every panel is a
- * full-height column, so the green channel's signal list is never cut; the map keeps the county's shape.
+ * in the middle half, KPIs and coverage right. The ultra-wide walls use their width: the green channel spreads
+ * over two columns (the case left, the intersections ahead right), so its signal list is never cut; the map
+ * keeps the county's shape.
  */
 const TRAUMA_DEFAULT: LayoutDocument = {
   theme: 'trauma',
@@ -30,9 +31,9 @@ const TRAUMA_DEFAULT: LayoutDocument = {
     ultrawide: {
       map: mapAt([14, 0, 8, 6]),
       panels: [
-        place('green-channel', GC, [0, 0, 6, 6]),
-        place('cases', CASES, [6, 0, 4, 6]),
-        place('hospitals', HOSP, [10, 0, 4, 6]),
+        place('green-channel', GC, [0, 0, 9, 6], { columns: 2 }),
+        place('cases', CASES, [9, 0, 5, 2], { maxCases: 3 }),
+        place('hospitals', HOSP, [9, 2, 5, 4]),
         place('kpis', KPIS, [22, 0, 8, 6]),
         place('coverage', COV, [30, 0, 6, 6]),
       ],

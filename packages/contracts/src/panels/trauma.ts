@@ -18,6 +18,8 @@ export const TRAUMA_KPI_IDS = [
 export const TraumaGreenChannelOptions = z.object({
   /** Show why the hospital was chosen (capabilities, ETA) and the first hospital passed over. */
   showReasons: z.boolean().default(true),
+  /** 2: the case, its hospital and ETA on the left, the intersections ahead on the right (wide, short walls). */
+  columns: z.union([z.literal(1), z.literal(2)]).default(1),
 });
 export const TraumaCasesOptions = z.object({
   /** At most this many cases are listed (the title always counts all of them). */

@@ -56,8 +56,18 @@ describe('trauma panel views', () => {
       announced: false,
       showReasons: true,
     });
-    const picked = greenChannelView(snapshot, { showReasons: false }, { focusId: 'C', focusAt: null }, now);
-    expect(picked).toMatchObject({ transport: { incidentId: 'C' }, announced: false, showReasons: false });
+    const picked = greenChannelView(
+      snapshot,
+      { showReasons: false, columns: 2 },
+      { focusId: 'C', focusAt: null },
+      now,
+    );
+    expect(picked).toMatchObject({
+      transport: { incidentId: 'C' },
+      announced: false,
+      showReasons: false,
+      columns: 2,
+    });
   });
 
   it('green channel: a new severe case is announced for 90 s after it came to the front', () => {

@@ -44,7 +44,14 @@ export function isAnnounced(
 export type GreenChannelView =
   | { state: 'loading' }
   | { state: 'none' }
-  | { state: 'case'; transport: ActiveTransport; announced: boolean; showReasons: boolean };
+  | {
+      state: 'case';
+      transport: ActiveTransport;
+      announced: boolean;
+      showReasons: boolean;
+      /** The intersections in a column of their own beside the case. */
+      columns: 1 | 2;
+    };
 
 /** trauma.green-channel: the case in front, whether it was just announced, and what the options show. */
 export function greenChannelView(
@@ -61,6 +68,7 @@ export function greenChannelView(
     transport,
     announced: isAnnounced(transport, focus, nowMs),
     showReasons: options.showReasons,
+    columns: options.columns,
   };
 }
 
