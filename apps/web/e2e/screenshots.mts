@@ -74,6 +74,8 @@ async function compare(beforeDir: string, afterDir: string) {
   const browser = await launch({ signedIn: false });
   try {
     const page = await browser.newPage();
+    // tsx (esbuild, keepNames) wraps named functions in `__name(…)`: give the blank page that helper.
+    await page.evaluate('globalThis.__name = (f) => f');
     for (const name of names) {
       let after: Buffer;
       try {
