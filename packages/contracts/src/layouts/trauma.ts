@@ -1,4 +1,95 @@
 import type { LayoutDocument } from '../layout';
+import { mapAt, place } from './place';
+
+const GC = 'trauma.green-channel';
+const CASES = 'trauma.cases';
+const HOSP = 'trauma.hospitals';
+const KPIS = 'trauma.kpis';
+const COV = 'trauma.coverage';
+
+/**
+ * The trauma cockpit for every level. The 4K wall keeps its look: 绿色通道, cases and hospitals left, the map
+ * in the middle half, KPIs and coverage right. The ultra-wide walls use their width: the green channel spreads
+ * over two columns (the case left, the intersections ahead right), so its signal list is never cut; the map
+ * keeps the county's shape.
+ */
+const TRAUMA_DEFAULT: LayoutDocument = {
+  theme: 'trauma',
+  level: null,
+  regionCode: null,
+  profiles: {
+    wall: {
+      map: mapAt([6, 0, 12, 12]),
+      panels: [
+        place('green-channel', GC, [0, 0, 6, 7]),
+        place('cases', CASES, [0, 7, 6, 2]),
+        place('hospitals', HOSP, [0, 9, 6, 3]),
+        place('kpis', KPIS, [18, 0, 6, 7]),
+        place('coverage', COV, [18, 7, 6, 5]),
+      ],
+    },
+    ultrawide: {
+      map: mapAt([14, 0, 8, 6]),
+      panels: [
+        place('green-channel', GC, [0, 0, 9, 6], { columns: 2 }),
+        place('cases', CASES, [9, 0, 5, 2], { maxCases: 3 }),
+        place('hospitals', HOSP, [9, 2, 5, 4]),
+        place('kpis', KPIS, [22, 0, 8, 6]),
+        place('coverage', COV, [30, 0, 6, 6]),
+      ],
+    },
+    wide: {
+      map: mapAt([9, 0, 7, 6]),
+      panels: [
+        place('green-channel', GC, [0, 0, 4, 6], { showReasons: false }),
+        place('cases', CASES, [4, 0, 5, 2], { maxCases: 3 }),
+        place('hospitals', HOSP, [4, 2, 5, 4]),
+        place('kpis', KPIS, [16, 0, 4, 6], { trendSeriesId: null }),
+        place('coverage', COV, [20, 0, 4, 6], { maxTownships: 4 }),
+      ],
+    },
+    wall8k: {
+      map: mapAt([16, 0, 16, 12]),
+      panels: [
+        place('green-channel', GC, [0, 0, 8, 12]),
+        place('cases', CASES, [8, 0, 8, 5]),
+        place('hospitals', HOSP, [8, 5, 8, 7]),
+        place('kpis', KPIS, [32, 0, 8, 12]),
+        place('coverage', COV, [40, 0, 8, 12]),
+      ],
+    },
+    'tablet-portrait': {
+      map: mapAt([0, 0, 6, 9]),
+      panels: [
+        place('green-channel', GC, [0, 9, 6, 11]),
+        place('cases', CASES, [0, 20, 6, 5]),
+        place('hospitals', HOSP, [0, 25, 6, 6]),
+        place('kpis', KPIS, [0, 31, 6, 11]),
+        place('coverage', COV, [0, 42, 6, 9]),
+      ],
+    },
+    'tablet-landscape': {
+      map: mapAt([0, 0, 7, 11]),
+      panels: [
+        place('green-channel', GC, [7, 0, 5, 11]),
+        place('cases', CASES, [0, 11, 4, 6]),
+        place('hospitals', HOSP, [4, 11, 8, 6]),
+        place('kpis', KPIS, [0, 17, 7, 10]),
+        place('coverage', COV, [7, 17, 5, 10]),
+      ],
+    },
+    desk: {
+      map: mapAt([3, 0, 6, 14]),
+      panels: [
+        place('green-channel', GC, [0, 0, 3, 11]),
+        place('cases', CASES, [0, 11, 3, 4]),
+        place('hospitals', HOSP, [0, 15, 3, 6]),
+        place('kpis', KPIS, [9, 0, 3, 11]),
+        place('coverage', COV, [9, 11, 3, 10]),
+      ],
+    },
+  },
+};
 
 /** The seeded default layout(s) of the trauma cockpit: one arrangement for every screen profile. */
-export const SEED_TRAUMA_LAYOUTS: LayoutDocument[] = [];
+export const SEED_TRAUMA_LAYOUTS: LayoutDocument[] = [TRAUMA_DEFAULT];

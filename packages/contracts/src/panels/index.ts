@@ -6,10 +6,12 @@ import { PARKING_PANEL_TYPES } from './parking';
 import type { PanelTypeSpec } from './spec';
 import { TRAUMA_PANEL_TYPES } from './trauma';
 
+export * from './eco';
 export * from './generic';
 export * from './overview';
 export * from './parking';
 export type { PanelTypeSpec } from './spec';
+export * from './trauma';
 
 /**
  * Every registered panel type and its options schema: the BFF validates stored layouts against it, the web

@@ -1,13 +1,31 @@
-import type { EcoSnapshot, IndicatorMeta } from '@cockpit/contracts';
+import '../i18n';
+import '../eco.css';
+import type {
+  EcoAqiGaugeOptions,
+  EcoGoodDaysOptions,
+  EcoRankingOptions,
+  EcoSnapshot,
+} from '@cockpit/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
 import { Loading, Panel } from '../../../components/Panel';
+import type { PanelProps } from '../../../layout/types';
 import { formatDistance, formatPercent } from '../../../lib/format';
+import { indicatorCatalogQuery } from '../../../lib/snapshot';
 import { KpiTiles } from '../../../panels/kpi/KpiTiles';
+import { ecoSnapshotQuery } from '../api/eco.api';
 import { useEcoUi } from '../store';
 import { aqiGaugeOption, aqiTrendOption, iaqiBarsOption, windowPoints } from './transform';
+import { aqiGaugeView, goodDaysView, rankingView } from './views';
+
+/** The eco snapshot of the panel's region: the theme's one query, shared by key with the host and every panel. */
+export function useEcoSnapshot(regionCode: string): EcoSnapshot | undefined {
+  return useQuery(ecoSnapshotQuery(regionCode)).data;
+}
 
 /** Parameter display names of the current language (stable between renders). */
 export function useParamLabels(): Record<string, string> {
@@ -16,26 +34,26 @@ export function useParamLabels(): Record<string, string> {
   return useMemo(() => t('eco.param', { returnObjects: true }) as Record<string, string>, [t, i18n.language]);
 }
 
-type Props = { snapshot: EcoSnapshot | undefined; catalog?: ReadonlyMap<string, IndicatorMeta> | undefined };
-
-const ind = (s: EcoSnapshot | undefined, id: string) => s?.indicators.find((i) => i.indicatorId === id);
 export const sourceOf = (s: EcoSnapshot | undefined, lang: string) => {
   const src = s?.sources[0];
   return src ? (lang === 'en' ? src.name.en : src.name.zh) : '生态环境监测';
 };
 
-/** AQI gauge with category and primary pollutant, and each pollutant's IAQI. */
-export function AqiPanel({ snapshot, catalog }: Props) {
+/** eco.aqi-gauge: AQI gauge with category and primary pollutant, bound figures, and each pollutant's IAQI. */
+export function AqiPanel({ options, scope }: PanelProps<z.infer<typeof EcoAqiGaugeOptions>>) {
   const { t, i18n } = useTranslation();
   const sizes = useChartSizes();
-  const air = snapshot?.air;
-  const reading = air?.reading ?? null;
-  const aqi = ind(snapshot, 'eco.aqi');
+  const snapshot = useEcoSnapshot(scope.regionCode);
+  const catalog = useQuery(indicatorCatalogQuery()).data;
+  const view = aqiGaugeView(snapshot, options);
+  const reading = view.state === 'reading' ? view.reading : null;
+  const aqi = view.state === 'reading' ? view.footer : undefined;
   const gauge = useMemo(() => aqiGaugeOption(reading, sizes), [reading, sizes]);
   const labels = useParamLabels();
+  const showIaqi = view.state === 'reading' && view.showIaqi;
   const bars = useMemo(
-    () => (reading ? iaqiBarsOption(reading.iaqi, labels, sizes) : undefined),
-    [reading, labels, sizes],
+    () => (reading && showIaqi ? iaqiBarsOption(reading.iaqi, labels, sizes) : undefined),
+    [reading, showIaqi, labels, sizes],
   );
   const en = i18n.language === 'en';
   return (
@@ -46,16 +64,16 @@ export function AqiPanel({ snapshot, catalog }: Props) {
       at={aqi?.at}
       status={aqi?.status}
     >
-      {!snapshot ? (
+      {view.state === 'loading' ? (
         <Loading />
-      ) : air && air.stationCount === 0 ? (
+      ) : view.state === 'no-station' ? (
         <div data-testid="eco-no-station">
           <p className="muted">{t('eco.noStation')}</p>
-          {air.nearestStations && air.nearestStations.length > 0 && (
+          {view.nearest.length > 0 && (
             <>
               <div className="chart-caption">{t('eco.nearest')}</div>
               <ul className="eco-nearest" data-testid="eco-nearest">
-                {air.nearestStations.map((n) => (
+                {view.nearest.map((n) => (
                   <li key={n.code} data-station={n.code}>
                     <span>{n.name}</span>{' '}
                     <span className="muted">{formatDistance(n.distanceM, i18n.language)}</span>{' '}
@@ -90,9 +108,9 @@ export function AqiPanel({ snapshot, catalog }: Props) {
                   : t('eco.noPrimary')}
             </div>
             <div className="muted">
-              {air?.stationCount ?? '—'} {t('eco.stations')}
+              {view.stationCount} {t('eco.stations')}
             </div>
-            <KpiTiles values={[ind(snapshot, 'eco.pm25')]} catalog={catalog} />
+            <KpiTiles values={view.figures} catalog={catalog} />
           </div>
         </div>
       )}
@@ -160,15 +178,20 @@ export function WindowTabs() {
   );
 }
 
-/** Share of good days (month, year) against the target, the daily AQI of the last 30 days, and the AQI trend. */
-export function AirTrendPanel({ snapshot }: Props) {
+/**
+ * eco.good-days: share of good days (month, year) against the target, the daily AQI of the last 30 days, and the
+ * AQI trend.
+ */
+export function AirTrendPanel({ options, scope }: PanelProps<z.infer<typeof EcoGoodDaysOptions>>) {
   const { t, i18n } = useTranslation();
   const labels = useParamLabels();
   const sizes = useChartSizes();
   const window = useEcoUi((s) => s.window);
-  const g = snapshot?.air.goodDays;
-  const month = ind(snapshot, 'eco.goodDayShareMonth');
-  const aqi = snapshot?.series.find((s) => s.indicatorId === 'eco.aqi');
+  const snapshot = useEcoSnapshot(scope.regionCode);
+  const view = goodDaysView(snapshot, options);
+  const g = view.goodDays;
+  const month = view.footer;
+  const aqi = view.trend ?? undefined;
   const aqiOpt = useMemo(
     () => (aqi ? aqiTrendOption(windowPoints(aqi.points, window), window, sizes) : undefined),
     [aqi, window, sizes],
@@ -209,32 +232,38 @@ export function AirTrendPanel({ snapshot }: Props) {
               }
             />
           </div>
-          <div className="chart-caption">{t('eco.dailyAqi')}</div>
-          <ol className="eco-days" data-testid="eco-days">
-            {(snapshot?.air.daily ?? []).map((d) => (
-              <li
-                key={d.date}
-                className={d.complete === false ? 'eco-day eco-day--incomplete' : 'eco-day'}
-                style={{ background: d.complete === false ? undefined : (d.color ?? undefined) }}
-                title={
-                  d.complete === false
-                    ? `${d.date} ${t('eco.incompleteDay')}：${(d.missing ?? []).map((m) => labels[m] ?? m).join('、')}`
-                    : `${d.date} AQI ${d.aqi ?? '—'}`
-                }
-                data-aqi={d.complete === false ? '' : (d.aqi ?? '')}
-                data-complete={d.complete === false ? 'false' : 'true'}
-              />
-            ))}
-          </ol>
+          {view.daily && <div className="chart-caption">{t('eco.dailyAqi')}</div>}
+          {view.daily && (
+            <ol className="eco-days" data-testid="eco-days">
+              {view.daily.map((d) => (
+                <li
+                  key={d.date}
+                  className={d.complete === false ? 'eco-day eco-day--incomplete' : 'eco-day'}
+                  style={{ background: d.complete === false ? undefined : (d.color ?? undefined) }}
+                  title={
+                    d.complete === false
+                      ? `${d.date} ${t('eco.incompleteDay')}：${(d.missing ?? []).map((m) => labels[m] ?? m).join('、')}`
+                      : `${d.date} AQI ${d.aqi ?? '—'}`
+                  }
+                  data-aqi={d.complete === false ? '' : (d.aqi ?? '')}
+                  data-complete={d.complete === false ? 'false' : 'true'}
+                />
+              ))}
+            </ol>
+          )}
         </>
       )}
-      <div className="eco-trend-head">
-        <span className="chart-caption">{t('eco.trend')} AQI</span>
-        <WindowTabs />
-      </div>
-      {aqiOpt && aqi && aqi.points.length > 0 ? (
+      {view.trend !== null && (
+        <div className="eco-trend-head">
+          <span className="chart-caption">{t('eco.trend')} AQI</span>
+          <WindowTabs />
+        </div>
+      )}
+      {view.trend === null ? null : aqiOpt && aqi && aqi.points.length > 0 ? (
         <EChart option={aqiOpt} label="AQI trend" className="chart eco-trend" />
-      ) : !snapshot ? null : snapshot.air.stationCount === 0 ? (
+      ) : !snapshot ? (
+        <Loading />
+      ) : view.stationCount === 0 ? (
         <p className="muted">{t('eco.noStation')}</p>
       ) : (
         <p className="muted">{t('panel.noData')}</p>
@@ -248,12 +277,13 @@ export function AirTrendPanel({ snapshot }: Props) {
   );
 }
 
-/** Townships by AQI, best first; stationless ones say so. */
-export function RankingPanel({ snapshot }: Props) {
+/** eco.township-ranking: townships by AQI, best first; stationless ones say so. */
+export function RankingPanel({ options, scope }: PanelProps<z.infer<typeof EcoRankingOptions>>) {
   const { t, i18n } = useTranslation();
-  const towns = snapshot?.air.townships ?? [];
-  const rated = towns.filter((x) => x.aqi !== null);
-  const without = towns.length - rated.length;
+  const snapshot = useEcoSnapshot(scope.regionCode);
+  const view = rankingView(snapshot, options);
+  const rated = view?.rated ?? [];
+  const without = view?.without ?? 0;
   return (
     <Panel
       title={t('eco.ranking')}
@@ -261,6 +291,7 @@ export function RankingPanel({ snapshot }: Props) {
       sources={snapshot?.sources}
       at={snapshot?.air.at ?? undefined}
     >
+      {!view && <Loading />}
       <div className="chart-caption">
         AQI · PM2.5 μg/m³
         {without > 0 &&
@@ -268,7 +299,10 @@ export function RankingPanel({ snapshot }: Props) {
       </div>
       <ol
         className="eco-ranking"
-        style={{ gridTemplateRows: `repeat(${Math.ceil(rated.length / 2)}, auto)` }}
+        style={{
+          gridTemplateRows: `repeat(${view?.rows ?? 0}, auto)`,
+          gridTemplateColumns: options.columns === 1 ? '1fr' : undefined,
+        }}
       >
         {rated.map((x, i) => (
           <li key={x.regionCode} data-region={x.regionCode}>

@@ -1,21 +1,25 @@
-import type { EcoSnapshot, SourceStatus } from '@cockpit/contracts';
+import type { EcoLegendOptions, SourceStatus } from '@cockpit/contracts';
 import { AQI_LEVELS, NOISE_ZONES, WATER_CLASSES } from '@cockpit/domain/eco';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
 import { Panel } from '../../../components/Panel';
+import type { PanelProps } from '../../../layout/types';
 import { ecoStationQuery } from '../api/eco.api';
 import { type EcoMapMode, useEcoUi } from '../store';
-import { sourceOf, useParamLabels, WindowTabs } from './AirPanels';
+import { sourceOf, useEcoSnapshot, useParamLabels, WindowTabs } from './AirPanels';
 import { aqiTrendOption, seriesLineOption } from './transform';
 
-type Props = { snapshot: EcoSnapshot | undefined };
-
-/** Map mode switch, the legend in the official colours, and the data notes. */
-export function LegendPanel({ snapshot }: Props) {
+/**
+ * eco.legend: map mode switch, the legend in the official colours, and the data notes. On a wall the theme's
+ * host docks it on the map instead (seeded wall layouts leave it out).
+ */
+export function LegendPanel({ scope }: PanelProps<z.infer<typeof EcoLegendOptions>>) {
   const { t, i18n } = useTranslation();
+  const snapshot = useEcoSnapshot(scope.regionCode);
   const en = i18n.language === 'en';
   const mode = useEcoUi((s) => s.mode);
   const setMode = useEcoUi((s) => s.setMode);

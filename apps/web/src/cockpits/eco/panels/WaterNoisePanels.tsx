@@ -1,31 +1,36 @@
-import type { EcoSnapshot, EcoWaterSection } from '@cockpit/contracts';
+import type {
+  EcoAlarmsOptions,
+  EcoNoiseOptions,
+  EcoWaterSection,
+  EcoWaterSectionsOptions,
+} from '@cockpit/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
 import { Loading, Panel } from '../../../components/Panel';
+import type { PanelProps } from '../../../layout/types';
 import { formatClock, formatPercent } from '../../../lib/format';
 import { useEcoUi } from '../store';
-import { sourceOf, useParamLabels } from './AirPanels';
+import { sourceOf, useEcoSnapshot, useParamLabels } from './AirPanels';
 import { durationParts, waterClassOption } from './transform';
+import { ecoAlarmsView, noiseView, waterView } from './views';
 
-type Props = { snapshot: EcoSnapshot | undefined };
-const ind = (s: EcoSnapshot | undefined, id: string) => s?.indicators.find((i) => i.indicatorId === id);
-
-/** Sections by class, compliance with their target, and what fails where. */
-export function WaterPanel({ snapshot }: Props) {
+/** eco.water-sections: sections by class, compliance with their target, and what fails where. */
+export function WaterPanel({ options, scope }: PanelProps<z.infer<typeof EcoWaterSectionsOptions>>) {
   const { t, i18n } = useTranslation();
   const sizes = useChartSizes();
   const select = useEcoUi((s) => s.select);
   const labels = useParamLabels();
-  const water = snapshot?.water;
-  const v = ind(snapshot, 'eco.waterCompliance');
+  const snapshot = useEcoSnapshot(scope.regionCode);
+  const view = waterView(snapshot, options);
+  const v = view?.footer;
+  const classCounts = view?.classCounts;
   const option = useMemo(
-    () => (water ? waterClassOption(water.classCounts, sizes) : undefined),
-    [water, sizes],
+    () => (classCounts ? waterClassOption(classCounts, sizes) : undefined),
+    [classCounts, sizes],
   );
-  const sections = water?.sections ?? [];
-  const onTarget = sections.filter((s) => s.compliant).length;
   return (
     <Panel
       title={t('eco.water')}
@@ -34,55 +39,52 @@ export function WaterPanel({ snapshot }: Props) {
       at={v?.at}
       status={v?.status}
     >
-      {sections.length === 0 ? (
+      {!view ? (
+        <Loading />
+      ) : view.total === 0 ? (
         <p className="muted">—</p>
       ) : (
         <>
           <div className="eco-headline" data-testid="eco-water-share">
             <span className="eco-headline__value">
-              {water?.complianceShare == null ? '—' : formatPercent(water.complianceShare)}
+              {view.complianceShare == null ? '—' : formatPercent(view.complianceShare)}
             </span>
             <span className="muted">
-              {onTarget} / {sections.length} {t('eco.sectionsOnTarget')}
+              {view.onTarget.length} / {view.total} {t('eco.sectionsOnTarget')}
             </span>
           </div>
           {option && <EChart option={option} label={t('eco.classDist')} className="chart eco-classes" />}
           <ul className="eco-list">
-            {sections
-              .filter((s) => s.compliant === false)
-              .map((s) => (
-                <li key={s.code} className={s.compliant === false ? 'is-off' : ''}>
-                  <button type="button" className="eco-row" onClick={() => select(s.code)}>
-                    <span className="eco-class" style={{ background: s.color ?? undefined }}>
-                      {s.label ?? '—'}
+            {view.offTarget.map((s) => (
+              <li key={s.code} className={s.compliant === false ? 'is-off' : ''}>
+                <button type="button" className="eco-row" onClick={() => select(s.code)}>
+                  <span className="eco-class" style={{ background: s.color ?? undefined }}>
+                    {s.label ?? '—'}
+                  </span>
+                  <span className="eco-row__name">{s.name}</span>
+                  <span className="muted">
+                    {t('eco.targetClass')} {s.targetClass} · {t('eco.share30d')}{' '}
+                    {s.share == null ? '—' : formatPercent(s.share)}
+                    {lakeStatus(s, t)}
+                  </span>
+                  {s.failing.length > 0 && (
+                    <span className="eco-failing">
+                      {t('eco.failing')}：
+                      {s.failing
+                        .map(
+                          (f) =>
+                            `${labels[f.parameter] ?? f.parameter} ${f.value}${f.limitMax !== undefined ? ` > ${f.limitMax}` : f.limitMin !== undefined ? ` < ${f.limitMin}` : ''}`,
+                        )
+                        .join('、')}
                     </span>
-                    <span className="eco-row__name">{s.name}</span>
-                    <span className="muted">
-                      {t('eco.targetClass')} {s.targetClass} · {t('eco.share30d')}{' '}
-                      {s.share == null ? '—' : formatPercent(s.share)}
-                      {lakeStatus(s, t)}
-                    </span>
-                    {s.failing.length > 0 && (
-                      <span className="eco-failing">
-                        {t('eco.failing')}：
-                        {s.failing
-                          .map(
-                            (f) =>
-                              `${labels[f.parameter] ?? f.parameter} ${f.value}${f.limitMax !== undefined ? ` > ${f.limitMax}` : f.limitMin !== undefined ? ` < ${f.limitMin}` : ''}`,
-                          )
-                          .join('、')}
-                      </span>
-                    )}
-                  </button>
-                </li>
-              ))}
+                  )}
+                </button>
+              </li>
+            ))}
           </ul>
-          {onTarget > 0 && (
+          {view.onTarget.length > 0 && (
             <p className="muted eco-note">
-              {sections
-                .filter((s) => s.compliant)
-                .map((s) => `${s.name} ${s.label}${lakeStatus(s, t)}`)
-                .join('、')}
+              {view.onTarget.map((s) => `${s.name} ${s.label}${lakeStatus(s, t)}`).join('、')}
             </p>
           )}
         </>
@@ -103,11 +105,12 @@ export function lakeStatus(s: EcoWaterSection, t: (key: string) => string): stri
   return parts.length === 0 ? '' : ` · ${parts.join(' · ')}`;
 }
 
-/** Day and night compliance per functional zone, and night exceedances. */
-export function NoisePanel({ snapshot }: Props) {
+/** eco.noise: day and night compliance per functional zone, and night exceedances. */
+export function NoisePanel({ options, scope }: PanelProps<z.infer<typeof EcoNoiseOptions>>) {
   const { t, i18n } = useTranslation();
-  const noise = snapshot?.noise;
-  const v = ind(snapshot, 'eco.noiseNightCompliance');
+  const snapshot = useEcoSnapshot(scope.regionCode);
+  const view = noiseView(snapshot, options);
+  const v = view?.footer;
   const share = (x: number | null) => (x === null ? '—' : formatPercent(x));
   return (
     <Panel
@@ -117,7 +120,9 @@ export function NoisePanel({ snapshot }: Props) {
       at={v?.at}
       status={v?.status}
     >
-      {!noise || noise.points.length === 0 ? (
+      {!view ? (
+        <Loading />
+      ) : !view.zones ? (
         <p className="muted">—</p>
       ) : (
         <table className="eco-table" data-testid="eco-noise">
@@ -131,7 +136,7 @@ export function NoisePanel({ snapshot }: Props) {
             </tr>
           </thead>
           <tbody>
-            {noise.zones.map((z) => (
+            {view.zones.map((z) => (
               <tr key={z.zone}>
                 <td>
                   {z.zone} ({z.limits.day}/{z.limits.night} dB(A))
@@ -162,16 +167,17 @@ function useDuration() {
   };
 }
 
-/** Alarms with how long they have lasted, and the recent pollution episodes with their upwind stations. */
-export function EcoAlarmsPanel({ snapshot }: Props) {
+/** eco.alarms: alarms with how long they have lasted, and the recent pollution episodes with their upwind stations. */
+export function EcoAlarmsPanel({ options, scope }: PanelProps<z.infer<typeof EcoAlarmsOptions>>) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const duration = useDuration();
   const select = useEcoUi((s) => s.select);
-  const alarms = snapshot?.alarms ?? [];
-  const episodes = snapshot?.air.episodes ?? [];
-  // "Now" is the data's own time (the monitoring platform's latest hour), not the wall clock.
-  const nowMs = Date.parse(snapshot?.air.at ?? snapshot?.generatedAt ?? '') || 0;
+  const snapshot = useEcoSnapshot(scope.regionCode);
+  const view = ecoAlarmsView(snapshot, options);
+  const alarms = view.state === 'ready' ? view.alarms : [];
+  const episodes = view.state === 'ready' ? view.episodes : null;
+  const nowMs = view.state === 'ready' ? view.nowMs : 0;
   return (
     <Panel
       title={t('eco.alarms')}
@@ -203,8 +209,8 @@ export function EcoAlarmsPanel({ snapshot }: Props) {
           ))}
         </ul>
       )}
-      <div className="chart-caption">{t('eco.episodes')}</div>
-      {episodes.length === 0 ? (
+      {episodes && <div className="chart-caption">{t('eco.episodes')}</div>}
+      {!episodes ? null : episodes.length === 0 ? (
         <p className="muted">—</p>
       ) : (
         <ul className="eco-list">

@@ -1,24 +1,30 @@
-import type { TraumaSnapshot } from '@cockpit/contracts';
+import type { TraumaCoverageOptions } from '@cockpit/contracts';
 import { useTranslation } from 'react-i18next';
-import { Figure, Panel } from '../../../components/Panel';
+import type { z } from 'zod';
+import { Figure, Loading, Panel } from '../../../components/Panel';
+import type { PanelProps } from '../../../layout/types';
 import { formatPercent } from '../../../lib/format';
 import { BAND_COLORS, BEYOND_COLOR, type Rgba } from '../model';
 import { useTraumaUi } from '../store';
-import { useSource } from './common';
+import { useSource, useTraumaSnapshot } from './common';
+import { coverageView } from './views';
 
 const css = ([r, g, b]: Rgba) => `rgb(${r}, ${g}, ${b})`;
 
-/** Villages beyond 15 minutes from the nearest ambulance station, by township; the isochrone toggle. */
-export function CoveragePanel({ snapshot }: { snapshot: TraumaSnapshot | undefined }) {
+/** trauma.coverage: villages beyond 15 minutes from the nearest ambulance station, by township; the isochrone toggle. */
+export default function CoveragePanel({ options, scope }: PanelProps<z.infer<typeof TraumaCoverageOptions>>) {
   const { t } = useTranslation();
+  const { snapshot } = useTraumaSnapshot(scope.regionCode);
   const src = useSource(snapshot);
   const show = useTraumaUi((s) => s.showCoverage);
   const toggle = useTraumaUi((s) => s.toggleCoverage);
-  const c = snapshot?.coverage;
+  const c = coverageView(snapshot, options);
   const bands = t('trauma.bands', { returnObjects: true }) as string[];
   return (
     <Panel title={t('trauma.coverage')} source={src.source} sources={src.sources} className="panel--compact">
-      {c && (
+      {!c ? (
+        <Loading />
+      ) : (
         <>
           <div className="coverage__head">
             <Figure value={String(c.gaps)} unit={t('trauma.gaps')} />
@@ -56,20 +62,17 @@ export function CoveragePanel({ snapshot }: { snapshot: TraumaSnapshot | undefin
               </tr>
             </thead>
             <tbody>
-              {c.townships
-                .filter((r) => r.gaps > 0)
-                .slice(0, 5)
-                .map((r) => (
-                  <tr key={r.townshipCode}>
-                    <td>{r.name}</td>
-                    <td>
-                      {r.gaps} / {r.villages}
-                    </td>
-                    <td>
-                      {r.worstMinutes === null ? '—' : `${Math.round(r.worstMinutes)} ${t('trauma.minutes')}`}
-                    </td>
-                  </tr>
-                ))}
+              {c.townships.map((r) => (
+                <tr key={r.townshipCode}>
+                  <td>{r.name}</td>
+                  <td>
+                    {r.gaps} / {r.villages}
+                  </td>
+                  <td>
+                    {r.worstMinutes === null ? '—' : `${Math.round(r.worstMinutes)} ${t('trauma.minutes')}`}
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
           <p className="muted trauma-note">{t('trauma.approx')}</p>

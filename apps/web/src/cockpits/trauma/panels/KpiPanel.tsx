@@ -1,43 +1,31 @@
-import type { IndicatorMeta, TraumaSnapshot } from '@cockpit/contracts';
+import type { TraumaKpisOptions } from '@cockpit/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { useChartSizes } from '../../../components/chartSizes';
 import { EChart } from '../../../components/EChart';
 import { Panel } from '../../../components/Panel';
+import type { PanelProps } from '../../../layout/types';
 import { oldestAt, worstStatus } from '../../../lib/indicator-format';
+import { indicatorCatalogQuery } from '../../../lib/snapshot';
 import { KpiTiles } from '../../../panels/kpi/KpiTiles';
 import { lineOption } from '../../../panels/line/transform';
-import { useSource } from './common';
+import { useSource, useTraumaSnapshot } from './common';
+import { kpisView } from './views';
 
-const IDS = [
-  'trauma.callToDispatchMinutes',
-  'trauma.medianResponseMinutes',
-  'trauma.onSceneMinutes',
-  'trauma.transportMinutes',
-  'trauma.preHospitalMinutes',
-  'trauma.goldenHourShare',
-  'trauma.doorToCtMinutes',
-  'trauma.timeSavedMinutes',
-];
-
-/** Pre-hospital KPI cards (medians over 24 h) and the calls-per-hour trend. */
-export function KpiPanel({
-  snapshot,
-  catalog,
-}: {
-  snapshot: TraumaSnapshot | undefined;
-  catalog: ReadonlyMap<string, IndicatorMeta> | undefined;
-}) {
+/** trauma.kpis: pre-hospital KPI cards (medians over 24 h, bound by indicator id) and the calls-per-hour trend. */
+export default function KpiPanel({ options, scope }: PanelProps<z.infer<typeof TraumaKpisOptions>>) {
   const { t } = useTranslation();
   const sizes = useChartSizes();
+  const { snapshot } = useTraumaSnapshot(scope.regionCode);
+  const catalog = useQuery(indicatorCatalogQuery());
   const src = useSource(snapshot);
-  const values = IDS.map((id) => snapshot?.indicators.find((i) => i.indicatorId === id));
-  const present = values.filter((v) => v !== undefined);
-  const series = snapshot?.series.find((s) => s.indicatorId === 'trauma.callsPerHour');
+  const { values, present, trend } = kpisView(snapshot, options);
   const option = useMemo(
     () =>
-      series ? lineOption(series, { name: t('trauma.callsPerHour'), color: '#ff6b81', sizes }) : undefined,
-    [series, sizes, t],
+      trend ? lineOption(trend, { name: t('trauma.callsPerHour'), color: '#ff6b81', sizes }) : undefined,
+    [trend, sizes, t],
   );
   return (
     <Panel
@@ -47,7 +35,7 @@ export function KpiPanel({
       at={oldestAt(present)}
       status={worstStatus(present)}
     >
-      <KpiTiles values={values} catalog={catalog} />
+      <KpiTiles values={values} catalog={catalog.data} />
       {option && (
         <>
           <div className="chart-caption">{t('trauma.callsPerHour')}</div>

@@ -1,7 +1,17 @@
+import '../i18n';
+import '../trauma.css';
 import type { TraumaSnapshot } from '@cockpit/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { traumaSnapshotQuery } from '../api/trauma.api';
 import { etaText, remainingSeconds } from '../model';
+
+/** The trauma snapshot of the panel's region: the theme's one query (shared by key with the host and every panel). */
+export function useTraumaSnapshot(regionCode: string) {
+  const q = useQuery(traumaSnapshotQuery(regionCode));
+  return { snapshot: q.data, receivedAt: q.dataUpdatedAt || Date.now() };
+}
 
 /** Source name, time and status of the 120 dispatch data, for panel footers. */
 export function useSource(snapshot: TraumaSnapshot | undefined) {

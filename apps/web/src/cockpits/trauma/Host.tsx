@@ -2,36 +2,30 @@ import './i18n';
 import './trauma.css';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
-import { indicatorCatalogQuery } from '../../lib/snapshot';
+import type { PanelScope } from '../../layout/types';
 import { useLiveSnapshot } from '../../lib/useLiveSnapshot';
 import { fitPadding, getMapRuntime } from '../../map/runtime';
 import { useUi } from '../../stores/ui';
-import type { CockpitProps } from '../registry';
 import { traumaSnapshotQuery } from './api/trauma.api';
 import { focusBounds } from './layers/focus';
 import { useTraumaLayers } from './layers/useTraumaLayers';
 import { newSevereCases, routeBounds } from './model';
-import { CasesPanel } from './panels/CasesPanel';
-import { CoveragePanel } from './panels/CoveragePanel';
-import { GreenChannelPanel } from './panels/GreenChannelPanel';
-import { HospitalBoard } from './panels/HospitalBoard';
-import { KpiPanel } from './panels/KpiPanel';
+import { focusedTransport, isAnnounced } from './panels/views';
 import { useTraumaUi } from './store';
 
-/** How long a new severe case stays highlighted at the front of the wall. */
-const ANNOUNCE_MS = 90_000;
-
-/** 创伤急救快速响应: every transport under way, its hospital and its green channel, live. */
-export default function TraumaCockpit({ regionCode }: CockpitProps) {
+/**
+ * 创伤急救快速响应, once per screen: the live subscription, the map layers (routes, ambulances, hospitals,
+ * isochrones), and bringing a new severe case to the front (focus + a flight to its route). Renders no panel:
+ * the panels read the same snapshot query and the focus from the theme's store.
+ */
+export default function TraumaHost({ regionCode }: Omit<PanelScope, 'theme'>) {
   const snapshot = useQuery(traumaSnapshotQuery(regionCode));
-  const catalog = useQuery(indicatorCatalogQuery());
   useLiveSnapshot('trauma', regionCode);
   const profile = useUi((s) => s.profile);
   const { showCoverage, focusId, focusAt, focus } = useTraumaUi();
   const data = snapshot.data;
-  const receivedAt = snapshot.dataUpdatedAt || Date.now();
 
-  // A new severe case comes to the front: highlighted green-channel panel and a flight to its route.
+  // A new severe case comes to the front: the green channel highlights it and the map flies to its route.
   const known = useRef<{ regionCode: string; ids: Set<string> } | null>(null);
   const flown = useRef<string | null>(null);
   useEffect(() => {
@@ -46,10 +40,8 @@ export default function TraumaCockpit({ regionCode }: CockpitProps) {
     if (fresh[0]) focus(fresh[0].incidentId, true);
   }, [data, focus]);
 
-  const focused = data?.transports.find((t) => t.incidentId === focusId) ?? data?.transports[0];
-  const announced = Boolean(
-    focused && focused.incidentId === focusId && focusAt && Date.now() - focusAt < ANNOUNCE_MS,
-  );
+  const focused = focusedTransport(data, focusId);
+  const announced = isAnnounced(focused, { focusId, focusAt }, Date.now());
   const flightKey =
     announced && focused
       ? `${focused.incidentId}:${focused.phase}:${focused.route ? 'route' : 'scene'}`
@@ -69,28 +61,5 @@ export default function TraumaCockpit({ regionCode }: CockpitProps) {
 
   const onPick = useCallback((id: string) => focus(id), [focus]);
   useTraumaLayers({ snapshot: data, showCoverage, focusId: focused?.incidentId ?? null, profile, onPick });
-
-  return (
-    <>
-      <aside className="column column--left trauma">
-        <GreenChannelPanel
-          snapshot={data}
-          transport={focused}
-          receivedAt={receivedAt}
-          announced={announced}
-        />
-        <CasesPanel
-          snapshot={data}
-          receivedAt={receivedAt}
-          focusId={focused?.incidentId ?? null}
-          onFocus={onPick}
-        />
-        <HospitalBoard snapshot={data} />
-      </aside>
-      <aside className="column column--right trauma">
-        <KpiPanel snapshot={data} catalog={catalog.data} />
-        <CoveragePanel snapshot={data} />
-      </aside>
-    </>
-  );
+  return null;
 }
