@@ -12,12 +12,18 @@ import { inspect, open } from './layout-inspect';
  * a list that scrolls on purpose), and on wall profiles that no text, chart label or map label is below 24 px of
  * the canvas. Waits for conditions only (region drawn, every panel's data arrived, map idle).
  *
- * FIT_ONLY=regex runs some screens only (e.g. `FIT_ONLY='^wall-'`).
+ * `pnpm test` runs a sample covering every theme and four profiles (one screen takes 10–50 s in software GL);
+ * LAYOUT_ALL=1 (`pnpm --filter @cockpit/web e2e:layout`) runs all 28, FIT_ONLY=regex some (e.g. `'^wall-'`).
  */
 const baseUrl = inject('baseUrl');
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
 const COUNTY = '331023';
-const only = process.env.FIT_ONLY ? new RegExp(process.env.FIT_ONLY) : null;
+const SAMPLE = ['wall-overview', 'ultrawide-parking', 'tablet-portrait-trauma', 'desk-eco'];
+const only = process.env.FIT_ONLY
+  ? new RegExp(process.env.FIT_ONLY)
+  : process.env.LAYOUT_ALL
+    ? null
+    : new RegExp(`^(${SAMPLE.join('|')})$`);
 
 /** How each profile is opened: walls as a canvas scaled into a smaller window; tablets and desk by viewport. */
 const OPEN: Record<

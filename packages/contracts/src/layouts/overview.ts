@@ -141,9 +141,9 @@ export const SEED_OVERVIEW_LAYOUTS: LayoutDocument[] = [
           urban: { x: 0, y: 9, w: 3, h: 4 },
           tourism: { x: 9, y: 0, w: 3, h: 4 },
           health: { x: 9, y: 4, w: 3, h: 5 },
-          ranking: { x: 9, y: 9, w: 3, h: 4 },
-          departments: { x: 0, y: 13, w: 6, h: 5 },
-          alarms: { x: 6, y: 13, w: 6, h: 5 },
+          ranking: { x: 9, y: 9, w: 3, h: 5 },
+          departments: { x: 0, y: 14, w: 6, h: 5 },
+          alarms: { x: 6, y: 14, w: 6, h: 5 },
         }),
       },
       // 12 columns on 1920 px: the map fills the first screen between two columns.

@@ -91,5 +91,25 @@ const TRAUMA_DEFAULT: LayoutDocument = {
   },
 };
 
-/** The seeded default layout(s) of the trauma cockpit: one arrangement for every screen profile. */
-export const SEED_TRAUMA_LAYOUTS: LayoutDocument[] = [TRAUMA_DEFAULT];
+/**
+ * A village has no station, hospital or coverage gaps of its own to rank: where the county and townships show
+ * coverage by township, a village shows its nearest 120 stations and receiving hospitals.
+ */
+const TRAUMA_VILLAGE: LayoutDocument = {
+  ...TRAUMA_DEFAULT,
+  level: 'village',
+  profiles: Object.fromEntries(
+    Object.entries(TRAUMA_DEFAULT.profiles).map(([profile, arrangement]) => [
+      profile,
+      {
+        ...arrangement,
+        panels: arrangement.panels.map((p) =>
+          p.type === COV ? { ...p, id: 'nearest', type: 'trauma.nearest', options: {} } : p,
+        ),
+      },
+    ]),
+  ) as LayoutDocument['profiles'],
+};
+
+/** The seeded layouts of the trauma cockpit: one arrangement for every screen profile, a village's own. */
+export const SEED_TRAUMA_LAYOUTS: LayoutDocument[] = [TRAUMA_DEFAULT, TRAUMA_VILLAGE];

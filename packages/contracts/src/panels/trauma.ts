@@ -39,6 +39,11 @@ export const TraumaCoverageOptions = z.object({
   maxTownships: z.number().int().min(1).max(20).default(5),
 });
 
+export const TraumaNearestOptions = z.object({
+  /** At most this many stations and this many hospitals are listed (the snapshot carries three of each). */
+  limit: z.number().int().min(1).max(3).default(3),
+});
+
 /** Panel types of the trauma cockpit (`trauma.<name>`). */
 export const TRAUMA_PANEL_TYPES: Record<string, PanelTypeSpec<z.ZodType>> = {
   'trauma.green-channel': {
@@ -64,6 +69,11 @@ export const TRAUMA_PANEL_TYPES: Record<string, PanelTypeSpec<z.ZodType>> = {
   'trauma.coverage': {
     options: TraumaCoverageOptions,
     name: { zh: '急救覆盖（15 分钟）', en: 'Coverage (15 min)' },
+    themes: THEMES,
+  },
+  'trauma.nearest': {
+    options: TraumaNearestOptions,
+    name: { zh: '最近的急救站与医院', en: 'Nearest stations and hospitals' },
     themes: THEMES,
   },
 };

@@ -4,6 +4,7 @@ import {
   TraumaGreenChannelOptions,
   TraumaHospitalsOptions,
   TraumaKpisOptions,
+  TraumaNearestOptions,
 } from '@cockpit/contracts';
 import { lazy } from 'react';
 import { definePanel } from '../../layout/define';
@@ -23,5 +24,6 @@ export const traumaModule: ThemeModule = {
     definePanel('trauma.hospitals', TraumaHospitalsOptions, () => import('./panels/HospitalBoard')),
     definePanel('trauma.kpis', TraumaKpisOptions, () => import('./panels/KpiPanel')),
     definePanel('trauma.coverage', TraumaCoverageOptions, () => import('./panels/CoveragePanel')),
+    definePanel('trauma.nearest', TraumaNearestOptions, () => import('./panels/NearestPanel')),
   ],
 };

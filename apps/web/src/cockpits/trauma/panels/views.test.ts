@@ -7,7 +7,15 @@ import {
   type TraumaSnapshot,
 } from '@cockpit/contracts';
 import { describe, expect, it } from 'vitest';
-import { ANNOUNCE_MS, casesView, coverageView, greenChannelView, hospitalsView, kpisView } from './views';
+import {
+  ANNOUNCE_MS,
+  casesView,
+  coverageView,
+  greenChannelView,
+  hospitalsView,
+  kpisView,
+  nearestView,
+} from './views';
 
 // Fixed data: only the fields the views read (the rest of a snapshot does not reach them).
 const snapshot = {
@@ -122,5 +130,40 @@ describe('trauma panel views', () => {
     const v = coverageView(snapshot, TraumaCoverageOptions.parse({ maxTownships: 2 }));
     expect(v).toMatchObject({ gaps: 7, coveredShare: 0.65 });
     expect(v?.townships.map((t) => t.townshipCode)).toEqual(['331023002', '331023003']);
+  });
+});
+
+describe('trauma.nearest', () => {
+  const facility = (id: string, driveMinutes: number | null, straightKm: number) => ({
+    id,
+    name: id,
+    kind: 'ambulance_station' as const,
+    driveMinutes,
+    straightKm,
+  });
+  it('is loading until the snapshot arrives, and says it is for villages where there is no list', () => {
+    expect(nearestView(undefined, { limit: 3 })).toEqual({ state: 'loading' });
+    expect(nearestView(snapshot, { limit: 3 })).toEqual({ state: 'not-village' });
+  });
+  it("lists the village's stations and hospitals in the snapshot's order, whole minutes, unreachable kept", () => {
+    const village = {
+      ...snapshot,
+      nearest: {
+        from: { regionCode: '331023105200', lon: 121, lat: 29 },
+        stations: [facility('S1', 7.6, 4.2), facility('S2', 12.4, 6), facility('S3', null, 30)],
+        hospitals: [facility('H1', 18.2, 11.5)],
+      },
+    } as TraumaSnapshot;
+    const v = nearestView(village, { limit: 2 });
+    expect(v).toEqual({
+      state: 'ready',
+      stations: [
+        { id: 'S1', name: 'S1', minutes: 8, km: 4.2 },
+        { id: 'S2', name: 'S2', minutes: 12, km: 6 },
+      ],
+      hospitals: [{ id: 'H1', name: 'H1', minutes: 18, km: 11.5 }],
+    });
+    const all = nearestView(village, { limit: 3 });
+    expect(all.state === 'ready' && all.stations[2]).toEqual({ id: 'S3', name: 'S3', minutes: null, km: 30 });
   });
 });

@@ -9,6 +9,7 @@ import type {
   TraumaGreenChannelOptions,
   TraumaHospitalsOptions,
   TraumaKpisOptions,
+  TraumaNearestOptions,
   TraumaSnapshot,
 } from '@cockpit/contracts';
 import type { z } from 'zod';
@@ -141,5 +142,36 @@ export function coverageView(
     gaps: c.gaps,
     coveredShare: c.coveredShare,
     townships: c.townships.filter((t) => t.gaps > 0).slice(0, options.maxTownships),
+  };
+}
+
+export type NearestRow = { id: string; name: string; minutes: number | null; km: number };
+export type NearestView =
+  | { state: 'loading' }
+  | { state: 'not-village' }
+  | { state: 'ready'; stations: NearestRow[]; hospitals: NearestRow[] };
+
+/**
+ * trauma.nearest: what serves a village (it has no station or hospital of its own), nearest first by drive
+ * time. Loading until the snapshot is here; a township or the county has its own facilities on the map, so
+ * the panel says it applies to villages rather than listing nothing.
+ */
+export function nearestView(
+  snapshot: TraumaSnapshot | undefined,
+  options: z.infer<typeof TraumaNearestOptions>,
+): NearestView {
+  if (!snapshot) return { state: 'loading' };
+  const n = snapshot.nearest;
+  if (!n) return { state: 'not-village' };
+  const row = (f: (typeof n.stations)[number]): NearestRow => ({
+    id: f.id,
+    name: f.name,
+    minutes: f.driveMinutes === null ? null : Math.round(f.driveMinutes),
+    km: f.straightKm,
+  });
+  return {
+    state: 'ready',
+    stations: n.stations.slice(0, options.limit).map(row),
+    hospitals: n.hospitals.slice(0, options.limit).map(row),
   };
 }
