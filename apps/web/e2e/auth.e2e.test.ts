@@ -85,8 +85,10 @@ describe('sign-in and scope', () => {
 
     // The session ends (cookie gone): the next API call answers 401 and the app asks to sign in again,
     // then returns to the page the user was going to.
+    // (Opening a page directly: the screen's own background requests may meet the 401 first, which must lead
+    // to the same sign-in, so the test does not race them with a click.)
     await context.clearCookies();
-    await page.locator('a[href^="/parking/331023105"]').first().click();
+    await page.goto(`${baseUrl}/parking/331023105`);
     await page.waitForURL(/\/login\?next=%2Fparking%2F331023105$/);
     await signInWithForm(page, LEADER.username, LEADER.password);
     await page.waitForURL(/\/parking\/331023105$/);

@@ -53,8 +53,8 @@ describe('指标目录 (the indicator catalogue)', () => {
     await expect
       .poll(() => row.getByTestId('freshness').textContent(), { timeout: 60_000 })
       .toMatch(/^(正常|延迟) \d+ (秒|分钟)/);
-    // No layout service on this BFF yet: the column says "—", not "0".
-    await expect.poll(() => row.locator('td').nth(9).textContent()).toBe('—');
+    // No seeded layout places it yet: once the layout service has answered, the column says 0 (not "—").
+    await expect.poll(() => row.locator('td').nth(9).textContent(), { timeout: 30_000 }).toBe('0');
 
     await page.getByTestId('indicator-search').fill('处置时长');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
@@ -108,8 +108,8 @@ describe('指标目录 (the indicator catalogue)', () => {
     expect(csv.split('\r\n')[0]).toContain('口径');
     expect(csv).toContain('urban.avgHandlingHours');
     expect(csv).not.toContain('eco.aqi');
-    // The only 404 is the layout list this BFF does not have yet (shown as "—"); the 409 is the conflict above.
-    expect([...new Set(notFound)]).toEqual(['/api/v1/layouts']);
+    // Nothing is missing (the layout list feeds the "used in layouts" column); the 409 is the conflict above.
+    expect([...new Set(notFound)]).toEqual([]);
     expect(w.consoleErrors.filter((e) => !/status of (404|409)/.test(e))).toEqual([]);
     await context.close();
   }, 180_000);

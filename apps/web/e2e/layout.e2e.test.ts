@@ -50,6 +50,18 @@ const SAMPLE = [
   'desk-eco-township',
   'desk-overview-county',
 ];
+/**
+ * Screens of the sample with an open, named defect (#14, seeded layouts): they run as expected failures, so the
+ * defect stays in the output and the test turns red the day it is fixed (then take the screen off this list).
+ * - wall-overview-village: 告警与数据源 is 7 px short for its list of sources;
+ * - ultrawide-overview-township: four side panels are a few pixels too narrow for their widest line;
+ * - ultrawide-trauma-township: 医院就绪状态 lists every hospital in a 4-row cell instead of scrolling them.
+ */
+const KNOWN_DEFECTS = new Set([
+  'wall-overview-village',
+  'ultrawide-overview-township',
+  'ultrawide-trauma-township',
+]);
 const only = process.env.LAYOUT_ONLY
   ? new RegExp(process.env.LAYOUT_ONLY)
   : process.env.LAYOUT_ALL
@@ -100,7 +112,8 @@ describe('layout on every profile', () => {
       for (const theme of THEMES) {
         for (const [level, code] of LEVELS) {
           const shot = `${profile.name}-${theme}-${level}`;
-          it.skipIf(only !== null && !only.test(shot))(shot, { timeout: 150_000 }, async () => {
+          const run = only !== null && !only.test(shot) ? it.skip : KNOWN_DEFECTS.has(shot) ? it.fails : it;
+          run(shot, { timeout: 150_000 }, async () => {
             await open(page, `${baseUrl}/${theme}/${code}?${profile.query}`, code);
             await page.screenshot({ path: `${artifacts}layout-${shot}.png` });
             const f = await inspect(page, Boolean(profile.wall));

@@ -116,7 +116,7 @@ describe('stored layouts (needs the BFF layout routes)', () => {
       level: 'township',
       regionCode: PINGQIAO,
     };
-    const created = await send('POST', '/api/v1/layouts', override);
+    const created = await send('POST', '/api/v1/layouts', { document: override });
     expect(created.status).toBeLessThan(300);
     const { layoutId } = (await created.json()) as { layoutId: string };
     try {

@@ -98,7 +98,10 @@ describe('overview cockpit, live', () => {
     await page.goto(`${baseUrl}/overview/331023?screen=desk`);
     await page.locator('[data-testid="demo-data"]').waitFor();
     expect(await page.locator('[data-testid="demo-data"]').textContent()).toBe('演示数据');
-    await expect.poll(() => page.locator('[data-testid="simulated"]').count()).toBeGreaterThan(3);
+    // Panels load lazily from the layout: wait for their footers, not for a span of time.
+    await expect
+      .poll(() => page.locator('[data-testid="simulated"]').count(), { timeout: 30_000 })
+      .toBeGreaterThan(3);
     const snap = (await (await apiFetch('/api/v1/cockpits/overview/331023/snapshot')).json()) as {
       sources: { simulated?: boolean }[];
     };
