@@ -28,7 +28,8 @@ const kpi = (page: Page, id: string) => page.locator(`[data-indicator="${id}"]`)
 
 describe('overview cockpit, live', () => {
   it('shows the four fields and the department tiles, and the data moves without a reload', async () => {
-    const page = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
+    // The wall's 3840×2160 CSS-pixel layout at half the pixel density: a quarter of the pixels for software GL.
+    const page = await browser.newPage({ viewport: { width: 3840, height: 2160 }, deviceScaleFactor: 0.5 });
     const w = watch(page, baseUrl);
     await page.goto(`${baseUrl}/overview/331023?screen=wall`);
     await waitForRegion(page, '331023');
