@@ -68,7 +68,7 @@ export function AlarmsPanel({
         <>
           {alarms.length === 0 && pending.length === 0 && <p className="muted">{t('overview.noAlarms')}</p>}
           {alarms.length > 0 && (
-            <ul className="alarms" data-testid="alarms">
+            <ul className="alarms" data-testid="alarms" data-scroll="list">
               {alarms.map((a) => (
                 <li
                   key={a.id}
