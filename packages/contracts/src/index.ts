@@ -2,6 +2,7 @@ export * from './admin';
 export * from './auth';
 export * from './eco';
 export * from './error';
+export * from './grassroots';
 export * from './health';
 export * from './indicator';
 export * from './indicator-definition';
