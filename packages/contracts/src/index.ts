@@ -2,7 +2,6 @@ export * from './admin';
 export * from './auth';
 export * from './eco';
 export * from './error';
-export * from './grassroots';
 export * from './health';
 export * from './indicator';
 export * from './indicator-definition';

@@ -1,6 +1,5 @@
 import { PANEL_TYPES, type Theme } from '@cockpit/contracts';
 import { ecoModule } from '../cockpits/eco/module';
-import { grassrootsModule } from '../cockpits/grassroots/module';
 import { overviewModule } from '../cockpits/overview/module';
 import { parkingModule } from '../cockpits/parking/module';
 import { traumaModule } from '../cockpits/trauma/module';
@@ -13,7 +12,6 @@ export const THEME_MODULES: Record<Theme, ThemeModule> = {
   parking: parkingModule,
   trauma: traumaModule,
   eco: ecoModule,
-  grassroots: grassrootsModule,
 };
 
 /**

@@ -1,6 +1,5 @@
 import {
   EcoSnapshot,
-  GrassrootsSnapshot,
   OverviewSnapshot,
   ParkingSnapshot,
   type Theme,
@@ -13,7 +12,6 @@ const SCHEMAS = {
   parking: ParkingSnapshot,
   trauma: TraumaSnapshot,
   eco: EcoSnapshot,
-  grassroots: GrassrootsSnapshot,
 } as const;
 
 /**

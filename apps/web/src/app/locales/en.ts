@@ -2,13 +2,7 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { title: 'Tiantai County Digital Cockpit', subtitle: 'Smart county · City brain' },
-  theme: {
-    overview: 'Overview',
-    parking: 'Parking',
-    trauma: 'Trauma care',
-    eco: 'Environment',
-    grassroots: 'Grassroots governance',
-  },
+  theme: { overview: 'Overview', parking: 'Parking', trauma: 'Trauma care', eco: 'Environment' },
   level: { county: 'County', township: 'Township', village: 'Village' },
   header: {
     freshness: 'Data',

@@ -1,12 +1,6 @@
 export const zhCN = {
   app: { title: '天台县数字驾驶舱', subtitle: '智慧县域 · 城市大脑' },
-  theme: {
-    overview: '县域总览',
-    parking: '智慧停车',
-    trauma: '创伤急救',
-    eco: '生态环保',
-    grassroots: '基层治理',
-  },
+  theme: { overview: '县域总览', parking: '智慧停车', trauma: '创伤急救', eco: '生态环保' },
   level: { county: '县', township: '乡镇/街道', village: '村/社区' },
   header: {
     freshness: '数据',
