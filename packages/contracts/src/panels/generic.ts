@@ -35,6 +35,11 @@ export const RankingOptions = z.object({
   rotateSeconds: z.number().int().min(0).max(600).default(20),
   color: Colour.default('#36c3f0'),
 });
+/** The parent region's figures (a village screen shows its township's), labelled with the parent's name. */
+export const ParentKpisOptions = z.object({
+  title: PanelTitle,
+  indicatorIds: z.array(IndicatorId).max(12).default([]),
+});
 export const GaugeOptions = z.object({
   title: PanelTitle,
   indicatorId: IndicatorId.default(''),
@@ -87,6 +92,7 @@ export const MapLayersOptions = z.object({
 /** Generic panel types any theme may place (KPI tiles, trend, ranking, gauge, distribution, table, …). */
 export const GENERIC_PANEL_TYPES: Record<string, PanelTypeSpec<z.ZodType>> = {
   'kpi-tiles': { options: KpiTilesOptions, name: { zh: '指标卡', en: 'KPI tiles' } },
+  'parent-kpis': { options: ParentKpisOptions, name: { zh: '上级区域指标', en: "Parent region's figures" } },
   trend: { options: TrendOptions, name: { zh: '趋势', en: 'Trend' } },
   ranking: { options: RankingOptions, name: { zh: '排名', en: 'Ranking' } },
   gauge: { options: GaugeOptions, name: { zh: '仪表盘', en: 'Gauge' } },
