@@ -19,6 +19,7 @@ describe('GET /api/v1/health', () => {
       'county-services',
       'emergency-120',
       'env-monitor',
+      'grassroots',
       'parking-platform',
     ]);
   });

@@ -7,7 +7,13 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 /** apps/bff, whether running from src/ (tsx) or dist/ (bundle). */
 const bffRoot = resolve(here, '..');
 
-const SYSTEM_IDS = ['parking-platform', 'emergency-120', 'env-monitor', 'county-services'] as const;
+const SYSTEM_IDS = [
+  'parking-platform',
+  'emergency-120',
+  'env-monitor',
+  'county-services',
+  'grassroots',
+] as const;
 type SystemId = (typeof SYSTEM_IDS)[number];
 const SIMULATED_NAMES: string[] = ['all', '', ...SYSTEM_IDS];
 
@@ -30,6 +36,7 @@ const Env = z.object({
   UPSTREAM_EMERGENCY_URL: z.url().optional(),
   UPSTREAM_ENV_URL: z.url().optional(),
   UPSTREAM_COUNTY_URL: z.url().optional(),
+  UPSTREAM_GRASSROOTS_URL: z.url().optional(),
   UPSTREAM_SIMULATED: z
     .string()
     .optional()
@@ -114,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'emergency-120': e.UPSTREAM_EMERGENCY_URL,
         'env-monitor': e.UPSTREAM_ENV_URL,
         'county-services': e.UPSTREAM_COUNTY_URL,
+        grassroots: e.UPSTREAM_GRASSROOTS_URL,
       }).filter(([, url]) => url !== undefined),
     ),
     simulated: SYSTEM_IDS.filter((s) => {
@@ -123,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'emergency-120': e.UPSTREAM_EMERGENCY_URL,
         'env-monitor': e.UPSTREAM_ENV_URL,
         'county-services': e.UPSTREAM_COUNTY_URL,
+        grassroots: e.UPSTREAM_GRASSROOTS_URL,
       }[s];
       return url === undefined || listed.includes('all') || listed.includes(s);
     }),

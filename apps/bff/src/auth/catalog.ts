@@ -77,6 +77,14 @@ export const SEEDED_DEPARTMENTS: { id: string; name: { zh: string; en: string };
     description: '空气、水、噪声监测',
   },
   {
+    id: 'social-governance',
+    name: {
+      zh: '县委政法委（县社会治理中心）',
+      en: 'County Political and Legal Affairs Commission (Social Governance Centre)',
+    },
+    description: '基层治理：一中心四平台一网格、矛调中心',
+  },
+  {
     id: 'big-data',
     name: { zh: '县大数据中心', en: 'County Big Data Centre' },
     description: '平台运维、账号与设备管理',
@@ -89,4 +97,5 @@ export const UPSTREAM_OWNERS: Record<SystemId, string> = {
   'emergency-120': 'emergency-120',
   'env-monitor': 'ecology',
   'county-services': 'big-data',
+  grassroots: 'social-governance',
 };

@@ -72,6 +72,8 @@ const BY_SYSTEM: Record<SystemId, string[]> = {
     'tourism.visitorsToday',
     'health.outpatientVisits',
   ],
+  // The grassroots platform feeds its own theme, not the overview's department indicators.
+  grassroots: [],
 };
 const ALL_IDS = Object.values(BY_SYSTEM).flat();
 
