@@ -24,7 +24,6 @@ export const SEED_VILLAGE_DEPARTMENT_LAYOUTS: LayoutDocument[] = [
           'parking.freeBerths',
           'parking.occupancyRate',
           'parking.berthTotal',
-          'parking.lots',
           'parking.inflowPerHour',
           'parking.averageDwellMinutes',
         ],
