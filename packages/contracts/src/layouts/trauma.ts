@@ -1,4 +1,5 @@
 import type { LayoutDocument } from '../layout';
+import { arrangeAll } from './arrange';
 import { mapAt, place } from './place';
 
 const GC = 'trauma.green-channel';
@@ -92,23 +93,32 @@ const TRAUMA_DEFAULT: LayoutDocument = {
 };
 
 /**
- * A village has no station, hospital or coverage gaps of its own to rank: where the county and townships show
- * coverage by township, a village shows its nearest 120 stations and receiving hospitals.
+ * A village has no station, hospital or coverage gaps of its own to rank: its nearest 120 stations and receiving
+ * hospitals come first (right under the map on a tablet), then its township's figures, labelled as the
+ * township's, then the transports, cases and hospitals that concern it.
  */
 const TRAUMA_VILLAGE: LayoutDocument = {
-  ...TRAUMA_DEFAULT,
+  theme: 'trauma',
   level: 'village',
-  profiles: Object.fromEntries(
-    Object.entries(TRAUMA_DEFAULT.profiles).map(([profile, arrangement]) => [
-      profile,
-      {
-        ...arrangement,
-        panels: arrangement.panels.map((p) =>
-          p.type === COV ? { ...p, id: 'nearest', type: 'trauma.nearest', options: {} } : p,
-        ),
+  regionCode: null,
+  profiles: arrangeAll([
+    { id: 'nearest', type: 'trauma.nearest', weight: 1.5 },
+    {
+      id: 'parent-kpis',
+      type: 'parent-kpis',
+      options: {
+        indicatorIds: [
+          'trauma.activeCases',
+          'trauma.medianResponseMinutes',
+          'trauma.goldenHourShare',
+          'trauma.preHospitalMinutes',
+        ],
       },
-    ]),
-  ) as LayoutDocument['profiles'],
+    },
+    { id: 'green-channel', type: GC, weight: 1.5 },
+    { id: 'cases', type: CASES },
+    { id: 'hospitals', type: HOSP, weight: 1.5 },
+  ]),
 };
 
 /** The seeded layouts of the trauma cockpit: one arrangement for every screen profile, a village's own. */
