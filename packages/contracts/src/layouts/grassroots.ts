@@ -5,10 +5,12 @@ import { type ArrangeItem, arrangeAll } from './arrange';
 export const GRASSROOTS_KPI_IDS = [
   'grassroots.eventsReportedToday',
   'grassroots.eventsClosedToday',
-  'grassroots.overdueOpen',
+  'grassroots.eventsOverdue',
   'grassroots.closureRate',
   'grassroots.onTimeRate',
   'grassroots.avgHandlingHours',
+  'grassroots.villageSettlementRate',
+  'grassroots.patrolCoverage',
 ];
 
 const kpis: ArrangeItem = {
