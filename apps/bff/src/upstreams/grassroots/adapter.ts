@@ -418,3 +418,8 @@ export const fetchFloodPoints = (client: UpstreamClient) =>
       warningLevelM: r.jjsw,
     }),
   );
+
+/** The upstream's own clock (its answers are "as of" it): ranges of history are anchored on it, not on ours. */
+export async function fetchUpstreamNow(client: UpstreamClient): Promise<number> {
+  return Date.parse((await page(client, `${API}/shijian?meiye=1`)).asOf);
+}
