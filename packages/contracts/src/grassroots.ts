@@ -167,7 +167,17 @@ export const FloodPoint = z
   .meta({ id: 'FloodPoint', description: '防汛 duty point or reservoir / river gauge' });
 
 export const FarmCodeScans = z
-  .object({ product: z.string(), name: Localized, scansToday: z.number().int(), scans30d: z.number().int() })
+  .object({
+    product: z.string(),
+    name: Localized,
+    scansToday: z.number().int(),
+    scans30d: z.number().int(),
+    regionCode: RegionCode.optional().meta({
+      description:
+        "Whose scans these are, when not the snapshot's region (scans are kept per township: a village is shown its township's)",
+    }),
+    regionName: z.string().optional(),
+  })
   .meta({ id: 'FarmCodeScans', description: '浙农码 scans of one county speciality' });
 
 export const NearbyPlace = z

@@ -1,4 +1,5 @@
 import type { IndicatorDefinitionInput, Level } from '@cockpit/contracts';
+import { grassrootsIndicators } from './definitions.grassroots';
 
 /**
  * The Tiantai indicator set as shipped: the migration (store/schema.ts, version 2) stores each of these as
@@ -597,6 +598,8 @@ export const SEED_DEFINITIONS = [
     formula: null,
     status: 'active',
   },
+  // ------------------------------------------------------------------ 基层治理 grassroots (definitions.grassroots.ts)
+  ...grassrootsIndicators(),
 ] as const satisfies readonly IndicatorDefinitionInput[];
 
 /** The trauma cockpit's time intervals: medians of the region's own cases, computed at every level. */

@@ -1,4 +1,5 @@
 import { type Generated, type Kysely, sql } from 'kysely';
+import { GRASSROOTS_DEFINITIONS } from '../indicators/definitions.grassroots';
 import { SEED_DEFINITIONS } from '../indicators/definitions.seed';
 import { indicatorRow, indicatorVersionRow } from './indicators';
 
@@ -325,6 +326,25 @@ export const MIGRATIONS: Migration[] = [
       await sql`CREATE TRIGGER layout_versions_no_delete BEFORE DELETE ON layout_versions BEGIN SELECT RAISE(ABORT, 'layout versions are immutable'); END`.execute(
         db,
       );
+    },
+  },
+  {
+    version: 8,
+    name: 'the grassroots (基层治理) indicator definitions, on a database seeded before them',
+    up: async (db) => {
+      // A database created from version 2 on this code already has them (version 2 seeds the whole set).
+      const at = new Date().toISOString();
+      for (const seed of GRASSROOTS_DEFINITIONS) {
+        const stored = await db
+          .selectFrom('indicators')
+          .select('id')
+          .where('id', '=', seed.id)
+          .executeTakeFirst();
+        if (stored) continue;
+        const d = { ...seed, version: 1, updatedAt: at, updatedBy: 'system' };
+        await db.insertInto('indicators').values(indicatorRow(d)).execute();
+        await db.insertInto('indicator_versions').values(indicatorVersionRow(d)).execute();
+      }
     },
   },
 ];

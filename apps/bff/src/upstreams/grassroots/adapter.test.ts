@@ -56,9 +56,19 @@ describe('grassroots adapter against the simulator', () => {
     expect(e.stages[0]!.stage).toBe('reported');
     expect(e.stages[0]!.at).toBe(e.reportedAt);
     expect(events.items.some((x) => x.escalations.some((s) => s.to === 'county'))).toBe(true);
-    expect(events.items.some((x) => x.reporterKind === 'resident' && /^1\d{10}$/.test(x.reporterPhone))).toBe(
-      true,
-    );
+    // Resident names and phones are in the raw records; they leave the adapter masked, and phones not at all.
+    const raw = (await (await fetch(`${sim.url}/grassroots/api/v1/shijian?meiye=5`)).json()) as {
+      shuju: { jilu: { sjbh: string; sbrxm: string; sbrdh: string }[] };
+    };
+    const text = JSON.stringify(events.items);
+    for (const r of raw.shuju.jilu) {
+      expect(r.sbrdh).toMatch(/^1\d{10}$/);
+      expect(text).not.toContain(r.sbrdh);
+      const mine = events.items.find((x) => x.eventId === r.sjbh)!;
+      expect(mine.reporterMasked).not.toBe(r.sbrxm);
+      expect(mine.reporterMasked.startsWith(r.sbrxm[0]!)).toBe(true);
+    }
+    expect(grids.items[0]!.workerNameMasked).toContain('*');
     const basics = await fetchVillageBasics(c, 2025);
     expect(basics.items).toHaveLength(395);
     expect(basics.items.every((b) => b.year === 2025 && b.aged60Plus >= b.livingAlone)).toBe(true);

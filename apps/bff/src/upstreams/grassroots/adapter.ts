@@ -1,6 +1,8 @@
 import type { GrassrootsEventType, GrassrootsStage } from '@cockpit/contracts';
+import { maskPersonName } from '@cockpit/domain/grassroots';
 import { formatBeijing } from '@cockpit/domain/time';
 import { z } from 'zod';
+import { personalVault } from '../../auth/vault';
 import type { UpstreamClient } from '../http-client';
 import { beijingToIso, parseEnvelope, parseRecords } from '../records';
 
@@ -143,8 +145,9 @@ export type Grid = {
   name: string;
   villageCode: string;
   townshipCode: string;
-  workerName: string;
-  workerPhone: string;
+  /** The grid worker's name, masked (王*明); the full name is kept in the personal vault under `workerRef`. */
+  workerNameMasked: string;
+  workerRef: string;
 };
 export type Patrol = {
   gridId: string;
@@ -165,8 +168,8 @@ export type GrassrootsEvent = {
   lat: number;
   reportedAt: string;
   reporterKind: 'gridWorker' | 'resident';
-  reporterName: string;
-  reporterPhone: string;
+  /** Masked before it leaves the adapter (张*); the reporter's phone never leaves it. */
+  reporterMasked: string;
   description: string;
   handlingLevel: HandlingLevel;
   deadlineHours: number;
@@ -230,6 +233,8 @@ export type FloodPointRow = {
 export type Timed<T> = { asOf: string; items: T[] };
 
 const API = '/grassroots/api/v1';
+/** The personal-vault reference of a grid worker's name. */
+export const gridWorkerRef = (gridId: string) => `grid-worker:${gridId}`;
 const sj = (ms: number) => formatBeijing(ms, 'yyyy-MM-dd HH:mm:ss').replace(/\D/g, '');
 const rq = (ms: number) => sj(ms).slice(0, 8);
 
@@ -261,8 +266,8 @@ export const fetchGrids = (client: UpstreamClient) =>
       name: r.wgmc,
       villageCode: r.xzqhdm,
       townshipCode: r.xzdm,
-      workerName: r.wgyxm,
-      workerPhone: r.wgydh,
+      workerNameMasked: maskPersonName(r.wgyxm),
+      workerRef: personalVault.keep('name', gridWorkerRef(r.wgbh), r.wgyxm, r.xzqhdm),
     }),
   );
 
@@ -307,8 +312,7 @@ export async function fetchEvents(
       lat: r.wd,
       reportedAt: r.sbsj,
       reporterKind: r.sbrlx === '网格员' ? 'gridWorker' : 'resident',
-      reporterName: r.sbrxm,
-      reporterPhone: r.sbrdh,
+      reporterMasked: maskPersonName(r.sbrxm),
       description: r.sjms,
       handlingLevel: r.czcj,
       deadlineHours: r.clsx,
@@ -414,3 +418,8 @@ export const fetchFloodPoints = (client: UpstreamClient) =>
       warningLevelM: r.jjsw,
     }),
   );
+
+/** The upstream's own clock (its answers are "as of" it): ranges of history are anchored on it, not on ours. */
+export async function fetchUpstreamNow(client: UpstreamClient): Promise<number> {
+  return Date.parse((await page(client, `${API}/shijian?meiye=1`)).asOf);
+}
