@@ -5,6 +5,7 @@ import { AdminService } from './auth/admin';
 import type { AuthService } from './auth/service';
 import type { Config } from './config';
 import type { Hierarchy } from './geo/hierarchy';
+import { setUpNotifications } from './health/notify-setup';
 import { LayoutService } from './layouts/service';
 import { type AppEnv, validationHook } from './lib/create-router';
 import { errorBody, HttpError } from './lib/errors';
@@ -24,6 +25,7 @@ import { indicatorsRouter } from './routes/indicators/indicators.index';
 import { indicatorSeriesRouter } from './routes/indicators/indicators.series';
 import { layoutsRouter } from './routes/layouts/layouts.index';
 import { liveRouter } from './routes/live/live.index';
+import { notificationsRouter } from './routes/notifications/notifications.index';
 import { parkingRouter } from './routes/parking/parking.index';
 import { personalRouter } from './routes/personal/personal.index';
 import { regionsRouter } from './routes/regions/regions.index';
@@ -77,6 +79,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', devicesRouter(admin));
   app.route('/', auditRouter());
   app.route('/', personalRouter());
+  app.route('/', notificationsRouter(setUpNotifications(deps)));
   app.route('/', regionsRouter(deps.hierarchy, deps.geoDir));
   app.route('/', indicatorsRouter(deps.services.indicators));
   app.route(

@@ -1,4 +1,6 @@
 import type { Hierarchy } from './geo/hierarchy';
+import type { NotificationDispatcher } from './health/notify';
+import type { ScreenWatch } from './health/screens';
 import { HistoryService } from './history/service';
 import { DatasetCache } from './indicators/dataset-cache';
 import { createDatasets, DEFAULT_TIMING, type Timing } from './indicators/datasets';
@@ -25,6 +27,9 @@ export type Services = {
   liveMaxStreamsPerAddress: number;
   /** Indicator history (writer, backfill, reads); absent when the services run without a store. */
   history?: HistoryService;
+  /** Personal alert notifications and screen heartbeats (set up by createApp over the store). */
+  notifications?: NotificationDispatcher;
+  screens?: ScreenWatch;
 };
 
 export type ServicesOptions = {

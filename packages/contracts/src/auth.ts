@@ -13,6 +13,7 @@ export const PermissionId = z
     'wall:control',
     'user:admin',
     'audit:read',
+    'alert:policy',
   ])
   .meta({ id: 'PermissionId', description: 'A fine-grained permission a role grants' });
 export type PermissionId = z.infer<typeof PermissionId>;

@@ -12,6 +12,7 @@ export * from './layout-api';
 export * from './layouts/index';
 export * from './live';
 export * from './lonlat';
+export * from './notifications';
 export * from './panels/index';
 export * from './parking';
 export * from './region';

@@ -228,6 +228,24 @@ beforeAll(async () => {
       in: { path: '/api/v1/layouts/overview.village', method: 'DELETE' },
       out: { path: `/api/v1/layouts/${otherOverride}`, method: 'DELETE' },
     },
+    // Personal alert policies and notifications (own data; invalid bodies answer 400, unknown ids 404).
+    'GET /api/v1/me/alert-policies': { in: { path: '/api/v1/me/alert-policies' } },
+    'POST /api/v1/me/alert-policies': { in: { path: '/api/v1/me/alert-policies', method: 'POST', body: {} } },
+    'PUT /api/v1/me/alert-policies/:id': {
+      in: { path: '/api/v1/me/alert-policies/nope', method: 'PUT', body: {} },
+    },
+    'DELETE /api/v1/me/alert-policies/:id': {
+      in: { path: '/api/v1/me/alert-policies/nope', method: 'DELETE' },
+    },
+    'GET /api/v1/me/notifications': { in: { path: '/api/v1/me/notifications' } },
+    'POST /api/v1/me/notifications/read': {
+      in: { path: '/api/v1/me/notifications/read', method: 'POST', body: { ids: [] } },
+    },
+    'GET /api/v1/admin/dead-letters': { in: { path: '/api/v1/admin/dead-letters' } },
+    'GET /api/v1/admin/screens': { in: { path: '/api/v1/admin/screens' } },
+    'POST /api/v1/devices/heartbeat': {
+      in: { path: '/api/v1/devices/heartbeat', method: 'POST', body: { version: 'matrix' } },
+    },
     'GET /api/v1/live': both(
       `/api/v1/live?topics=snapshot:overview:${township}`,
       `/api/v1/live?topics=snapshot:overview:${other}`,

@@ -127,6 +127,62 @@ export type DB = {
     quality: string;
     backfilled: number;
   };
+  /** Personal alert policies (个性化告警策略): one user's subscription, its filters and channels. */
+  alert_policies: {
+    id: string;
+    user_id: string;
+    /** The AlertPolicyInput as JSON (subscription, severity, threshold, quiet hours, delivery, channels). */
+    policy: string;
+    /** HMAC-SHA256 key of the webhook (null without one); shown to the user once. */
+    webhook_secret: string | null;
+    enabled: number;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Every notification a policy produced; in-app ones are the notification centre (read_at = read). */
+  notifications: {
+    id: string;
+    user_id: string;
+    policy_id: string | null;
+    kind: string;
+    alarm_id: string | null;
+    severity: string;
+    region_code: string | null;
+    title: string;
+    body: string;
+    in_app: number;
+    /** pending (quiet hours or digest: waits for the digest), sent, digested (delivered in a digest). */
+    state: string;
+    created_at: string;
+    read_at: string | null;
+  };
+  /** Webhook deliveries with their retries; state dead = the dead-letter list. */
+  webhook_deliveries: {
+    id: string;
+    notification_id: string;
+    policy_id: string;
+    user_id: string;
+    url: string;
+    payload: string;
+    state: string;
+    attempts: number;
+    next_attempt_at: string | null;
+    last_status: number | null;
+    last_error: string | null;
+    created_at: string;
+    finished_at: string | null;
+  };
+  /** The latest heartbeat of each paired wall screen. */
+  screen_heartbeats: {
+    device_id: string;
+    at: string;
+    version: string;
+    heap_used_bytes: number | null;
+    frames_per_second: number | null;
+    error_count: number;
+    last_error: string | null;
+    path: string | null;
+  };
 };
 
 export type Migration = { version: number; name: string; up: (db: Kysely<DB>) => Promise<void> };
@@ -325,6 +381,95 @@ export const MIGRATIONS: Migration[] = [
       await sql`CREATE TRIGGER layout_versions_no_delete BEFORE DELETE ON layout_versions BEGIN SELECT RAISE(ABORT, 'layout versions are immutable'); END`.execute(
         db,
       );
+    },
+  },
+  {
+    version: 7,
+    name: 'personal alert policies, notifications, webhook deliveries, screen heartbeats',
+    up: async (db) => {
+      await db.schema
+        .createTable('alert_policies')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('policy', 'text', (c) => c.notNull())
+        .addColumn('webhook_secret', 'text')
+        .addColumn('enabled', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('alert_policies_user').on('alert_policies').column('user_id').execute();
+      await db.schema
+        .createTable('notifications')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('policy_id', 'text')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('alarm_id', 'text')
+        .addColumn('severity', 'text', (c) => c.notNull())
+        .addColumn('region_code', 'text')
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('in_app', 'integer', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('read_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('notifications_user_created')
+        .on('notifications')
+        .columns(['user_id', 'created_at'])
+        .execute();
+      await db.schema
+        .createIndex('notifications_policy_alarm')
+        .on('notifications')
+        .columns(['policy_id', 'alarm_id', 'created_at'])
+        .execute();
+      await db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('notification_id', 'text', (c) => c.notNull())
+        .addColumn('policy_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text')
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('finished_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('webhook_deliveries_state')
+        .on('webhook_deliveries')
+        .column('state')
+        .execute();
+      await db.schema
+        .createTable('screen_heartbeats')
+        .addColumn('device_id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('version', 'text', (c) => c.notNull())
+        .addColumn('heap_used_bytes', 'integer')
+        .addColumn('frames_per_second', 'real')
+        .addColumn('error_count', 'integer', (c) => c.notNull())
+        .addColumn('last_error', 'text')
+        .addColumn('path', 'text')
+        .execute();
+      // The built-in human roles of a database seeded before: they may set up their own alert policies.
+      for (const role of await db
+        .selectFrom('roles')
+        .select(['id', 'permissions'])
+        .where('builtin', '=', 1)
+        .execute()) {
+        const permissions = JSON.parse(role.permissions) as string[];
+        if (role.id === 'device' || permissions.includes('alert:policy')) continue;
+        await db
+          .updateTable('roles')
+          .set({ permissions: JSON.stringify([...permissions, 'alert:policy']) })
+          .where('id', '=', role.id)
+          .execute();
+      }
     },
   },
 ];

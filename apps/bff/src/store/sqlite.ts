@@ -7,6 +7,7 @@ import { auditHash, GENESIS_HASH } from './audit-chain';
 import { historyStore } from './history';
 import { indicatorsStore } from './indicators';
 import { layoutsStore } from './layouts';
+import { policiesStore } from './policies';
 import { type DB, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import type {
   AuditRecord,
@@ -418,6 +419,7 @@ function storesOver(db: Q): Stores {
     audit: audit(db),
     layouts: layoutsStore(db),
     indicators: indicatorsStore(db),
+    policies: policiesStore(db),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { HistoryStore } from './history';
 import type { IndicatorsStore } from './indicators';
 import type { LayoutsStore } from './layouts';
+import type { PoliciesStore } from './policies';
 /**
  * The store, one interface per aggregate. Routes and services see these, never SQL, so a PostgreSQL
  * implementation can follow without changing them. Timestamps are ISO 8601 UTC strings.
@@ -150,6 +151,7 @@ export type Stores = {
   audit: AuditStore;
   layouts: LayoutsStore;
   indicators: IndicatorsStore;
+  policies: PoliciesStore;
 };
 
 export interface Store extends Stores {
