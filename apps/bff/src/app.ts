@@ -14,6 +14,7 @@ import type { Logger } from './lib/logger';
 import { allowedMethodsLookup } from './lib/method-not-allowed';
 import { serveSpa } from './lib/static';
 import { adminRouter } from './routes/admin/admin.index';
+import { alarmsRouter } from './routes/alarms/alarms.index';
 import { auditRouter } from './routes/audit/audit.index';
 import { authRouter } from './routes/auth/auth.index';
 import { cockpitsRouter } from './routes/cockpits/cockpits.index';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
 
   // The stored indicator definitions (server.ts binds them before listening; tests here).
   deps.services.indicators.bind(deps.auth.store).catch((err) => logger.error({ err }, 'indicator store'));
+  deps.services.alarms.bind(deps.auth.store).catch((err) => logger.error({ err }, 'alarm store'));
 
   app.use(requestPipeline(logger));
   app.use(async (c, next) => {
@@ -112,6 +114,7 @@ export function createApp(deps: AppDeps) {
       maxStreamsPerAddress: deps.services.liveMaxStreamsPerAddress,
     }),
   );
+  app.route('/', alarmsRouter(deps.services.alarms));
   app.route('/', docsRouter());
 
   app.doc31('/api/openapi.json', {

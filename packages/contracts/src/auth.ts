@@ -14,6 +14,9 @@ export const PermissionId = z
     'user:admin',
     'audit:read',
     'alert:policy',
+    'alarm:dispatch',
+    'alarm:rule:edit',
+    'ops:view',
   ])
   .meta({ id: 'PermissionId', description: 'A fine-grained permission a role grants' });
 export type PermissionId = z.infer<typeof PermissionId>;

@@ -1,4 +1,5 @@
 export * from './admin';
+export * from './alarms';
 export * from './auth';
 export * from './eco';
 export * from './error';

@@ -4,7 +4,7 @@ import type { NotificationsRouterDeps } from '../routes/notifications/notificati
 import type { Services } from '../services';
 import { AlertPolicyService } from './alert-policies';
 import { NotificationDispatcher } from './notify';
-import { ScreenWatch } from './screens';
+import { SCREEN_SILENT_RULE, ScreenWatch } from './screens';
 
 /**
  * Builds the people's half of the health inspection once per app: the notification dispatcher (kept on
@@ -17,15 +17,26 @@ export function setUpNotifications(deps: {
 }): NotificationsRouterDeps {
   const { auth, services, logger } = deps;
   const indicators = services.indicators;
-  services.notifications ??= new NotificationDispatcher({
+  const alarms = services.alarms;
+  if (!services.notifications) {
+    services.notifications = new NotificationDispatcher({
+      store: auth.store,
+      logger,
+      inScope: (scope, code) => auth.inScope(scope, code),
+      indicatorOfRule: (ruleId) => alarms.getRule(ruleId)?.indicatorId,
+      fieldOfIndicator: (id) => indicators.get(id)?.field,
+    });
+    // Every alarm transition (fire, re-fire, escalation notify) is handed over without waiting.
+    services.notifications.attach(alarms);
+  }
+  // A silent wall is a platform check of the alarm engine: one pass judging only the screen rule.
+  services.screens ??= new ScreenWatch({
     store: auth.store,
     logger,
-    inScope: (scope, code) => auth.inScope(scope, code),
-    fieldOfIndicator: (id) => indicators.get(id)?.field,
+    report: (observations) => alarms.pass(new Set([SCREEN_SILENT_RULE]), observations),
   });
-  services.screens ??= new ScreenWatch({ store: auth.store, logger });
   return {
-    policies: new AlertPolicyService({ auth, indicators }),
+    policies: new AlertPolicyService({ auth, indicators, ruleExists: (id) => alarms.getRule(id) !== undefined }),
     store: auth.store.policies,
     screens: services.screens,
   };

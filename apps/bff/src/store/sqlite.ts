@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
 import { LibsqlDialect } from '@libsql/kysely-libsql';
 import { Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { alarmsStore } from './alarms';
 import { auditHash, GENESIS_HASH } from './audit-chain';
 import { historyStore } from './history';
 import { indicatorsStore } from './indicators';
@@ -537,6 +538,7 @@ export async function openStore(dataDir: string): Promise<Store> {
     ...routed(storesOver(db), transaction),
     transaction,
     history: historyStore(db, serialise),
+    alarms: alarmsStore(db, serialise, audit),
     file,
     backup: async (target) => {
       await serialise(() => sql`VACUUM INTO ${target}`.execute(db));

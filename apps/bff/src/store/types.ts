@@ -1,3 +1,4 @@
+import type { AlarmsStore } from './alarms';
 import type { HistoryStore } from './history';
 import type { IndicatorsStore } from './indicators';
 import type { LayoutsStore } from './layouts';
@@ -161,6 +162,8 @@ export interface Store extends Stores {
   backup(targetFile: string): Promise<void>;
   /** Indicator history (hourly and daily); its writes share the one serial writer. */
   readonly history: HistoryStore;
+  /** Health inspection: rules, alarms, transitions (audited), findings, silences; writes share the serial writer. */
+  readonly alarms: AlarmsStore;
   readonly file: string;
   close(): Promise<void>;
 }

@@ -109,6 +109,7 @@ function deferredStore(opened: Promise<Store>): Store {
     layouts: aggregate('layouts'),
     indicators: aggregate('indicators'),
     policies: aggregate('policies'),
+    alarms: aggregate('alarms'),
     transaction: async (fn: Parameters<Store['transaction']>[0]) => (await opened).transaction(fn),
     backup: async (target: string) => (await opened).backup(target),
     file: '(opening)',
