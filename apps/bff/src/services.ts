@@ -1,7 +1,7 @@
 import type { Hierarchy } from './geo/hierarchy';
+import { AlarmService } from './health/alarm-service';
 import type { NotificationDispatcher } from './health/notify';
 import type { ScreenWatch } from './health/screens';
-import { AlarmService } from './health/alarm-service';
 import { HistoryService } from './history/service';
 import { DatasetCache } from './indicators/dataset-cache';
 import { createDatasets, DEFAULT_TIMING, type Timing } from './indicators/datasets';

@@ -36,7 +36,11 @@ export function setUpNotifications(deps: {
     report: (observations) => alarms.pass(new Set([SCREEN_SILENT_RULE]), observations),
   });
   return {
-    policies: new AlertPolicyService({ auth, indicators, ruleExists: (id) => alarms.getRule(id) !== undefined }),
+    policies: new AlertPolicyService({
+      auth,
+      indicators,
+      ruleExists: (id) => alarms.getRule(id) !== undefined,
+    }),
     store: auth.store.policies,
     screens: services.screens,
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../lib/logger';
 import { addUser, bearer, signIn } from '../test/auth-fixtures';
-import { createTestApp } from '../test/create-test-app';
+import { createTestApp, testServices } from '../test/create-test-app';
 import { SCREEN_SILENT_RULE, type ScreenObservation, ScreenWatch } from './screens';
 
 const anon = { headers: { authorization: 'none' } };
@@ -30,18 +30,37 @@ async function pairScreen(app: ReturnType<typeof createTestApp>, name: string, s
 
 describe('screen heartbeats', () => {
   it('stores heartbeats; a wall silent for more than 90 s is reported to the alarm engine, and clears', async () => {
-    const app = createTestApp();
+    const services = testServices();
+    const app = createTestApp({ services });
     await app.ready;
+    await services.alarms.bind(app.auth.store);
     let nowMs = Date.now();
     const reported: ScreenObservation[][] = [];
+    // The real alarm engine behind the check, as setUpNotifications wires it.
     const watch = new ScreenWatch({
       store: app.auth.store,
       logger: createLogger('silent'),
       now: () => new Date(nowMs),
       report: async (o) => {
         reported.push(o);
+        return services.alarms.pass(new Set([SCREEN_SILENT_RULE]), o);
       },
     });
+    // The duty operator subscribed to this check gets the notification.
+    await addUser(app, { username: 'wall-op', roles: ['operator'], scope: '331023' });
+    const op = (await signIn(app, 'wall-op')).token;
+    const sub = await app.request('/api/v1/me/alert-policies', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(op) },
+      body: JSON.stringify({ name: '大屏失联', subscription: { kind: 'rule', ref: SCREEN_SILENT_RULE } }),
+    });
+    expect(sub.status).toBe(201);
+    const alarmsOf = async (state: string) =>
+      (
+        (await (await app.request(`/api/v1/alarms?state=${state}&source=screen`)).json()) as {
+          items: { ruleId: string; state: string; summary: string; regionCode: string }[];
+        }
+      ).items;
     const wall = await pairScreen(app, '指挥中心大屏', '331023');
     const beat = (token: string, body: unknown) =>
       app.request('/api/v1/devices/heartbeat', {
@@ -91,7 +110,19 @@ describe('screen heartbeats', () => {
     obs = await watch.check();
     expect(obs[0]).toMatchObject({ active: true, source: 'screen' });
     expect(obs[0]!.summary).toContain('指挥中心大屏');
-    expect(reported).toHaveLength(2);
+    expect(reported.map((r) => r.length)).toEqual([0, 1]);
+    const firing = await alarmsOf('firing');
+    expect(firing).toEqual([
+      expect.objectContaining({ ruleId: SCREEN_SILENT_RULE, regionCode: '331023', state: 'firing' }),
+    ]);
+    expect(firing[0]!.summary).toContain('指挥中心大屏');
+    await services.notifications!.idle();
+    const inbox = (await (await app.request('/api/v1/me/notifications', { headers: bearer(op) })).json()) as {
+      items: { title: string }[];
+      unread: number;
+    };
+    expect(inbox.unread).toBe(1);
+    expect(inbox.items[0]!.title).toContain('指挥中心大屏');
 
     // It beats again: clear.
     await watch.beat(wall.id, {
@@ -103,5 +134,8 @@ describe('screen heartbeats', () => {
       path: null,
     });
     expect((await watch.check())[0]).toMatchObject({ active: false });
+    // Beating again clears it (the rule's clear period is 0).
+    expect(await alarmsOf('firing')).toEqual([]);
+    expect((await alarmsOf('resolved')).map((a) => a.ruleId)).toEqual([SCREEN_SILENT_RULE]);
   });
 });

@@ -23,7 +23,7 @@ export type ScreenWatchOptions = {
   store: Pick<Stores, 'devices' | 'policies'>;
   logger: Logger;
   now?: () => Date;
-  /** Hands every active screen's state to the alarm engine (silent → an alarm; beating again → clears). */
+  /** Hands the silent screens to the alarm engine (an alarm each; a screen no longer reported clears). */
   report?: (observations: ScreenObservation[]) => Promise<unknown>;
   /** How often the check runs (default 30 s). */
   checkMs?: number;
@@ -83,7 +83,8 @@ export class ScreenWatch {
       groupKey: null,
       value: s.silentSeconds,
     }));
-    await this.opts.report?.(observations);
+    // Only the silent ones go to the engine: a covered rule's keys without an active observation are clear.
+    await this.opts.report?.(observations.filter((o) => o.active));
     return observations;
   }
 
