@@ -15,8 +15,8 @@ import './i18n';
  */
 export function NotificationCentre() {
   const user = useSessionUser();
-  if (!user || user.kind !== 'user' || !can(user, 'alert:policy')) return null;
-  return <Centre canOps={can(user, 'user:admin')} />;
+  if (user?.kind !== 'user' || !can(user, 'alert:policy')) return null;
+  return <Centre canOps={can(user, 'ops:view')} />;
 }
 
 function Centre({ canOps }: { canOps: boolean }) {

@@ -26,7 +26,11 @@ const own = guard({
 });
 const admin = guard({
   permission: 'user:admin',
-  region: { from: 'none', why: 'the dead-letter list and the screens are county-wide platform state' },
+  region: { from: 'none', why: 'the dead-letter list is county-wide platform state (admins only)' },
+});
+const ops = guard({
+  permission: 'ops:view',
+  region: { from: 'none', why: 'the paired screens are county-wide platform state' },
 });
 const screen = guard({
   permission: 'cockpit:view',
@@ -133,7 +137,7 @@ const r = {
     path: '/api/v1/admin/screens',
     tags: ['devices'],
     summary: 'Every paired screen with its last heartbeat; silent = none for more than 90 s',
-    middleware: [admin],
+    middleware: [ops],
     responses: { 200: jsonResponse(ScreenStatusList, 'Screens') },
   }),
 };
