@@ -5,6 +5,7 @@ import { AdminService } from './auth/admin';
 import type { AuthService } from './auth/service';
 import type { Config } from './config';
 import type { Hierarchy } from './geo/hierarchy';
+import { setUpNotifications } from './health/notify-setup';
 import { LayoutService } from './layouts/service';
 import { type AppEnv, validationHook } from './lib/create-router';
 import { errorBody, HttpError } from './lib/errors';
@@ -13,6 +14,7 @@ import type { Logger } from './lib/logger';
 import { allowedMethodsLookup } from './lib/method-not-allowed';
 import { serveSpa } from './lib/static';
 import { adminRouter } from './routes/admin/admin.index';
+import { alarmsRouter } from './routes/alarms/alarms.index';
 import { auditRouter } from './routes/audit/audit.index';
 import { authRouter } from './routes/auth/auth.index';
 import { cockpitsRouter } from './routes/cockpits/cockpits.index';
@@ -24,6 +26,7 @@ import { indicatorsRouter } from './routes/indicators/indicators.index';
 import { indicatorSeriesRouter } from './routes/indicators/indicators.series';
 import { layoutsRouter } from './routes/layouts/layouts.index';
 import { liveRouter } from './routes/live/live.index';
+import { notificationsRouter } from './routes/notifications/notifications.index';
 import { parkingRouter } from './routes/parking/parking.index';
 import { personalRouter } from './routes/personal/personal.index';
 import { regionsRouter } from './routes/regions/regions.index';
@@ -52,6 +55,7 @@ export function createApp(deps: AppDeps) {
 
   // The stored indicator definitions (server.ts binds them before listening; tests here).
   deps.services.indicators.bind(deps.auth.store).catch((err) => logger.error({ err }, 'indicator store'));
+  deps.services.alarms.bind(deps.auth.store).catch((err) => logger.error({ err }, 'alarm store'));
 
   app.use(requestPipeline(logger));
   app.use(async (c, next) => {
@@ -77,6 +81,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', devicesRouter(admin));
   app.route('/', auditRouter());
   app.route('/', personalRouter());
+  app.route('/', notificationsRouter(setUpNotifications(deps)));
   app.route('/', regionsRouter(deps.hierarchy, deps.geoDir));
   app.route('/', indicatorsRouter(deps.services.indicators));
   app.route(
@@ -109,6 +114,7 @@ export function createApp(deps: AppDeps) {
       maxStreamsPerAddress: deps.services.liveMaxStreamsPerAddress,
     }),
   );
+  app.route('/', alarmsRouter(deps.services.alarms));
   app.route('/', docsRouter());
 
   app.doc31('/api/openapi.json', {

@@ -102,6 +102,8 @@ const server = serve(
     const url = urls[0]!;
     services.publisher.start();
     services.history?.start();
+    services.notifications?.start();
+    services.screens?.start();
     logger.info({ url, urls, readyMs: Date.now() - startedAt, upstreams: baseUrls }, 'listening');
     const more = urls.slice(1).map((u) => `\n                      and ${u}/`);
     process.stdout.write(
@@ -129,6 +131,8 @@ function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down: no new connections, finishing open requests');
   services.publisher.stop();
+  services.notifications?.stop();
+  services.screens?.stop();
   // The history writer finishes the hour it is writing before the store closes.
   const historyStopped = services.history?.stop();
   // Live streams are long-lived by design: each gets a final `shutdown` event and a proper end, and the

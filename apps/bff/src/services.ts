@@ -1,4 +1,7 @@
 import type { Hierarchy } from './geo/hierarchy';
+import { AlarmService } from './health/alarm-service';
+import type { NotificationDispatcher } from './health/notify';
+import type { ScreenWatch } from './health/screens';
 import { HistoryService } from './history/service';
 import { DatasetCache } from './indicators/dataset-cache';
 import { createDatasets, DEFAULT_TIMING, type Timing } from './indicators/datasets';
@@ -25,6 +28,11 @@ export type Services = {
   liveMaxStreamsPerAddress: number;
   /** Indicator history (writer, backfill, reads); absent when the services run without a store. */
   history?: HistoryService;
+  /** Personal alert notifications and screen heartbeats (set up by createApp over the store). */
+  notifications?: NotificationDispatcher;
+  screens?: ScreenWatch;
+  /** Stored alarms, rules, silences and the evaluation engine (bound to the store by createApp). */
+  alarms: AlarmService;
 };
 
 export type ServicesOptions = {
@@ -87,8 +95,15 @@ export function createServices(opts: ServicesOptions): Services {
             .map((d) => ({ id: d.id, unit: d.unit, theme: d.theme, levels: d.levels })),
       })
     : undefined;
+  const alarms = new AlarmService({
+    logger: opts.logger,
+    knownRegion: (code) => opts.hierarchy.get(code) !== undefined,
+    indicators: () => indicators.list(),
+    indicator: (id) => indicators.get(id),
+  });
   return {
     ...(history ? { history } : {}),
+    alarms,
     upstreams,
     cache,
     snapshots,

@@ -13,6 +13,10 @@ export const PermissionId = z
     'wall:control',
     'user:admin',
     'audit:read',
+    'alert:policy',
+    'alarm:dispatch',
+    'alarm:rule:edit',
+    'ops:view',
   ])
   .meta({ id: 'PermissionId', description: 'A fine-grained permission a role grants' });
 export type PermissionId = z.infer<typeof PermissionId>;

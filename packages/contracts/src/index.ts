@@ -1,4 +1,5 @@
 export * from './admin';
+export * from './alarms';
 export * from './auth';
 export * from './eco';
 export * from './error';
@@ -12,6 +13,7 @@ export * from './layout-api';
 export * from './layouts/index';
 export * from './live';
 export * from './lonlat';
+export * from './notifications';
 export * from './panels/index';
 export * from './parking';
 export * from './region';

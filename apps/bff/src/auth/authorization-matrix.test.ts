@@ -97,7 +97,49 @@ beforeAll(async () => {
     method: 'PUT',
     body: { version: 1, document: layoutDoc({ level: 'township', regionCode }) },
   });
+  // Two stored alarms, one inside the township scope and one outside it.
+  const alarmOf = (id: string, regionCode: string) => ({
+    id,
+    ruleId: 'platform.upstream-down',
+    severity: 'critical' as const,
+    state: 'firing' as const,
+    regionCode,
+    source: 'env-monitor',
+    entityId: null,
+    firstFiredAt: '2026-10-03T04:00:00.000Z',
+    lastChangedAt: '2026-10-03T04:00:00.000Z',
+    summary: 'matrix',
+    fireCount: 1,
+    groupKey: null,
+    acknowledgedBy: null,
+    departmentId: null,
+    note: null,
+    cause: null,
+  });
+  await app.auth.store.alarms.insertAlarms([alarmOf('alarm-in', township), alarmOf('alarm-out', other)]);
+  const alarmAction = (action: string, body?: unknown) => ({
+    in: { path: `/api/v1/alarms/alarm-in/${action}`, method: 'POST', body },
+    out: { path: `/api/v1/alarms/alarm-out/${action}`, method: 'POST', body },
+  });
   samples = {
+    'GET /api/v1/alarms': both(`/api/v1/alarms?region=${township}`, `/api/v1/alarms?region=${other}`),
+    'GET /api/v1/alarms/:id': both('/api/v1/alarms/alarm-in', '/api/v1/alarms/alarm-out'),
+    'POST /api/v1/alarms/:id/ack': alarmAction('ack'),
+    'POST /api/v1/alarms/:id/dispatch': alarmAction('dispatch', {
+      departmentId: 'transport',
+      note: '请处置',
+    }),
+    'POST /api/v1/alarms/:id/resolve': alarmAction('resolve', { cause: '已修复' }),
+    'GET /api/v1/alarm-rules': { in: { path: '/api/v1/alarm-rules' } },
+    'GET /api/v1/alarm-rules/:id': { in: { path: '/api/v1/alarm-rules/platform.upstream-down' } },
+    'POST /api/v1/alarm-rules': { in: { path: '/api/v1/alarm-rules', method: 'POST', body: {} } },
+    'PUT /api/v1/alarm-rules/:id': {
+      in: { path: '/api/v1/alarm-rules/no-such', method: 'PUT', body: { version: 1 } },
+    },
+    'DELETE /api/v1/alarm-rules/:id': { in: { path: '/api/v1/alarm-rules/no-such', method: 'DELETE' } },
+    'GET /api/v1/silences': { in: { path: '/api/v1/silences' } },
+    'POST /api/v1/silences': { in: { path: '/api/v1/silences', method: 'POST', body: {} } },
+    'DELETE /api/v1/silences/:id': { in: { path: '/api/v1/silences/no-such', method: 'DELETE' } },
     'GET /api/v1/health': { in: { path: '/api/v1/health' } },
     'GET /api/openapi.json': { in: { path: '/api/openapi.json' } },
     'GET /api/docs': { in: { path: '/api/docs' } },
@@ -227,6 +269,24 @@ beforeAll(async () => {
     'DELETE /api/v1/layouts/:layoutId': {
       in: { path: '/api/v1/layouts/overview.village', method: 'DELETE' },
       out: { path: `/api/v1/layouts/${otherOverride}`, method: 'DELETE' },
+    },
+    // Personal alert policies and notifications (own data; invalid bodies answer 400, unknown ids 404).
+    'GET /api/v1/me/alert-policies': { in: { path: '/api/v1/me/alert-policies' } },
+    'POST /api/v1/me/alert-policies': { in: { path: '/api/v1/me/alert-policies', method: 'POST', body: {} } },
+    'PUT /api/v1/me/alert-policies/:id': {
+      in: { path: '/api/v1/me/alert-policies/nope', method: 'PUT', body: {} },
+    },
+    'DELETE /api/v1/me/alert-policies/:id': {
+      in: { path: '/api/v1/me/alert-policies/nope', method: 'DELETE' },
+    },
+    'GET /api/v1/me/notifications': { in: { path: '/api/v1/me/notifications' } },
+    'POST /api/v1/me/notifications/read': {
+      in: { path: '/api/v1/me/notifications/read', method: 'POST', body: { ids: [] } },
+    },
+    'GET /api/v1/admin/dead-letters': { in: { path: '/api/v1/admin/dead-letters' } },
+    'GET /api/v1/admin/screens': { in: { path: '/api/v1/admin/screens' } },
+    'POST /api/v1/devices/heartbeat': {
+      in: { path: '/api/v1/devices/heartbeat', method: 'POST', body: { version: 'matrix' } },
     },
     'GET /api/v1/live': both(
       `/api/v1/live?topics=snapshot:overview:${township}`,

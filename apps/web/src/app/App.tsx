@@ -12,6 +12,8 @@ import { ScreenFrame } from './ScreenFrame';
 // The admin pages are their own chunk: a wall never downloads them.
 const AdminPage = lazy(() => import('../admin/AdminPage'));
 const IndicatorsPage = lazy(() => import('../config/indicators/IndicatorsPage'));
+const MyAlertsPage = lazy(() => import('../alerts/MyAlertsPage'));
+const OpsPage = lazy(() => import('../alerts/OpsPage'));
 
 const router = createBrowserRouter([
   { path: '/', element: <HomeRoute /> },
@@ -33,6 +35,26 @@ const router = createBrowserRouter([
       <RequireSession>
         <Suspense fallback={null}>
           <IndicatorsPage />
+        </Suspense>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/me/alerts',
+    element: (
+      <RequireSession>
+        <Suspense fallback={null}>
+          <MyAlertsPage />
+        </Suspense>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/ops/*',
+    element: (
+      <RequireSession>
+        <Suspense fallback={null}>
+          <OpsPage />
         </Suspense>
       </RequireSession>
     ),

@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { NotificationCentre } from '../alerts/NotificationCentre';
+import { useScreenHeartbeat } from '../alerts/useScreenHeartbeat';
 import { Forbidden } from '../auth/Forbidden';
 import { inScope, pathWithinScope } from '../auth/redirect';
 import { useSessionUser } from '../auth/session.api';
@@ -47,6 +49,7 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
   const level = levelOfCode(regionCode) ?? 'county';
   const profileId = useProfileId();
   const layout = useEffectiveLayout(theme, regionCode, profileId);
+  useScreenHeartbeat();
 
   const go = useCallback(
     (code: string) => navigate(scopePath(theme, code, search)),
@@ -121,6 +124,7 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
           {profile !== 'wall' && <RegionSearch onPick={go} />}
           <Freshness />
           <Clock />
+          <NotificationCentre />
           <UserMenu />
           <button
             type="button"
