@@ -20,12 +20,14 @@ const C = '331023';
 const T1 = '331023001';
 const T2 = '331023002';
 const VILLAGES = ['331023001001', '331023001002', '331023002001', '331023002002'];
-const REGIONS = new Map<string, { code: string; level: Level; childCodes: string[] }>([
-  [C, { code: C, level: 'county', childCodes: [T1, T2] }],
-  [T1, { code: T1, level: 'township', childCodes: VILLAGES.slice(0, 2) }],
-  [T2, { code: T2, level: 'township', childCodes: VILLAGES.slice(2) }],
-  ...VILLAGES.map((v) => [v, { code: v, level: 'village' as Level, childCodes: [] }] as const),
-]);
+type Node = { code: string; level: Level; childCodes: string[] };
+const NODES: Node[] = [
+  { code: C, level: 'county', childCodes: [T1, T2] },
+  { code: T1, level: 'township', childCodes: VILLAGES.slice(0, 2) },
+  { code: T2, level: 'township', childCodes: VILLAGES.slice(2) },
+  ...VILLAGES.map((v): Node => ({ code: v, level: 'village', childCodes: [] })),
+];
+const REGIONS = new Map(NODES.map((r) => [r.code, r]));
 const NOW = Date.parse('2026-07-15T04:00:00Z'); // 12:00 Beijing
 const H = 3_600_000;
 const TODAY = '2026-07-15';
@@ -202,7 +204,9 @@ function pooled(id: string, code: string): number | null {
 }
 
 function evaluator() {
-  const defs = new Map(GRASSROOTS_DEFINITIONS.map((d) => [d.id, d]));
+  const defs = new Map<string, (typeof GRASSROOTS_DEFINITIONS)[number]>(
+    GRASSROOTS_DEFINITIONS.map((d) => [d.id, d]),
+  );
   const units = grassrootsUnits({ nowMs: NOW, events, grids, patrols, basics, homestays, devices, flood });
   return createEvaluator({
     definition: (id) => defs.get(id),
