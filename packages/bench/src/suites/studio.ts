@@ -60,24 +60,25 @@ function followTopic(url: string, topic: string, token: string) {
   };
 }
 
-/** Records, in the page, the wall-clock time each layout version first appeared on the wall. */
-async function watchVersions(page: Page) {
-  await page.evaluate(() => {
-    const seen: Record<string, number> = {};
-    (window as unknown as { __layoutSeen: Record<string, number> }).__layoutSeen = seen;
-    const record = () => {
-      const v = document.querySelector('[data-layout-version]')?.getAttribute('data-layout-version');
-      if (v && seen[v] === undefined) seen[v] = Date.now();
-    };
-    record();
-    new MutationObserver(record).observe(document.body, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ['data-layout-version'],
-    });
+/**
+ * Records, in the page, the wall-clock time each layout version first appeared on the wall. A string, not a
+ * function: tsx would wrap a function's inner arrows in its `__name` helper, which the page lacks.
+ */
+const WATCH_VERSIONS = `(() => {
+  const seen = {};
+  window.__layoutSeen = seen;
+  const record = () => {
+    const v = document.querySelector('[data-layout-version]')?.getAttribute('data-layout-version');
+    if (v && seen[v] === undefined) seen[v] = Date.now();
+  };
+  record();
+  new MutationObserver(record).observe(document.body, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-layout-version'],
   });
-}
+})()`;
 
 /**
  * Publish → open wall: POST /api/v1/layouts/{id}/versions on the layout 平桥镇's wall shows, then the time
@@ -107,9 +108,12 @@ export async function studioSuite(): Promise<Row[]> {
       browser = signedInBrowser(await launchChromium(), bff.url, token);
       page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       await page.goto(`${bff.url}/overview/${TOWN}?screen=wall`);
-      await page.waitForSelector('[data-layout-version]', { state: 'attached', timeout: 60_000 });
-      await watchVersions(page);
+      // The layout renders once the map stage is up: on a busy 2-core machine with SwiftShader that takes a while.
+      await page.waitForSelector('[data-layout-version]', { state: 'attached', timeout: 240_000 });
+      await page.evaluate(WATCH_VERSIONS);
+      console.log('[studio] the wall page shows 平桥镇; publishing …');
     } catch (err) {
+      console.log(`[studio] no wall page: ${String(err)}`);
       browserNote = `no wall page (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); subscriber only`;
       page = undefined;
     }
@@ -147,6 +151,9 @@ export async function studioSuite(): Promise<Row[]> {
         );
         wallLags.push(seenAt - started);
       }
+      console.log(
+        `[studio] publish ${i + 1}: version ${version}, subscriber ${streamLags.at(-1)} ms${page ? `, wall ${wallLags.at(-1)} ms` : ''}`,
+      );
     }
     const rows: Row[] = [];
     const p95Stream = percentile(streamLags, 95);
