@@ -13,6 +13,7 @@ import { parkingPredictionSuite } from './suites/parking-prediction';
 import { routingSuite } from './suites/routing';
 import { signInSuite } from './suites/sign-in';
 import { snapshotThroughputSuite } from './suites/snapshot-throughput';
+import { studioSuite } from './suites/studio';
 import { upstreamCallsSuite } from './suites/upstream-calls';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -32,6 +33,8 @@ const SUITES = {
     'effective-layout resolution cached against uncached (in process), and GET /api/v1/layouts/effective against a bare Hono route with the same bytes',
   history:
     'writing one hour of indicator history (every indicator × 411 regions) in the real store, against one INSERT per row',
+  studio:
+    'publish → an open wall (Chromium on the built app) shows the new layout version, p95 over 20 publishes against the 5 s goal; a live subscriber of the layout topic as baseline',
   live: 'live-stream delivery lag p50/p99/max, bytes per client per minute, CPU and RSS at 100, 1,000 and 3,000 clients, against a bare node:http SSE relay',
 } as const;
 type Suite = keyof typeof SUITES;
@@ -69,7 +72,9 @@ const want = (suite: Suite) => only.length === 0 || only.includes(suite);
 
 async function main() {
   // Every suite but routing and history runs against the built app.
-  const needsBuild = (['snapshot', 'signin', 'upstream', 'parking', 'map', 'live'] as const).some(want);
+  const needsBuild = (['snapshot', 'signin', 'upstream', 'parking', 'map', 'live', 'studio'] as const).some(
+    want,
+  );
   if (
     needsBuild &&
     (!existsSync(`${root}apps/bff/dist/server.mjs`) || !existsSync(`${root}apps/web/dist/index.html`))
@@ -96,6 +101,7 @@ async function main() {
     if (want('layout')) rows.push(...(await layoutSuite({ runs })));
     if (want('live')) rows.push(...(await liveSuite()));
     if (want('history')) rows.push(...(await historySuite({ runs })));
+    if (want('studio')) rows.push(...(await studioSuite()));
   } finally {
     await browser?.close();
     await bff.stop();

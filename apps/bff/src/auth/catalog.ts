@@ -57,6 +57,7 @@ export const SEEDED_ROLES: { id: string; name: { zh: string; en: string }; permi
       'cockpit:view',
       'indicator:edit',
       'layout:edit',
+      'layout:publish',
       'alarm:rule:edit',
       'ops:view',
       'alert:policy',

@@ -7,6 +7,7 @@ import { alarmsStore } from './alarms';
 import { auditHash, GENESIS_HASH } from './audit-chain';
 import { historyStore } from './history';
 import { indicatorsStore } from './indicators';
+import { layoutDraftsStore, layoutViewsStore } from './layout-drafts';
 import { layoutsStore } from './layouts';
 import { policiesStore } from './policies';
 import { type DB, MIGRATIONS, SCHEMA_VERSION } from './schema';
@@ -421,6 +422,8 @@ function storesOver(db: Q): Stores {
     layouts: layoutsStore(db),
     indicators: indicatorsStore(db),
     policies: policiesStore(db),
+    layoutDrafts: layoutDraftsStore(db),
+    layoutViews: layoutViewsStore(db),
   };
 }
 

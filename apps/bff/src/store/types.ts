@@ -1,6 +1,7 @@
 import type { AlarmsStore } from './alarms';
 import type { HistoryStore } from './history';
 import type { IndicatorsStore } from './indicators';
+import type { LayoutDraftsStore, LayoutViewsStore } from './layout-drafts';
 import type { LayoutsStore } from './layouts';
 import type { PoliciesStore } from './policies';
 /**
@@ -153,6 +154,8 @@ export type Stores = {
   layouts: LayoutsStore;
   indicators: IndicatorsStore;
   policies: PoliciesStore;
+  layoutDrafts: LayoutDraftsStore;
+  layoutViews: LayoutViewsStore;
 };
 
 export interface Store extends Stores {

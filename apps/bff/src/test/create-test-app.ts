@@ -110,6 +110,8 @@ function deferredStore(opened: Promise<Store>): Store {
     indicators: aggregate('indicators'),
     policies: aggregate('policies'),
     alarms: aggregate('alarms'),
+    layoutDrafts: aggregate('layoutDrafts'),
+    layoutViews: aggregate('layoutViews'),
     transaction: async (fn: Parameters<Store['transaction']>[0]) => (await opened).transaction(fn),
     backup: async (target: string) => (await opened).backup(target),
     file: '(opening)',
