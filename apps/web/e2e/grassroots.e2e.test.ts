@@ -2,7 +2,7 @@ import { SEED_LAYOUTS } from '@cockpit/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser';
-import { inspect, open } from './layout-inspect';
+import { inspect } from './layout-inspect';
 
 /**
  * #17 in Chromium: 基层治理 for 平桥镇 and one of its villages on the 4K wall and the portrait tablet — every
@@ -51,8 +51,40 @@ async function fault(system: string, mode: string) {
 }
 
 async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${artifacts}grassroots-${name}.png` });
-  if (shotsDir) await page.screenshot({ path: `${shotsDir}/${name}.png` });
+  await page.screenshot({ path: `${artifacts}grassroots-${name}.png`, timeout: 120_000 });
+  if (shotsDir) await page.screenshot({ path: `${shotsDir}/${name}.png`, timeout: 120_000 });
+}
+
+/**
+ * layout-inspect's open() with room for a loaded machine (a 4K wall in software GL on two shared cores):
+ * the region drawn, every panel's data arrived (badges shown, nothing busy), labels placed, the map idle.
+ * Conditions only; the longer timeouts are the most they may take.
+ */
+async function open(page: Page, url: string, code: string) {
+  const long = { timeout: 180_000, polling: 200 };
+  await page.goto(url, { timeout: 120_000 });
+  await page
+    .locator(`[data-testid="map"][data-ready-region="${code}"]`)
+    .waitFor({ state: 'attached', timeout: 180_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.panel .badge').length >= 2 &&
+      document.querySelectorAll('[aria-busy="true"]').length === 0,
+    undefined,
+    long,
+  );
+  await page
+    .locator('[data-testid="map"][data-labels-ready="true"]')
+    .waitFor({ state: 'attached', timeout: 180_000 });
+  await page.waitForFunction(
+    () => {
+      const map = (window as unknown as { __cockpitMap?: { loaded(): boolean; isMoving(): boolean } })
+        .__cockpitMap;
+      return Boolean(map?.loaded() && !map.isMoving());
+    },
+    undefined,
+    long,
+  );
 }
 
 /** The seeded panel ids of a theme at a level on a profile. */
