@@ -134,7 +134,7 @@ describe('grassroots governance cockpit (基层治理)', () => {
       ['village', VILLAGE],
     ] as const) {
       it(`${profile.name}: ${level} ${code} shows the governance panels with data`, {
-        timeout: 180_000,
+        timeout: 480_000,
       }, async () => {
         const page = await browser.newPage({ viewport: profile.viewport, hasTouch: !profile.wall });
         try {
@@ -160,7 +160,7 @@ describe('grassroots governance cockpit (基层治理)', () => {
   }
 
   it('wall: the county screen ranks the townships and shows its governance panels', {
-    timeout: 180_000,
+    timeout: 480_000,
   }, async () => {
     const page = await browser.newPage({ viewport: WALL.viewport });
     try {
@@ -181,7 +181,7 @@ describe('grassroots governance cockpit (基层治理)', () => {
 describe('township and village defaults', () => {
   for (const profile of [WALL, TABLET]) {
     it(`${profile.name}: the village overview shows its basics and its nearest facilities with distance`, {
-      timeout: 180_000,
+      timeout: 480_000,
     }, async () => {
       const page = await browser.newPage({ viewport: profile.viewport, hasTouch: !profile.wall });
       try {
@@ -206,7 +206,7 @@ describe('township and village defaults', () => {
   }
 
   it('wall: the township overview shows its own basics and its place among the county’s townships', {
-    timeout: 180_000,
+    timeout: 480_000,
   }, async () => {
     const page = await browser.newPage({ viewport: WALL.viewport });
     try {
@@ -220,7 +220,7 @@ describe('township and village defaults', () => {
   });
 
   it('tablet: village parking lists the nearest lots first and names the township whose figures it shows', {
-    timeout: 180_000,
+    timeout: 480_000,
   }, async () => {
     const page = await browser.newPage({ viewport: TABLET.viewport, hasTouch: true });
     try {
@@ -245,7 +245,7 @@ describe('township and village defaults', () => {
 
 describe('a grassroots platform outage', () => {
   it('turns the governance panels stale with their last values kept; other cockpits untouched', {
-    timeout: 180_000,
+    timeout: 480_000,
   }, async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     try {
