@@ -2,7 +2,7 @@ import { SEED_LAYOUTS } from '@cockpit/contracts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser';
-import { inspect, open } from './layout-inspect';
+import { inspect } from './layout-inspect';
 
 /**
  * #17 in Chromium: 基层治理 for 平桥镇 and one of its villages on the 4K wall and the portrait tablet — every
@@ -51,8 +51,40 @@ async function fault(system: string, mode: string) {
 }
 
 async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${artifacts}grassroots-${name}.png` });
-  if (shotsDir) await page.screenshot({ path: `${shotsDir}/${name}.png` });
+  await page.screenshot({ path: `${artifacts}grassroots-${name}.png`, timeout: 120_000 });
+  if (shotsDir) await page.screenshot({ path: `${shotsDir}/${name}.png`, timeout: 120_000 });
+}
+
+/**
+ * layout-inspect's open() with room for a loaded machine (a 4K wall in software GL on two shared cores):
+ * the region drawn, every panel's data arrived (badges shown, nothing busy), labels placed, the map idle.
+ * Conditions only; the longer timeouts are the most they may take.
+ */
+async function open(page: Page, url: string, code: string) {
+  const long = { timeout: 180_000, polling: 200 };
+  await page.goto(url, { timeout: 120_000 });
+  await page
+    .locator(`[data-testid="map"][data-ready-region="${code}"]`)
+    .waitFor({ state: 'attached', timeout: 180_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.panel .badge').length >= 2 &&
+      document.querySelectorAll('[aria-busy="true"]').length === 0,
+    undefined,
+    long,
+  );
+  await page
+    .locator('[data-testid="map"][data-labels-ready="true"]')
+    .waitFor({ state: 'attached', timeout: 180_000 });
+  await page.waitForFunction(
+    () => {
+      const map = (window as unknown as { __cockpitMap?: { loaded(): boolean; isMoving(): boolean } })
+        .__cockpitMap;
+      return Boolean(map?.loaded() && !map.isMoving());
+    },
+    undefined,
+    long,
+  );
 }
 
 /** The seeded panel ids of a theme at a level on a profile. */
@@ -102,7 +134,7 @@ describe('grassroots governance cockpit (基层治理)', () => {
       ['village', VILLAGE],
     ] as const) {
       it(`${profile.name}: ${level} ${code} shows the governance panels with data`, {
-        timeout: 180_000,
+        timeout: 480_000,
       }, async () => {
         const page = await browser.newPage({ viewport: profile.viewport, hasTouch: !profile.wall });
         try {
@@ -128,7 +160,7 @@ describe('grassroots governance cockpit (基层治理)', () => {
   }
 
   it('wall: the county screen ranks the townships and shows its governance panels', {
-    timeout: 180_000,
+    timeout: 480_000,
   }, async () => {
     const page = await browser.newPage({ viewport: WALL.viewport });
     try {
@@ -149,7 +181,7 @@ describe('grassroots governance cockpit (基层治理)', () => {
 describe('township and village defaults', () => {
   for (const profile of [WALL, TABLET]) {
     it(`${profile.name}: the village overview shows its basics and its nearest facilities with distance`, {
-      timeout: 180_000,
+      timeout: 480_000,
     }, async () => {
       const page = await browser.newPage({ viewport: profile.viewport, hasTouch: !profile.wall });
       try {
@@ -174,7 +206,7 @@ describe('township and village defaults', () => {
   }
 
   it('wall: the township overview shows its own basics and its place among the county’s townships', {
-    timeout: 180_000,
+    timeout: 480_000,
   }, async () => {
     const page = await browser.newPage({ viewport: WALL.viewport });
     try {
@@ -188,7 +220,7 @@ describe('township and village defaults', () => {
   });
 
   it('tablet: village parking lists the nearest lots first and names the township whose figures it shows', {
-    timeout: 180_000,
+    timeout: 480_000,
   }, async () => {
     const page = await browser.newPage({ viewport: TABLET.viewport, hasTouch: true });
     try {
@@ -213,7 +245,7 @@ describe('township and village defaults', () => {
 
 describe('a grassroots platform outage', () => {
   it('turns the governance panels stale with their last values kept; other cockpits untouched', {
-    timeout: 180_000,
+    timeout: 480_000,
   }, async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     try {

@@ -19,7 +19,8 @@ type WallGrid = {
 };
 
 const WALLS: Record<'wall' | 'ultrawide' | 'wide' | 'wall8k', WallGrid> = {
-  wall: { map: { x: 6, y: 0, w: 12, h: 12 }, left: [0, 6], right: [18, 24], maxLeft: 1, maxRight: 1 },
+  // Two 640 px columns each side of a 1280 px map: lists and charts get room to read at 5–10 m.
+  wall: { map: { x: 8, y: 0, w: 8, h: 12 }, left: [0, 8], right: [16, 24], maxLeft: 2, maxRight: 2 },
   ultrawide: { map: { x: 14, y: 0, w: 8, h: 6 }, left: [0, 14], right: [22, 36], maxLeft: 3, maxRight: 3 },
   wide: { map: { x: 9, y: 0, w: 6, h: 6 }, left: [0, 9], right: [15, 24], maxLeft: 3, maxRight: 3 },
   wall8k: { map: { x: 14, y: 0, w: 20, h: 12 }, left: [0, 14], right: [34, 48], maxLeft: 2, maxRight: 2 },

@@ -17,6 +17,7 @@ const kpis: ArrangeItem = {
   id: 'kpis',
   type: 'kpi-tiles',
   options: { title: { zh: '基层治理指标', en: 'Governance figures' }, indicatorIds: GRASSROOTS_KPI_IDS },
+  weight: 1.5,
 };
 const ranking: ArrangeItem = {
   id: 'ranking',
@@ -30,7 +31,7 @@ const ranking: ArrangeItem = {
   weight: 1.5,
 };
 const funnel: ArrangeItem = { id: 'funnel', type: 'grassroots.funnel' };
-const byType: ArrangeItem = { id: 'by-type', type: 'grassroots.events-by-type' };
+const byType: ArrangeItem = { id: 'by-type', type: 'grassroots.events-by-type', weight: 1.5 };
 const overdue: ArrangeItem = {
   id: 'overdue',
   type: 'grassroots.overdue',
@@ -39,7 +40,7 @@ const overdue: ArrangeItem = {
 };
 const escalations: ArrangeItem = { id: 'escalations', type: 'grassroots.escalations', options: { limit: 8 } };
 const workers: ArrangeItem = { id: 'grid-workers', type: 'grassroots.grid-workers', options: { limit: 8 } };
-const legend: ArrangeItem = { id: 'legend', type: 'grassroots.map-legend', weight: 0.7 };
+const legend: ArrangeItem = { id: 'legend', type: 'grassroots.map-legend' };
 const flood: ArrangeItem = { id: 'flood', type: 'grassroots.flood', options: { limit: 5 } };
 
 const doc = (level: LayoutDocument['level'], items: ArrangeItem[]): LayoutDocument => ({

@@ -8,7 +8,7 @@ const devices: ArrangeItem = { id: 'devices', type: 'grassroots.devices' };
 const flood: ArrangeItem = { id: 'flood', type: 'grassroots.flood', options: { limit: 4 } };
 const ranks: ArrangeItem = { id: 'parent-ranks', type: 'grassroots.parent-ranks' };
 const nearby: ArrangeItem = { id: 'nearby', type: 'grassroots.nearby', weight: 1.5 };
-const departments: ArrangeItem = { id: 'departments', type: 'department-tiles' };
+const departments: ArrangeItem = { id: 'departments', type: 'department-tiles', weight: 1.5 };
 const ranking: ArrangeItem = { id: 'ranking', type: 'ranking', options: { limit: 8, rotateSeconds: 20 } };
 
 /**
@@ -27,6 +27,6 @@ export const SEED_OVERVIEW_LEVEL_LAYOUTS: LayoutDocument[] = [
     theme: 'overview',
     level: 'village',
     regionCode: null,
-    profiles: arrangeAll([basics, today, nearby, ranks, homestays, devices, flood, departments]),
+    profiles: arrangeAll([basics, nearby, today, ranks, homestays, devices, flood, departments]),
   },
 ];

@@ -3,7 +3,7 @@ import type { GrassrootsSnapshot } from '@cockpit/contracts';
 type GrassrootsEventPoint = GrassrootsSnapshot['eventPoints'][number];
 
 import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { getMapRuntime } from '../../map/runtime';
 import { useUi } from '../../stores/ui';
 import { useGrassrootsUi } from './store';
@@ -55,21 +55,32 @@ export function useGrassrootsLayers(snapshot: GrassrootsSnapshot | undefined) {
   const window = useGrassrootsUi((s) => s.window);
   const hidden = useGrassrootsUi((s) => s.hidden);
   const wall = useUi((s) => s.profile) === 'wall';
+  // Live snapshots arrive every few seconds; the layers are rebuilt (and the heat repainted) only when what
+  // they draw changed, so a wall in software GL is not kept busy redrawing the same picture.
+  const points = useStable(snapshot?.eventPoints, (ps) =>
+    ps.map((p) => `${p.id}${p.stage}${p.overdue ? 1 : 0}`).join(),
+  );
+  const floodPoints = useStable(snapshot?.flood?.points, (ps) =>
+    ps.map((p) => `${p.id}${p.manned}${p.aboveWarning}`).join(),
+  );
   const nowMs = snapshot ? Date.parse(snapshot.asOf ?? snapshot.generatedAt) : 0;
+  // The window moves with the data's hour, not with every snapshot.
+  const nowHour = Math.floor(nowMs / 3_600_000) * 3_600_000 + 3_599_999;
   const shown = useMemo(
-    () => (snapshot ? pointsInWindow(snapshot.eventPoints, nowMs, window, hidden) : []),
-    [snapshot, nowMs, window, hidden],
+    () => (points ? pointsInWindow(points, nowHour, window, hidden) : []),
+    [points, nowHour, window, hidden],
   );
   const heat = useMemo(() => {
-    const bbox = snapshot ? paddedBbox(snapshot.eventPoints) : null;
+    const bbox = points ? paddedBbox(points) : null;
     const grid = bbox ? heatGrid(shown, bbox, HEAT_CELLS, HEAT_CELLS, 2) : null;
     return grid ? { canvas: paintHeat(grid), bounds: grid.bbox } : null;
-  }, [snapshot, shown]);
+  }, [points, shown]);
+  const ready = snapshot !== undefined;
 
   useEffect(() => {
-    if (!snapshot) return;
+    if (!ready) return;
     const radius = wall ? 12 : 6;
-    const flood = snapshot.flood?.points ?? [];
+    const flood = floodPoints ?? [];
     getMapRuntime().setLayers(GROUP, [
       ...(heat
         ? [
@@ -78,6 +89,7 @@ export function useGrassrootsLayers(snapshot: GrassrootsSnapshot | undefined) {
               image: heat.canvas,
               bounds: heat.bounds,
               pickable: false,
+              textureParameters: { minFilter: 'linear', magFilter: 'linear' },
             }),
           ]
         : []),
@@ -127,7 +139,7 @@ export function useGrassrootsLayers(snapshot: GrassrootsSnapshot | undefined) {
         radius: radius * 1.3,
       })),
     );
-  }, [snapshot, shown, heat, wall]);
+  }, [ready, floodPoints, shown, heat, wall]);
 
   useEffect(
     () => () => {
@@ -136,4 +148,13 @@ export function useGrassrootsLayers(snapshot: GrassrootsSnapshot | undefined) {
     },
     [],
   );
+}
+
+/** The same array as long as its key is the same (live snapshots re-create equal arrays). */
+function useStable<T>(value: T[] | undefined, key: (v: T[]) => string): T[] | undefined {
+  const ref = useRef<{ key: string; value: T[] } | null>(null);
+  if (value === undefined) return undefined;
+  const k = key(value);
+  if (!ref.current || ref.current.key !== k) ref.current = { key: k, value };
+  return ref.current.value;
 }

@@ -210,13 +210,8 @@ export function eventsByTypeOption(
 ): EChartsOption {
   return {
     animation: false,
-    grid: { left: sizes.axis * 2.5, right: sizes.axis, top: sizes.axis * 2.6, bottom: sizes.axis * 1.8 },
-    legend: {
-      top: 0,
-      textStyle: { color: '#a9bbd6', fontSize: sizes.axis },
-      itemWidth: sizes.axis,
-      itemHeight: sizes.axis * 0.7,
-    },
+    // The types are named in HTML above the chart (with their totals), in the map's colours: no legend here.
+    grid: { left: sizes.axis * 2.5, right: sizes.axis, top: sizes.axis, bottom: sizes.axis * 1.8 },
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'category',
@@ -266,9 +261,17 @@ export function EventsByTypePanel({
         <p className="muted">{t('grassroots.byTypeNone')}</p>
       ) : (
         <>
-          <p className="gr-note" data-total={view.total}>
-            {view.total} {t('grassroots.units.events')}
-          </p>
+          <div className="gr-chips" data-total={view.total}>
+            {view.series.slice(0, 6).map((x) => (
+              <span key={x.type} className="gr-meta">
+                <span className="gr-swatch" style={{ background: EVENT_TYPE_COLORS[x.type] }} />
+                {t(`grassroots.type.${x.type}`)} {x.total}
+              </span>
+            ))}
+            <span className="gr-meta">
+              · {view.total} {t('grassroots.units.events')}
+            </span>
+          </div>
           <EChart option={option} label={t('grassroots.byType')} className="chart gr-chart" />
         </>
       )}

@@ -109,7 +109,7 @@ export function BasicsPanel({ scope }: PanelProps<z.infer<typeof GrassrootsBasic
   );
 }
 
-/** Five years of collective income as labelled bars (HTML, so the wall's text floor holds). */
+/** Five years of collective income as small labelled columns (HTML, so the wall's text floor holds). */
 function IncomeTrend({
   trend,
   label,
@@ -122,20 +122,20 @@ function IncomeTrend({
   const max = Math.max(1, ...trend.map((p) => p.wanYuan));
   if (trend.length === 0) return null;
   return (
-    <div className="gr-funnel" data-testid="gr-income-trend">
-      <div className="gr-meta">
+    <>
+      <div className="gr-note">
         {label}（{unit}）
       </div>
-      {trend.map((p) => (
-        <div key={p.year} className="gr-funnel__row">
-          <span className="gr-num">{p.year}</span>
-          <div className="gr-track">
-            <div className="gr-bar" style={{ width: `${(p.wanYuan / max) * 100}%` }} />
+      <div className="gr-years" data-testid="gr-income-trend">
+        {trend.map((p) => (
+          <div key={p.year} className="gr-year" data-year={p.year}>
+            <span>{p.wanYuan.toFixed(0)}</span>
+            <div className="gr-year__bar" style={{ height: `${(p.wanYuan / max) * 2}em` }} />
+            <span>{p.year}</span>
           </div>
-          <span className="gr-num">{p.wanYuan.toFixed(1)}</span>
-        </div>
-      ))}
-    </div>
+        ))}
+      </div>
+    </>
   );
 }
 
