@@ -102,6 +102,7 @@ const server = serve(
     const url = urls[0]!;
     services.publisher.start();
     services.history?.start();
+    services.inspector.start();
     logger.info({ url, urls, readyMs: Date.now() - startedAt, upstreams: baseUrls }, 'listening');
     const more = urls.slice(1).map((u) => `\n                      and ${u}/`);
     process.stdout.write(
@@ -130,6 +131,7 @@ function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: no new connections, finishing open requests');
   services.publisher.stop();
   // The history writer finishes the hour it is writing before the store closes.
+  services.inspector.stop();
   const historyStopped = services.history?.stop();
   // Live streams are long-lived by design: each gets a final `shutdown` event and a proper end, and the
   // browsers reconnect to the next instance.
