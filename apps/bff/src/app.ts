@@ -56,6 +56,7 @@ export function createApp(deps: AppDeps) {
   // The stored indicator definitions (server.ts binds them before listening; tests here).
   deps.services.indicators.bind(deps.auth.store).catch((err) => logger.error({ err }, 'indicator store'));
   deps.services.alarms.bind(deps.auth.store).catch((err) => logger.error({ err }, 'alarm store'));
+  deps.services.inspector.bind(deps.auth.store);
 
   app.use(requestPipeline(logger));
   app.use(async (c, next) => {

@@ -219,11 +219,13 @@ function parseTopics(raw: string | undefined, hierarchy: Hierarchy): Set<string>
     throw new HttpError(400, 'VALIDATION', `at most ${MAX_TOPICS} topics per stream`);
   for (const topic of topics) {
     const parsed = parseTopic(topic);
-    if (!parsed || !Theme.safeParse(parsed.theme).success) {
+    const themeOk =
+      parsed?.kind === 'alarms' ? parsed.theme === 'all' : Theme.safeParse(parsed?.theme).success;
+    if (!parsed || !themeOk) {
       throw new HttpError(
         400,
         'VALIDATION',
-        `malformed topic ${JSON.stringify(topic)}: use snapshot:<theme>:<regionCode> or layout:<theme>:<regionCode>`,
+        `malformed topic ${JSON.stringify(topic)}: use snapshot:<theme>:<regionCode>, layout:<theme>:<regionCode> or alarms:all:<regionCode>`,
       );
     }
     if (parsed.kind === 'snapshot' && !SNAPSHOT_THEMES.includes(parsed.theme as Theme)) {
