@@ -1,8 +1,8 @@
 import type { Hierarchy } from './geo/hierarchy';
 import { AlarmService } from './health/alarm-service';
+import { Inspector } from './health/inspector';
 import type { NotificationDispatcher } from './health/notify';
 import type { ScreenWatch } from './health/screens';
-import { Inspector } from './health/inspector';
 import { HistoryService } from './history/service';
 import { DatasetCache } from './indicators/dataset-cache';
 import { createDatasets, DEFAULT_TIMING, type Timing } from './indicators/datasets';
