@@ -84,6 +84,7 @@ export const alarmDetailQuery = (id: string) =>
   queryOptions({
     queryKey: ['alarms', 'detail', id],
     queryFn: ({ signal }) => getJson(`/api/v1/alarms/${encodeURIComponent(id)}`, AlarmDetail, signal),
+    refetchInterval: 5000,
   });
 
 export const ackAlarm = (id: string) =>
