@@ -1,8 +1,6 @@
-import { AlarmList, LiveAlarms, type StoredAlarm } from '@cockpit/contracts';
-import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { AlarmList, type StoredAlarm } from '@cockpit/contracts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getJson } from '../../lib/api';
-import { connectLive } from '../../lib/live';
 
 /** The open stored alarms (巡检告警) of a region and below, most severe first, newest first. */
 export function openStoredAlarms(items: readonly StoredAlarm[], source?: string): StoredAlarm[] {
@@ -25,21 +23,13 @@ export const openAlarmsQuery = (regionCode: string) =>
       const list = await getJson(`/api/v1/alarms?region=${regionCode}&limit=500`, AlarmList, signal);
       return { items: openStoredAlarms(list.items) };
     },
-    staleTime: 60_000,
+    // Polled, not streamed: each EventSource holds one of the browser's six connections to the BFF, and a wall
+    // already follows its snapshot and layout topics. Once the app shares one stream for all its topics, this
+    // follows alarms:all:<region> (same key, same payload shape) instead.
+    refetchInterval: 5000,
   });
 
-/** The open stored alarms of a region, kept current by the live topic alarms:all:<region>. */
+/** The open stored alarms of a region (the same list the live topic alarms:all:<region> carries). */
 export function useOpenStoredAlarms(regionCode: string) {
-  const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      connectLive({
-        topics: [`alarms:all:${regionCode}`],
-        queryClient,
-        keyOf: () => liveAlarmsKey(regionCode),
-        schemaOf: () => LiveAlarms,
-      }),
-    [regionCode, queryClient],
-  );
   return useQuery(openAlarmsQuery(regionCode));
 }
