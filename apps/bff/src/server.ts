@@ -85,7 +85,16 @@ const services = createServices({
 });
 // The first snapshots are built with the stored indicator definitions, not the seed.
 await services.indicators.bind(store);
-const app = createApp({ config, logger, startedAt, hierarchy, services, auth, geoDir: config.geoDir });
+const app = createApp({
+  config,
+  logger,
+  startedAt,
+  hierarchy,
+  services,
+  auth,
+  geoDir: config.geoDir,
+  metricsToken: config.metricsToken,
+});
 
 const fast = fastSnapshot(services.snapshots, logger);
 const allowFast = fastPathAllowed(auth);

@@ -60,13 +60,28 @@ export class Inspector {
   private running = { platform: false, indicators: false };
   now: () => number;
   /** Counters for metrics and tests. */
-  stats = { platformPasses: 0, indicatorPasses: 0, findingsStored: 0, lastStoreLatencyMs: 0 };
+  stats = { platformPasses: 0, indicatorPasses: 0, findingsStored: 0, lastStoreLatencyMs: 0, lastChanged: 0 };
 
   constructor(private readonly opts: InspectorOptions) {
     this.now = opts.now ?? Date.now;
     opts.publisher.addSource('alarms', async (theme, regionCode) =>
       theme === 'all' ? JSON.stringify({ items: opts.alarms.openIn(regionCode) }) : undefined,
     );
+    // Every transition (a pass's, or a person's ack/dispatch/resolve) reaches the walls at once.
+    opts.alarms.onTransition(() => this.schedulePublish());
+  }
+
+  private publishScheduled = false;
+
+  private schedulePublish() {
+    if (this.publishScheduled) return;
+    this.publishScheduled = true;
+    setImmediate(() => {
+      this.publishScheduled = false;
+      this.publishAlarms().catch((err) =>
+        this.opts.logger.warn({ err }, 'inspection: publishing alarms failed'),
+      );
+    });
   }
 
   bind(store: Store) {
@@ -195,7 +210,7 @@ export class Inspector {
         ...self.observations,
       ]);
       this.stats.platformPasses++;
-      if (changed.length > 0) await this.publishAlarms();
+      this.stats.lastChanged = changed.length;
     } finally {
       this.running.platform = false;
     }
@@ -221,7 +236,7 @@ export class Inspector {
       );
       const changed = await this.opts.alarms.pass(covered, observations);
       this.stats.indicatorPasses++;
-      if (changed.length > 0) await this.publishAlarms();
+      this.stats.lastChanged = changed.length;
     } finally {
       this.running.indicators = false;
     }
