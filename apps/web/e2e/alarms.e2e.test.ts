@@ -50,20 +50,20 @@ afterAll(async () => {
 
 describe('inspection alarms: wall → tablet → dispatch → resolve → daily report', () => {
   it('an operator sees a new alarm on the wall, acknowledges and dispatches it on a tablet; it resolves; the report shows it', {
-    timeout: 300_000,
+    timeout: 900_000,
   }, async () => {
     const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     await signInAs(wallContext, baseUrl, OPERATOR.username, OPERATOR.password);
     const wall = await wallContext.newPage();
     await wall.goto(`${baseUrl}/overview/331023?screen=wall`);
     // The wall's alarm panel has loaded its stored alarms before anything is judged absent.
-    await wall.locator('[data-testid="stored-alarms"]').first().waitFor({ timeout: 60_000 });
+    await wall.locator('[data-testid="stored-alarms"]').first().waitFor({ timeout: 180_000 });
 
     await fault(SYSTEM, 'outage');
     const row = wall.locator(
       '[data-testid="stored-alarms"] [data-rule="platform.upstream-down"][data-state="firing"]',
     );
-    await row.first().waitFor({ timeout: 90_000 });
+    await row.first().waitFor({ timeout: 180_000 });
     const alarmId = await row.first().getAttribute('data-alarm-id');
     expect(alarmId).toBeTruthy();
     await wall.screenshot({ path: `${artifacts}alarm-wall.png` });
@@ -74,7 +74,7 @@ describe('inspection alarms: wall → tablet → dispatch → resolve → daily 
     const tablet = await tabletContext.newPage();
     await tablet.goto(`${baseUrl}/ops/alarms?screen=tablet`);
     const listed = tablet.locator(`[data-testid="ops-alarm-list"] tr[data-alarm-id="${alarmId}"] button`);
-    await listed.waitFor({ timeout: 60_000 });
+    await listed.waitFor({ timeout: 120_000 });
     await listed.tap();
     const detail = tablet.locator('[data-testid="alarm-detail"]');
     await detail.waitFor();
@@ -87,16 +87,18 @@ describe('inspection alarms: wall → tablet → dispatch → resolve → daily 
     expect(await detail.textContent()).toContain('县交通运输局');
     await tablet.screenshot({ path: `${artifacts}alarm-tablet.png` });
 
-    // The wall shows its new state (live), then the fault clears and the alarm resolves by itself.
+    // The wall shows its new state (its list refreshes every 5 s), then the fault clears and the alarm resolves by itself.
     await expect
       .poll(() =>
         wall.locator(`[data-testid="stored-alarms"] [data-alarm-id="${alarmId}"]`).getAttribute('data-state'),
       )
       .toBe('dispatched');
     await fault(SYSTEM, 'none');
-    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 180_000 }).toBe('resolved');
+    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 300_000 }).toBe('resolved');
     await expect
-      .poll(() => wall.locator(`[data-testid="stored-alarms"] [data-alarm-id="${alarmId}"]`).count())
+      .poll(() => wall.locator(`[data-testid="stored-alarms"] [data-alarm-id="${alarmId}"]`).count(), {
+        timeout: 60_000,
+      })
       .toBe(0);
     const timeline = await tablet
       .locator('[data-testid="alarm-timeline"] li')
@@ -107,7 +109,7 @@ describe('inspection alarms: wall → tablet → dispatch → resolve → daily 
     await tablet.getByTestId('ops-tab-report').tap();
     await tablet
       .locator(`[data-testid="report-alarms"] [data-alarm-id="${alarmId}"]`)
-      .waitFor({ timeout: 60_000 });
+      .waitFor({ timeout: 120_000 });
     const csv = await tabletContext.request.get(
       `${baseUrl}${await tablet.getByTestId('report-csv').getAttribute('href')}`,
     );
