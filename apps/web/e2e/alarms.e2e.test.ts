@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch } from './browser';
-import { ensureUser, signInAs } from './session';
+import { api, apiLogin, ensureUser, signInAs } from './session';
 
 /**
  * Inspection alarms end to end (#16): a fault injected into the simulator raises a stored alarm that the wall
@@ -59,6 +59,14 @@ describe('inspection alarms: wall → tablet → dispatch → resolve → daily 
     // The wall's alarm panel has loaded its stored alarms before anything is judged absent.
     await wall.locator('[data-testid="stored-alarms"]').first().waitFor({ timeout: 180_000 });
 
+    // The operator's own alert policy: critical platform outages, in-app (pushed to the notification centre).
+    const operatorToken = await apiLogin(baseUrl, OPERATOR.username, OPERATOR.password);
+    await api(baseUrl, operatorToken, 'POST', '/api/v1/me/alert-policies', {
+      name: '上游系统不可用',
+      subscription: { kind: 'rule', ref: 'platform.upstream-down' },
+      minSeverity: 'critical',
+    });
+
     await fault(SYSTEM, 'outage');
     const row = wall.locator(
       '[data-testid="stored-alarms"] [data-rule="platform.upstream-down"][data-state="firing"]',
@@ -66,7 +74,16 @@ describe('inspection alarms: wall → tablet → dispatch → resolve → daily 
     await row.first().waitFor({ timeout: 180_000 });
     const alarmId = await row.first().getAttribute('data-alarm-id');
     expect(alarmId).toBeTruthy();
+    // The notification reaches the operator's notification centre over their own live topic.
+    await expect
+      .poll(async () => Number((await wall.getByTestId('notification-badge').textContent()) ?? 0), {
+        timeout: 90_000,
+      })
+      .toBeGreaterThan(0);
+    await wall.getByTestId('notification-bell').click();
+    await expect.poll(() => wall.getByTestId('notification-list').textContent()).toContain(SYSTEM);
     await wall.screenshot({ path: `${artifacts}alarm-wall.png` });
+    await wall.getByTestId('notification-bell').click();
 
     // The tablet: acknowledge, then dispatch to 县交通运输局 with a note.
     const tabletContext = await browser.newContext(TABLET);
