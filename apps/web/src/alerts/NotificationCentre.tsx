@@ -25,18 +25,23 @@ function Centre({ canOps, topic }: { canOps: boolean; topic: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const list = useQuery(notificationsQuery());
-  // Pushed: the user's own live topic carries the whole list (with the unread count) whenever it changes.
+  const [open, setOpen] = useState(false);
+  // Pushed while the centre is open: the user's own live topic carries the whole list (with the unread count)
+  // whenever it changes. Closed, the badge polls (15 s): every EventSource holds one of the browser's six
+  // connections to the BFF, and a page already follows its snapshot and layout topics. Once the app shares
+  // one stream for all its topics, this topic belongs there permanently.
   useEffect(
     () =>
-      connectLive({
-        topics: [topic],
-        queryClient,
-        keyOf: () => notificationsQuery().queryKey,
-        schemaOf: () => NotificationList,
-      }),
-    [topic, queryClient],
+      open
+        ? connectLive({
+            topics: [topic],
+            queryClient,
+            keyOf: () => notificationsQuery().queryKey,
+            schemaOf: () => NotificationList,
+          })
+        : undefined,
+    [open, topic, queryClient],
   );
-  const [open, setOpen] = useState(false);
   const unread = list.data?.unread ?? 0;
   const read = async (ids?: string[]) => {
     await markRead(ids);
