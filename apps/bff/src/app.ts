@@ -5,6 +5,7 @@ import { AdminService } from './auth/admin';
 import type { AuthService } from './auth/service';
 import type { Config } from './config';
 import type { Hierarchy } from './geo/hierarchy';
+import { createMetrics, tokenMatches } from './health/metrics';
 import { setUpNotifications } from './health/notify-setup';
 import { LayoutDraftService } from './layouts/drafts';
 import { LayoutService } from './layouts/service';
@@ -25,6 +26,7 @@ import { ecoRouter } from './routes/eco/eco.index';
 import { healthRouter } from './routes/health/health.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
 import { indicatorSeriesRouter } from './routes/indicators/indicators.series';
+import { inspectionRouter } from './routes/inspection/inspection.index';
 import { layoutsRouter } from './routes/layouts/layouts.index';
 import { studioRouter } from './routes/layouts/studio.index';
 import { liveRouter } from './routes/live/live.index';
@@ -48,6 +50,8 @@ export type AppDeps = {
   geoDir?: string | undefined;
   /** Layouts stored where their scope has none (default: the contracts' SEED_LAYOUTS; tests give their own). */
   layoutSeeds?: readonly LayoutDocument[];
+  /** METRICS_TOKEN: GET /metrics answers with this bearer token only; undefined: /metrics is 404. */
+  metricsToken?: string | undefined;
 };
 
 /** Builds the whole HTTP app without listening, so tests can drive it with app.request(). */
@@ -58,8 +62,21 @@ export function createApp(deps: AppDeps) {
   // The stored indicator definitions (server.ts binds them before listening; tests here).
   deps.services.indicators.bind(deps.auth.store).catch((err) => logger.error({ err }, 'indicator store'));
   deps.services.alarms.bind(deps.auth.store).catch((err) => logger.error({ err }, 'alarm store'));
+  deps.services.inspector.bind(deps.auth.store);
 
   app.use(requestPipeline(logger));
+  const metrics = createMetrics(deps.services);
+  app.use(metrics.middleware);
+  app.get('/metrics', async (c) => {
+    const token = deps.metricsToken;
+    if (!token) return c.json(errorBody('NOT_FOUND', `No route for GET ${c.req.path}`), 404);
+    if (!tokenMatches(c.req.header('authorization'), token))
+      return c.json(
+        errorBody('UNAUTHENTICATED', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>'),
+        401,
+      );
+    return c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType });
+  });
   app.use(async (c, next) => {
     c.set('auth', deps.auth);
     await next();
@@ -115,6 +132,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.route('/', alarmsRouter(deps.services.alarms));
+  app.route('/', inspectionRouter());
   app.route('/', docsRouter());
 
   app.doc31('/api/openapi.json', {

@@ -1,5 +1,6 @@
 import type { Hierarchy } from './geo/hierarchy';
 import { AlarmService } from './health/alarm-service';
+import { Inspector } from './health/inspector';
 import type { NotificationDispatcher } from './health/notify';
 import type { ScreenWatch } from './health/screens';
 import { HistoryService } from './history/service';
@@ -33,6 +34,8 @@ export type Services = {
   screens?: ScreenWatch;
   /** Stored alarms, rules, silences and the evaluation engine (bound to the store by createApp). */
   alarms: AlarmService;
+  /** Scheduled probes, abnormal-data checks and evaluation passes (server.ts starts it; tests drive passes). */
+  inspector: Inspector;
 };
 
 export type ServicesOptions = {
@@ -101,9 +104,20 @@ export function createServices(opts: ServicesOptions): Services {
     indicators: () => indicators.list(),
     indicator: (id) => indicators.get(id),
   });
+  const inspector = new Inspector({
+    alarms,
+    snapshots,
+    upstreams,
+    hierarchy: opts.hierarchy,
+    hub,
+    publisher,
+    logger: opts.logger,
+    indicators: () => indicators.list(),
+  });
   return {
     ...(history ? { history } : {}),
     alarms,
+    inspector,
     upstreams,
     cache,
     snapshots,

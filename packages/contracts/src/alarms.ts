@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime } from './indicator';
-import { RegionCode } from './region';
+import { Level, RegionCode } from './region';
 
 /**
  * Health inspection (健康巡检, issue #16): stored alarms with a lifecycle, the rules that raise them, the
@@ -143,6 +143,9 @@ const ruleFields = {
     .max(7 * 86_400)
     .meta({ description: 'How long it must have cleared before auto-resolve' }),
   regionScope: RegionCode.meta({ description: 'The rule applies to this region and below' }),
+  level: Level.nullable().meta({
+    description: 'Only regions of this level (e.g. township); null = every level',
+  }),
   departmentId: z.string().min(1).max(64).meta({ description: 'The owning department (may edit it)' }),
   escalateAfterSeconds: z.number().int().min(60).nullable(),
   escalateToRole: z.string().max(64).nullable(),
@@ -165,6 +168,7 @@ const ruleDefaults = {
   escalateToRole: ruleFields.escalateToRole.default(null),
   schedule: ruleFields.schedule.default(null),
   enabled: ruleFields.enabled.default(true),
+  level: ruleFields.level.default(null),
 };
 
 export const AlarmRuleInput = z.object({ ...ruleFields, ...ruleDefaults }).meta({ id: 'AlarmRuleInput' });

@@ -17,7 +17,7 @@ import { IsoDateTime } from './indicator';
  */
 export const LiveTopic = z
   .string()
-  .regex(/^(snapshot|layout|alarms):[a-z]+:(\d{6}|\d{9}|\d{12})$/)
+  .regex(/^(snapshot|layout|alarms|notifications):[a-z]+:(\d{6}|\d{9}|\d{12})$/)
   .meta({
     id: 'LiveTopic',
     description:

@@ -189,5 +189,24 @@ export type ScreenStatus = z.infer<typeof ScreenStatus>;
 export const ScreenStatusList = z.object({ items: z.array(ScreenStatus) }).meta({ id: 'ScreenStatusList' });
 export type ScreenStatusList = z.infer<typeof ScreenStatusList>;
 
-/** The live topic of one user's notification centre: `notifications:<userKey>:<scope>`, payload NotificationList. */
-export const notificationTopic = (userKey: string, scope: string) => `notifications:${userKey}:${scope}`;
+/** A user id (UUID) as the letters a–p (one per hex digit): the [a-z]+ middle segment of a live topic. */
+export function notificationUserKey(userId: string): string {
+  return userId
+    .toLowerCase()
+    .replace(/[^0-9a-f]/g, '')
+    .replace(/[0-9a-f]/g, (c) => String.fromCharCode(97 + Number.parseInt(c, 16)));
+}
+
+/** The user id behind a notification topic's key, or undefined when it is not one. */
+export function userIdOfNotificationKey(key: string): string | undefined {
+  if (!/^[a-p]{32}$/.test(key)) return undefined;
+  const hex = [...key].map((c) => (c.charCodeAt(0) - 97).toString(16)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The live topic of one user's notification centre: `notifications:<userKey>:<scope>` (payload:
+ * NotificationList). Only that user may follow it.
+ */
+export const notificationTopic = (userId: string, scope: string) =>
+  `notifications:${notificationUserKey(userId)}:${scope}`;

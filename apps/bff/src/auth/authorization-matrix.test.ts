@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutDoc } from '../layouts/fixtures';
 import { ecoDatasets } from '../snapshots/eco/eco.data';
 import { parkingDatasets } from '../snapshots/parking/parking.builder';
+import { storedAlarm } from '../test/alarm-fixtures';
 import { addUser, signIn } from '../test/auth-fixtures';
 import { createTestApp, testServices } from '../test/create-test-app';
 import { type AccessRule, accessRuleOf } from './access';
@@ -98,24 +99,7 @@ beforeAll(async () => {
     body: { version: 1, document: layoutDoc({ level: 'township', regionCode }) },
   });
   // Two stored alarms, one inside the township scope and one outside it.
-  const alarmOf = (id: string, regionCode: string) => ({
-    id,
-    ruleId: 'platform.upstream-down',
-    severity: 'critical' as const,
-    state: 'firing' as const,
-    regionCode,
-    source: 'env-monitor',
-    entityId: null,
-    firstFiredAt: '2026-10-03T04:00:00.000Z',
-    lastChangedAt: '2026-10-03T04:00:00.000Z',
-    summary: 'matrix',
-    fireCount: 1,
-    groupKey: null,
-    acknowledgedBy: null,
-    departmentId: null,
-    note: null,
-    cause: null,
-  });
+  const alarmOf = (id: string, regionCode: string) => storedAlarm({ id, regionCode, entityId: null });
   await app.auth.store.alarms.insertAlarms([alarmOf('alarm-in', township), alarmOf('alarm-out', other)]);
   const alarmAction = (action: string, body?: unknown) => ({
     in: { path: `/api/v1/alarms/alarm-in/${action}`, method: 'POST', body },
@@ -137,6 +121,9 @@ beforeAll(async () => {
       in: { path: '/api/v1/alarm-rules/no-such', method: 'PUT', body: { version: 1 } },
     },
     'DELETE /api/v1/alarm-rules/:id': { in: { path: '/api/v1/alarm-rules/no-such', method: 'DELETE' } },
+    'GET /api/v1/findings': both(`/api/v1/findings?region=${township}`, `/api/v1/findings?region=${other}`),
+    'GET /api/v1/findings/daily-counts': { in: { path: '/api/v1/findings/daily-counts' } },
+    'GET /api/v1/reports/inspection': { in: { path: '/api/v1/reports/inspection?date=2026-10-03' } },
     'GET /api/v1/silences': { in: { path: '/api/v1/silences' } },
     'POST /api/v1/silences': { in: { path: '/api/v1/silences', method: 'POST', body: {} } },
     'DELETE /api/v1/silences/:id': { in: { path: '/api/v1/silences/no-such', method: 'DELETE' } },

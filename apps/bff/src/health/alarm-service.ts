@@ -59,7 +59,8 @@ export class AlarmService {
   private readonly listeners = new Set<TransitionListener>();
   /** One pass or lifecycle write at a time: passes and actions never interleave on one alarm. */
   private tail: Promise<unknown> = Promise.resolve();
-  readonly now: () => number;
+  /** The engine's clock (tests drive it; production: Date.now). */
+  now: () => number;
   /** Passes run, and actions they produced (metrics and tests). */
   passes = 0;
 

@@ -124,6 +124,7 @@ export function evaluate(input: {
     const rule = rules.get(o.ruleId);
     if (!rule?.enabled) continue;
     const key = alarmKey(o.ruleId, o.regionCode, o.entityId);
+    if (o.active !== null && seen.has(key) && state.tracks.get(key)?.last) continue; // observed twice in one pass
     seen.add(key);
     if (o.active === null) continue;
     if (!o.active) continue; // explicit "clear": handled with the absent keys below

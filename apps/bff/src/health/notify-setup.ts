@@ -1,9 +1,10 @@
+import { notificationUserKey, userIdOfNotificationKey } from '@cockpit/contracts';
 import type { AuthService } from '../auth/service';
 import type { Logger } from '../lib/logger';
 import type { NotificationsRouterDeps } from '../routes/notifications/notifications.index';
 import type { Services } from '../services';
 import { AlertPolicyService } from './alert-policies';
-import { NotificationDispatcher } from './notify';
+import { NotificationDispatcher, notificationListOf } from './notify';
 import { SCREEN_SILENT_RULE, ScreenWatch } from './screens';
 
 /**
@@ -18,8 +19,26 @@ export function setUpNotifications(deps: {
   const { auth, services, logger } = deps;
   const indicators = services.indicators;
   const alarms = services.alarms;
+  const store = auth.store.policies;
+  // The per-user live topic notifications:<userKey>:<scope>: its body is the user's centre.
+  services.publisher.addSource('notifications', async (key) => {
+    const userId = userIdOfNotificationKey(key);
+    return userId ? JSON.stringify(await notificationListOf(store, userId)) : undefined;
+  });
+  const changed = (userId: string) => {
+    const key = notificationUserKey(userId);
+    const topics = services.publisher
+      .followedTopics('notifications')
+      .filter((t) => t.theme === key)
+      .map((t) => t.topic);
+    if (topics.length > 0)
+      void services.publisher
+        .republish(topics)
+        .catch((err) => logger.warn({ err }, 'notify: live push failed'));
+  };
   if (!services.notifications) {
     services.notifications = new NotificationDispatcher({
+      onChange: changed,
       store: auth.store,
       logger,
       inScope: (scope, code) => auth.inScope(scope, code),
@@ -41,7 +60,8 @@ export function setUpNotifications(deps: {
       indicators,
       ruleExists: (id) => alarms.getRule(id) !== undefined,
     }),
-    store: auth.store.policies,
+    store,
     screens: services.screens,
+    changed,
   };
 }

@@ -1,10 +1,13 @@
+import { notificationTopic } from '@cockpit/contracts';
 import { type RunningReceiver, startReceiver } from '@cockpit/mock-data/upstreams/receiver/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../lib/logger';
 import { addUser, bearer, signIn } from '../test/auth-fixtures';
-import { createTestApp } from '../test/create-test-app';
+import { createTestApp, testServices } from '../test/create-test-app';
+import { sseReader } from '../test/sse';
 import { type AlarmFeed, NotificationDispatcher } from './notify';
 import type { MatchableAlarm } from './notify-match';
+import { SCREEN_SILENT_RULE } from './screens';
 
 /**
  * Personal alert policies and the notification dispatcher, over the real store, the real HTTP routes and
@@ -16,6 +19,7 @@ const TOWNSHIP = '331023105';
 const OTHER_TOWNSHIP = '331023106';
 
 let app: ReturnType<typeof createTestApp>;
+const services = testServices();
 let rx: RunningReceiver;
 let token = '';
 let userId = '';
@@ -78,7 +82,7 @@ async function notifications(t = token) {
 }
 
 beforeAll(async () => {
-  app = createTestApp();
+  app = createTestApp({ services });
   rx = await startReceiver({ port: 0 });
   userId = await addUser(app, { username: 'duty-op', roles: ['operator'], scope: TOWNSHIP });
   token = (await signIn(app, 'duty-op')).token;
@@ -331,5 +335,38 @@ describe('notification dispatcher', () => {
     f.emit(alarm({ id: 'scope-1' }));
     await d.idle();
     expect((await notifications(t)).items.filter((n) => n.alarmId === 'scope-1')).toEqual([]);
+  });
+});
+
+describe('live notification centre', () => {
+  it('pushes a new notification over the owner’s topic; no one else may follow it', async () => {
+    await createPolicy({ name: '本镇全部', subscription: { kind: 'region', ref: TOWNSHIP } });
+    const topic = notificationTopic(userId, TOWNSHIP);
+    const other = (await signIn(app, 'nosy')).token;
+    const refused = await app.request(`/api/v1/live?topics=${topic}`, { headers: bearer(other) });
+    expect(refused.status).toBe(403);
+    const res = await app.request(`/api/v1/live?topics=${topic}`, { headers: bearer(token) });
+    expect(res.status).toBe(200);
+    const stream = sseReader(res);
+    const first = await stream.next();
+    expect(first.event).toBe('snapshot');
+    // A real alarm through the real engine (a rule without a pending period) reaches the wired dispatcher.
+    await services.alarms.pass(new Set([SCREEN_SILENT_RULE]), [
+      {
+        ruleId: SCREEN_SILENT_RULE,
+        regionCode: TOWNSHIP,
+        entityId: 'live-wall',
+        active: true,
+        source: 'screen',
+        summary: '大屏「直播测试」已 120 秒无心跳',
+        groupKey: null,
+        value: 120,
+      },
+    ]);
+    await services.notifications!.idle();
+    let pushed = await stream.next();
+    while (!pushed.data.includes('直播测试')) pushed = await stream.next();
+    expect(pushed.event).toBe('delta');
+    await stream.close();
   });
 });

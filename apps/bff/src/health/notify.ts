@@ -1,10 +1,23 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { inQuietHours } from '@cockpit/contracts';
+import { inQuietHours, type NotificationList } from '@cockpit/contracts';
 import { Cron } from 'croner';
 import type { Logger } from '../lib/logger';
-import type { DeliveryRecord, NotificationRecord, PolicyRecord } from '../store/policies';
+import type { DeliveryRecord, NotificationRecord, PoliciesStore, PolicyRecord } from '../store/policies';
 import type { Stores } from '../store/types';
 import { type MatchableAlarm, type MatchContext, policyMatches } from './notify-match';
+
+/** A user's notification centre as the API and the live topic send it: newest first, with the unread count. */
+export async function notificationListOf(
+  store: PoliciesStore,
+  userId: string,
+  limit = 50,
+): Promise<NotificationList> {
+  const items = await store.listNotifications(userId, limit);
+  return {
+    items: items.map(({ userId: _u, inApp: _i, state: _s, ...n }) => n),
+    unread: await store.getUnreadCount(userId),
+  };
+}
 
 /** The alarm transitions that notify: a new alarm, a re-fire, an escalation. */
 const NOTIFYING = new Set(['fire', 'refire', 'escalate']);

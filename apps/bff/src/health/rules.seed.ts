@@ -9,6 +9,7 @@ import { type AlarmRule, COUNTY_CODE, type IndicatorDefinition } from '@cockpit/
 
 export const CHECK_RULES = {
   upstreamDown: 'platform.upstream-down',
+  upstreamErrors: 'platform.upstream-errors',
   drift: 'quality.drift',
   late: 'quality.late',
   eventLoopLag: 'platform.event-loop-lag',
@@ -36,6 +37,7 @@ const base = {
   schedule: null,
   enabled: true,
   regionScope: COUNTY_CODE,
+  level: null,
 } as const;
 
 export function thresholdRuleId(indicatorId: string, band: 'warning' | 'alarm') {
@@ -70,6 +72,7 @@ export function builtinRules(defs: readonly IndicatorDefinition[], at: string): 
       kind: 'business',
       severity: 'critical',
       indicatorId: 'eco.aqi',
+      level: 'township',
       condition: { op: '>', value: 150 },
       pendingSeconds: 7200,
       clearSeconds: 1800,
@@ -130,6 +133,18 @@ export function builtinRules(defs: readonly IndicatorDefinition[], at: string): 
     },
     {
       ...base,
+      id: CHECK_RULES.upstreamErrors,
+      name: '上游系统调用失败率高',
+      kind: 'platform',
+      severity: 'warning',
+      check: 'upstream.error-rate',
+      condition: { op: '>=', value: 0.3 },
+      pendingSeconds: 5,
+      clearSeconds: 60,
+      departmentId: 'big-data',
+    },
+    {
+      ...base,
       id: CHECK_RULES.drift,
       name: '上游记录被丢弃（结构漂移）',
       kind: 'quality',
@@ -148,7 +163,9 @@ export function builtinRules(defs: readonly IndicatorDefinition[], at: string): 
       severity: 'warning',
       check: 'dataset.age-over-target',
       condition: { op: '>', value: 0 },
-      pendingSeconds: 0,
+      // Longer than the outage rule's: an upstream that is down raises its outage alarm first, and the
+      // late data is part of it (grouped), not a second alarm.
+      pendingSeconds: 20,
       clearSeconds: 60,
       departmentId: 'big-data',
     },

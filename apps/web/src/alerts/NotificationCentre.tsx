@@ -1,10 +1,12 @@
+import { NotificationList, notificationTopic } from '@cockpit/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { can } from '../auth/redirect';
 import { useSessionUser } from '../auth/session.api';
 import { formatClock, formatDate } from '../lib/format';
+import { connectLive } from '../lib/live';
 import { markRead, notificationsQuery } from './alerts.api';
 import './alerts.css';
 import './i18n';
@@ -16,14 +18,30 @@ import './i18n';
 export function NotificationCentre() {
   const user = useSessionUser();
   if (user?.kind !== 'user' || !can(user, 'alert:policy')) return null;
-  return <Centre canOps={can(user, 'ops:view')} />;
+  return <Centre canOps={can(user, 'ops:view')} topic={notificationTopic(user.id, user.scope)} />;
 }
 
-function Centre({ canOps }: { canOps: boolean }) {
+function Centre({ canOps, topic }: { canOps: boolean; topic: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const list = useQuery(notificationsQuery());
   const [open, setOpen] = useState(false);
+  // Pushed while the centre is open: the user's own live topic carries the whole list (with the unread count)
+  // whenever it changes. Closed, the badge polls (15 s): every EventSource holds one of the browser's six
+  // connections to the BFF, and a page already follows its snapshot and layout topics. Once the app shares
+  // one stream for all its topics, this topic belongs there permanently.
+  useEffect(
+    () =>
+      open
+        ? connectLive({
+            topics: [topic],
+            queryClient,
+            keyOf: () => notificationsQuery().queryKey,
+            schemaOf: () => NotificationList,
+          })
+        : undefined,
+    [open, topic, queryClient],
+  );
   const unread = list.data?.unread ?? 0;
   const read = async (ids?: string[]) => {
     await markRead(ids);

@@ -1,30 +1,21 @@
 import { COUNTY_CODE, type StoredAlarm } from '@cockpit/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { storedAlarm } from '../../test/alarm-fixtures';
 import { addUser, signIn } from '../../test/auth-fixtures';
 import { createTestApp } from '../../test/create-test-app';
 
 const TOWNSHIP = '331023001';
 const OTHER = '331023002';
 
-const alarm = (id: string, regionCode: string, firstFiredAt: string): StoredAlarm => ({
-  id,
-  ruleId: 'platform.upstream-down',
-  severity: 'critical',
-  state: 'firing',
-  regionCode,
-  source: 'env-monitor',
-  entityId: `station-${id}`,
-  firstFiredAt,
-  lastChangedAt: firstFiredAt,
-  summary: `test ${id}`,
-  fireCount: 1,
-  groupKey: 'upstream:env-monitor',
-  acknowledgedBy: null,
-  departmentId: null,
-  note: null,
-  cause: null,
-  escalatedTo: null,
-});
+const alarm = (id: string, regionCode: string, firstFiredAt: string): StoredAlarm =>
+  storedAlarm({
+    id,
+    regionCode,
+    firstFiredAt,
+    lastChangedAt: firstFiredAt,
+    entityId: `station-${id}`,
+    summary: `test ${id}`,
+  });
 
 let app: ReturnType<typeof createTestApp>;
 const post = (path: string, body?: unknown, token?: string) =>

@@ -11,6 +11,7 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf, guard } from '../../auth/access';
 import type { AlertPolicyService } from '../../health/alert-policies';
+import { notificationListOf } from '../../health/notify';
 import type { ScreenWatch } from '../../health/screens';
 import { createRouter } from '../../lib/create-router';
 import { HttpError } from '../../lib/errors';
@@ -147,6 +148,8 @@ export type NotificationsRouterDeps = {
   store: PoliciesStore;
   screens: ScreenWatch;
   now?: () => Date;
+  /** A user's notification centre changed (the live topic republishes). */
+  changed?: (userId: string) => void;
 };
 
 export function notificationsRouter(deps: NotificationsRouterDeps) {
@@ -172,19 +175,15 @@ export function notificationsRouter(deps: NotificationsRouterDeps) {
       return c.body(null, 204);
     })
     .openapi(r.notifications, async (c) => {
-      const userId = c.get('principal')!.id;
-      const items = await deps.store.listNotifications(userId, c.req.valid('query').limit);
       return c.json(
-        {
-          items: items.map(({ userId: _u, inApp: _i, state: _s, ...n }) => n),
-          unread: await deps.store.getUnreadCount(userId),
-        },
+        await notificationListOf(deps.store, c.get('principal')!.id, c.req.valid('query').limit),
         200,
       );
     })
     .openapi(r.read, async (c) => {
       const userId = c.get('principal')!.id;
       const marked = await deps.store.markRead(userId, c.req.valid('json').ids, now().toISOString());
+      deps.changed?.(userId);
       return c.json({ marked, unread: await deps.store.getUnreadCount(userId) }, 200);
     })
     .openapi(r.deadLetters, async (c) => {

@@ -12,6 +12,7 @@ import { EChart } from '../../../components/EChart';
 import { Loading, Panel } from '../../../components/Panel';
 import type { PanelProps } from '../../../layout/types';
 import { formatClock, formatPercent } from '../../../lib/format';
+import { StoredAlarmList } from '../../../panels/alarms/StoredAlarmList';
 import { useEcoUi } from '../store';
 import { sourceOf, useEcoSnapshot, useParamLabels } from './AirPanels';
 import { durationParts, waterClassOption } from './transform';
@@ -186,6 +187,7 @@ export function EcoAlarmsPanel({ options, scope }: PanelProps<z.infer<typeof Eco
       at={snapshot?.generatedAt}
       status={snapshot?.sources[0]?.status}
     >
+      <StoredAlarmList regionCode={scope.regionCode} source="env-monitor" limit={5} />
       {!snapshot ? (
         <Loading />
       ) : alarms.length === 0 ? (
