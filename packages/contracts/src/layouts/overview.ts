@@ -102,14 +102,16 @@ export const SEED_OVERVIEW_LAYOUTS: LayoutDocument[] = [
       // 24 × 6 on 3840×1080: too low for half-height cells at wall type sizes, so six full-height columns
       // (the region is named in the header; the children's ranking is left to the wider profiles).
       wide: {
-        map: { x: 9, y: 0, w: 6, h: 6 },
+        // The figures-only fields take two columns (their tiles stack); the department tiles get five and the
+        // alarms three, so a stale badge under each figure, or a source line with its last good time, still fits.
+        map: { x: 8, y: 0, w: 6, h: 6 },
         panels: place({
           transport: { x: 0, y: 0, w: 3, h: 6 },
-          urban: { x: 3, y: 0, w: 3, h: 6 },
-          health: { x: 6, y: 0, w: 3, h: 6 },
-          tourism: { x: 15, y: 0, w: 3, h: 6 },
-          departments: { x: 18, y: 0, w: 4, h: 6 },
-          alarms: { x: 22, y: 0, w: 2, h: 6 },
+          urban: { x: 3, y: 0, w: 2, h: 6 },
+          health: { x: 5, y: 0, w: 3, h: 6 },
+          tourism: { x: 14, y: 0, w: 2, h: 6 },
+          departments: { x: 16, y: 0, w: 5, h: 6 },
+          alarms: { x: 21, y: 0, w: 3, h: 6 },
         }),
       },
       // 48 × 12 on 7680×2160: two columns on each side of the map.
