@@ -56,6 +56,8 @@ export type ServicesOptions = {
   rollupAlarms?: boolean;
   /** The store's indicator history: given, the hourly writer and the eco year to date use it. */
   history?: HistoryStore;
+  /** The snapshot service's clock (tests freeze it to keep a memo fresh on a busy machine). */
+  snapshotClock?: () => number;
 };
 
 /** The aggregation layer: upstream clients → dataset cache → snapshots → live stream. */
@@ -77,6 +79,7 @@ export function createServices(opts: ServicesOptions): Services {
     simulated,
     rollupAlarms: opts.rollupAlarms ?? true,
     history: opts.history,
+    ...(opts.snapshotClock ? { now: opts.snapshotClock } : {}),
   });
   const hub = new LiveHub({
     bufferSize: opts.replayBuffer ?? 1000,

@@ -42,8 +42,9 @@ export function Panel({ title, source, sources, at, status, children, className 
           </span>
         )}
         {at && (
-          <span className="panel__at">
-            {t('panel.updated')} {formatClock(at)}
+          <span className="panel__at" title={`${t('panel.updated')} ${formatClock(at)}`}>
+            <span className="panel__at-label">{t('panel.updated')} </span>
+            {formatClock(at)}
           </span>
         )}
         {fresh && <FreshnessBadge status={fresh.status} down={fresh.down} />}

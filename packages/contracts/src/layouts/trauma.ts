@@ -33,18 +33,22 @@ const TRAUMA_DEFAULT: LayoutDocument = {
       map: mapAt([14, 0, 8, 6]),
       panels: [
         place('green-channel', GC, [0, 0, 9, 6], { columns: 2 }),
-        place('cases', CASES, [9, 0, 5, 2], { maxCases: 3 }),
-        place('hospitals', HOSP, [9, 2, 5, 4]),
+        // Three rows each: a case list (or its "no case" line) needs more than two rows' body of 80 px; the
+        // hospitals scroll.
+        place('cases', CASES, [9, 0, 5, 3], { maxCases: 3 }),
+        place('hospitals', HOSP, [9, 3, 5, 3]),
         place('kpis', KPIS, [22, 0, 8, 6]),
         place('coverage', COV, [30, 0, 6, 6]),
       ],
     },
+    // 24 × 6 on 3840×1080: the green channel gets five columns so its ETA countdown stays on one line; the
+    // map gives up a column (it is still the widest cell).
     wide: {
-      map: mapAt([9, 0, 7, 6]),
+      map: mapAt([10, 0, 6, 6]),
       panels: [
-        place('green-channel', GC, [0, 0, 4, 6], { showReasons: false }),
-        place('cases', CASES, [4, 0, 5, 2], { maxCases: 3 }),
-        place('hospitals', HOSP, [4, 2, 5, 4]),
+        place('green-channel', GC, [0, 0, 5, 6], { showReasons: false }),
+        place('cases', CASES, [5, 0, 5, 3], { maxCases: 3 }),
+        place('hospitals', HOSP, [5, 3, 5, 3]),
         place('kpis', KPIS, [16, 0, 4, 6], { trendSeriesId: null }),
         place('coverage', COV, [20, 0, 4, 6], { maxTownships: 4 }),
       ],

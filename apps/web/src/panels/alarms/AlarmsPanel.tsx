@@ -109,7 +109,7 @@ export function AlarmsPanel({
         </>
       )}
       {options.showSources && (
-        <ul className="sources" data-testid="sources">
+        <ul className="sources" data-testid="sources" data-scroll="list">
           {snapshot?.sources.map((s) => {
             const f = panelFreshness(undefined, [s]);
             return (

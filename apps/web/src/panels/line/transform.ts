@@ -40,6 +40,7 @@ export function lineOption(
         color: '#a9bbd6',
         fontSize: sizes.axis,
         interval: Math.max(0, Math.ceil(series.points.length / 6) - 1),
+        hideOverlap: true,
       },
       axisLine: { lineStyle: { color: 'rgba(100,160,230,0.4)' } },
     },
@@ -47,7 +48,10 @@ export function lineOption(
       type: 'value',
       scale: true,
       ...(COUNT_UNITS.has(series.unit) ? { minInterval: 1 } : {}),
-      axisLabel: { color: '#a9bbd6', fontSize: sizes.axis },
+      // Wall type (30 px labels) in a panel a few hundred pixels high: three intervals, so the labels stand
+      // apart; any label that would still touch its neighbour is left out rather than drawn over it.
+      splitNumber: sizes.axis >= 24 ? 3 : 5,
+      axisLabel: { color: '#a9bbd6', fontSize: sizes.axis, hideOverlap: true },
       splitLine: { lineStyle: { color: 'rgba(100,160,230,0.15)' } },
     },
     series: [
