@@ -5,6 +5,7 @@ import { spawnBuiltBff } from '../../../apps/bff/scripts/spawn-built.mjs';
 import { launchChromium } from './browser';
 import { formatTable, type Row } from './harness';
 import { authoriseFetch, signedInBrowser, signIn } from './session';
+import { alarmsSuite } from './suites/alarms';
 import { historySuite } from './suites/history';
 import { layoutSuite } from './suites/layout';
 import { liveSuite } from './suites/live';
@@ -32,6 +33,8 @@ const SUITES = {
     'effective-layout resolution cached against uncached (in process), and GET /api/v1/layouts/effective against a bare Hono route with the same bytes',
   history:
     'writing one hour of indicator history (every indicator × 411 regions) in the real store, against one INSERT per row',
+  alarms:
+    'one refresh plus evaluating 1,000 alarm rules over 411 regions, against the refresh alone; alarm history query p95 over 100,000 stored alarms, against 1,000',
   live: 'live-stream delivery lag p50/p99/max, bytes per client per minute, CPU and RSS at 100, 1,000 and 3,000 clients, against a bare node:http SSE relay',
 } as const;
 type Suite = keyof typeof SUITES;
@@ -96,6 +99,7 @@ async function main() {
     if (want('layout')) rows.push(...(await layoutSuite({ runs })));
     if (want('live')) rows.push(...(await liveSuite()));
     if (want('history')) rows.push(...(await historySuite({ runs })));
+    if (want('alarms')) rows.push(...(await alarmsSuite({ runs })));
   } finally {
     await browser?.close();
     await bff.stop();

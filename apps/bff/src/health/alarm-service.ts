@@ -27,6 +27,7 @@ import {
   evaluate,
   type Observation,
   REFIRE_WINDOW_MS,
+  summaryOf,
 } from './engine';
 import { builtinRules } from './rules.seed';
 
@@ -314,7 +315,7 @@ export class AlarmService {
           entityId: o.entityId,
           firstFiredAt: at,
           lastChangedAt: at,
-          summary: o.summary,
+          summary: summaryOf(o),
           fireCount: 1,
           groupKey: o.groupKey,
           acknowledgedBy: null,
@@ -331,7 +332,7 @@ export class AlarmService {
           ...a,
           state: 'firing',
           lastChangedAt: at,
-          summary: action.observation.summary,
+          summary: summaryOf(action.observation),
           fireCount: a.fireCount + 1,
           acknowledgedBy: null,
           departmentId: null,

@@ -34,10 +34,13 @@ export type Observation = {
   /** true: the condition holds; null: unknown this pass (keep the state). Absent = it does not hold. */
   active: boolean | null;
   source: string;
-  summary: string;
+  /** What it is about, in words; a function where building it for every observation would cost (made on fire). */
+  summary: string | (() => string);
   groupKey: string | null;
   value: number | null;
 };
+
+export const summaryOf = (o: Observation) => (typeof o.summary === 'function' ? o.summary() : o.summary);
 
 export type Track = {
   pendingSince: number | null;

@@ -164,8 +164,7 @@ describe('inspection against the simulator’s faults', () => {
     );
     expect(raised.filter((a) => a.ruleId === CHECK_RULES.upstreamDown)).toHaveLength(4);
     expect(raised.every((a) => a.groupKey?.startsWith('upstream:') || a.groupKey === 'bff')).toBe(true);
-    expect(new Set(raised.map((a) => a.groupKey)).size).toBe(SYSTEMS.length);
-    expect(raised.length).toBeLessThanOrEqual(SYSTEMS.length * 2);
+    expect(raised.filter((a) => a.groupKey?.startsWith('upstream:'))).toHaveLength(SYSTEMS.length);
     for (const s of SYSTEMS) await setFault(s, 'none');
     await stepUntil(
       async () =>

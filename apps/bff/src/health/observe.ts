@@ -96,11 +96,13 @@ export function platformObservations(
       }
     }
     const late = datasets.filter((d) => d.system === u.system && d.status !== 'ok');
+    // Data that is late because the calls fail belongs to the outage or error alarm (one cause, one alarm).
+    const failing = down || failed > 0;
     if (late.length > 0)
       at(
         CHECK_RULES.late,
         u,
-        down ? null : true,
+        failing ? null : true,
         `${u.system} 数据超过新鲜度目标未更新：${late.map((d) => d.id).join('、')}`,
         late.length,
       );
@@ -155,12 +157,14 @@ export function indicatorObservations(
         continue;
       }
       if (v.value === null || !meets(condition, v.value)) continue;
-      const shown = `${round(v.value * unit)}${def?.unit ?? ''}`;
+      const value = v.value;
       observations.push({
         ...obsBase(rule, v.regionCode, def),
         active: true,
-        value: v.value,
-        summary: `${def?.name.zh ?? rule.indicatorId} ${shown}（${condition.op} ${round(condition.value * unit)}${def?.unit ?? ''}）`,
+        value,
+        // Made only when the alarm fires: most observations are pending or already open.
+        summary: () =>
+          `${def?.name.zh ?? rule.indicatorId} ${round(value * unit)}${def?.unit ?? ''}（${condition.op} ${round(condition.value * unit)}${def?.unit ?? ''}）`,
       });
     }
   }
@@ -277,7 +281,10 @@ export function dataFindings(
       record,
     });
   const lots = data.lots ?? [];
-  const newestLot = Math.max(...lots.map((l) => Date.parse(l.updatedAt)).filter(Number.isFinite));
+  // The freshest report of its kind that is not itself in the future (a future timestamp is its own finding).
+  const newestOf = (times: number[]) =>
+    Math.max(...times.filter((t) => Number.isFinite(t) && t <= now + FUTURE_SLACK_MS));
+  const newestLot = newestOf(lots.map((l) => Date.parse(l.updatedAt)));
   for (const l of lots) {
     const rec = {
       lotId: l.lotId,
@@ -329,7 +336,7 @@ export function dataFindings(
       );
   }
   const air = data.air ?? [];
-  const newestAir = Math.max(...air.map((a) => Date.parse(a.at)).filter(Number.isFinite));
+  const newestAir = newestOf(air.map((a) => Date.parse(a.at)));
   for (const a of air) {
     const rec = {
       stationCode: a.stationCode,
