@@ -22,6 +22,8 @@ import {
   type DatasetState,
   dataFindings,
   entityObservations,
+  type FlatlineMemory,
+  flatlineFindings,
   indicatorObservations,
   maskRecord,
   platformObservations,
@@ -55,6 +57,7 @@ export class Inspector {
   private readonly jobs: Cron[] = [];
   private readonly counters = new Map<string, UpstreamCounters>();
   private lastFindingKeys = new Set<string>();
+  private readonly flatlines: FlatlineMemory = new Map();
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 20 });
   private store: Store | undefined;
   private running = { platform: false, indicators: false };
@@ -164,7 +167,10 @@ export class Inspector {
         { lots, incidents: calls?.items },
         calls?.asOf ?? now,
       );
-      const drafts = dataFindings({ lots, air }, now);
+      const drafts = [
+        ...dataFindings({ lots, air }, now),
+        ...flatlineFindings(this.flatlines, { lots, air }),
+      ];
       const range = rangeObservations(drafts);
       const self = await this.selfObservations();
 

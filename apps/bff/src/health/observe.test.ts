@@ -7,6 +7,8 @@ import { summaryOf } from './engine';
 import {
   conditionOf,
   dataFindings,
+  type FlatlineMemory,
+  flatlineFindings,
   indicatorObservations,
   maskRecord,
   platformObservations,
@@ -124,8 +126,29 @@ describe('observations', () => {
       now,
     );
     expect(found.map((f) => `${f.check}:${f.entityId}`).sort()).toEqual(
-      ['range:full', 'range:future', 'range:neg', 'silent:quiet'].sort(),
+      ['range:full', 'range:future', 'range:neg', 'silent:quiet', 'disagreement:full'].sort(),
     );
+  });
+
+  it('flatline: a lot whose counts stay the same for over 6 hours of its own reports', () => {
+    const memory: FlatlineMemory = new Map();
+    const lotAt = (hour: number, free: number) =>
+      ({
+        lotId: 'L',
+        name: 'L',
+        villageCode: '331023001001',
+        berthFree: free,
+        berthOccupied: 100 - free,
+        berthTotal: 100,
+        updatedAt: new Date(Date.UTC(2026, 9, 3, hour)).toISOString(),
+      }) as ParkingLotState;
+    const seen = (hour: number, free: number) => flatlineFindings(memory, { lots: [lotAt(hour, free)] });
+    expect(seen(0, 40)).toEqual([]);
+    expect(seen(3, 40)).toEqual([]);
+    expect(seen(6, 40)).toEqual([]);
+    expect(seen(7, 40).map((f) => f.check)).toEqual(['flatline']);
+    expect(seen(8, 41)).toEqual([]); // it moved: the clock starts over
+    expect(seen(10, 41)).toEqual([]);
   });
 
   it('masks personal fields of raw records, keeping the shape', () => {

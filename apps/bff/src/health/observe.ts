@@ -313,6 +313,22 @@ export function dataFindings(
         `${l.name} 占用率超过 100%`,
         rec,
       );
+    // The platform's reported total against the sum of its parts.
+    if (
+      l.berthTotal >= 0 &&
+      l.berthFree >= 0 &&
+      l.berthOccupied >= 0 &&
+      l.berthFree + l.berthOccupied !== l.berthTotal
+    )
+      add(
+        'parking-platform',
+        'disagreement',
+        l.lotId,
+        l.villageCode,
+        l.berthFree + l.berthOccupied - l.berthTotal,
+        `${l.name} 空余 ${l.berthFree} + 占用 ${l.berthOccupied} ≠ 总泊位 ${l.berthTotal}`,
+        rec,
+      );
     const t = Date.parse(l.updatedAt);
     if (t > now + FUTURE_SLACK_MS)
       add(
@@ -383,6 +399,74 @@ export function dataFindings(
         rec,
       );
   }
+  return out;
+}
+
+/** A reading unchanged for longer than this, while its timestamp moves on, is a flatline (a stuck sensor). */
+export const FLATLINE_AFTER_MS = { lot: 6 * 3600_000, air: 12 * 3600_000 } as const;
+
+export type FlatlineMemory = Map<string, { value: string; since: number; lastAt: number }>;
+
+/**
+ * Flatlines: an entity whose reported values have not changed for FLATLINE_AFTER_MS of its own timestamps
+ * (a lot's free berths, a station's pollutant readings). `memory` carries each entity's last value and
+ * since when it holds across passes (mutated).
+ */
+export function flatlineFindings(
+  memory: FlatlineMemory,
+  data: { lots?: readonly ParkingLotState[] | undefined; air?: readonly AirObservation[] | undefined },
+): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const track = (
+    source: string,
+    entityId: string,
+    regionCode: string,
+    value: string,
+    at: number,
+    afterMs: number,
+    what: string,
+  ) => {
+    if (!Number.isFinite(at)) return;
+    const key = `${source}|${entityId}`;
+    const m = memory.get(key);
+    if (!m || m.value !== value) {
+      memory.set(key, { value, since: at, lastAt: at });
+      return;
+    }
+    m.lastAt = Math.max(m.lastAt, at);
+    const held = m.lastAt - m.since;
+    if (held > afterMs)
+      out.push({
+        source,
+        check: 'flatline',
+        ruleId: null,
+        entityId,
+        regionCode,
+        value: Math.round(held / 3600_000),
+        detail: `${what} 连续 ${Math.round(held / 3600_000)} 小时数值不变（${value}）`,
+        record: { entityId, value, since: new Date(m.since).toISOString() },
+      });
+  };
+  for (const l of data.lots ?? [])
+    track(
+      'parking-platform',
+      l.lotId,
+      l.villageCode,
+      `${l.berthFree}/${l.berthOccupied}`,
+      Date.parse(l.updatedAt),
+      FLATLINE_AFTER_MS.lot,
+      l.name,
+    );
+  for (const a of data.air ?? [])
+    track(
+      'env-monitor',
+      a.stationCode,
+      a.villageCode,
+      [a.pm25, a.pm10, a.so2, a.no2, a.co, a.o3_1h].join('/'),
+      Date.parse(a.at),
+      FLATLINE_AFTER_MS.air,
+      a.name,
+    );
   return out;
 }
 
