@@ -279,7 +279,11 @@ export class AlarmService {
    * One evaluation pass over what a refresh observed: the engine decides, this stores. `covered`: the rules
    * the pass judged (keys of those rules without an active observation are clear). Returns what changed.
    */
-  pass(covered: ReadonlySet<string>, observations: readonly Observation[]): Promise<StoredAlarm[]> {
+  pass(
+    covered: ReadonlySet<string>,
+    observations: readonly Observation[],
+    coversRegion?: (regionCode: string) => boolean,
+  ): Promise<StoredAlarm[]> {
     return this.serial(async () => {
       if (!this.store) return [];
       await this.binding;
@@ -291,6 +295,7 @@ export class AlarmService {
         observations,
         state: this.state,
         silences: this.silences,
+        ...(coversRegion ? { coversRegion } : {}),
       });
       this.passes++;
       if (actions.length === 0) return [];

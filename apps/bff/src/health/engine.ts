@@ -119,8 +119,10 @@ export function evaluate(input: {
   observations: readonly Observation[];
   state: EngineState;
   silences: readonly Silence[];
+  /** The regions this pass judged (default all): keys of other regions are left as they are. */
+  coversRegion?: (regionCode: string) => boolean;
 }): EngineAction[] {
-  const { now, rules, covered, observations, state, silences } = input;
+  const { now, rules, covered, observations, state, silences, coversRegion } = input;
   const actions: EngineAction[] = [];
   const seen = new Set<string>();
   for (const o of observations) {
@@ -156,6 +158,7 @@ export function evaluate(input: {
   for (const key of clearKeys) {
     const ruleId = ruleIdOfKey(key);
     if (!covered.has(ruleId)) continue;
+    if (coversRegion && !coversRegion(key.split('|')[1]!)) continue;
     const rule = rules.get(ruleId);
     let track = state.tracks.get(key);
     if (!track) {

@@ -222,16 +222,26 @@ export class Inspector {
     }
   }
 
-  /** Every active indicator × region (the cockpits' own builders), against the indicator rules. */
-  async indicatorPass(): Promise<void> {
+  /**
+   * Every active indicator × region (the cockpits' own builders), against the indicator rules. `only`: just
+   * these regions (a test's cheap pass; the rules' other keys are then left as they are).
+   */
+  async indicatorPass(only?: readonly string[]): Promise<void> {
     if (this.running.indicators) return;
     this.running.indicators = true;
     try {
       const defs = this.opts.indicators().filter((d) => d.status === 'active');
       const byId = new Map(defs.map((d) => [d.id, d]));
+      const hierarchy = only
+        ? ({
+            regions: new Map(
+              only.flatMap((c) => (this.opts.hierarchy.get(c) ? [[c, this.opts.hierarchy.get(c)!]] : [])),
+            ),
+          } as unknown as Hierarchy)
+        : this.opts.hierarchy;
       const values = await collectValues(
         this.opts.snapshots,
-        this.opts.hierarchy,
+        hierarchy,
         defs.map((d) => ({ id: d.id, unit: d.unit, theme: d.theme, levels: d.levels })),
         this.now(),
       );
@@ -240,7 +250,12 @@ export class Inspector {
         values,
         (id) => byId.get(id),
       );
-      const changed = await this.opts.alarms.pass(covered, observations);
+      const judged = only ? new Set(only) : undefined;
+      const changed = await this.opts.alarms.pass(
+        covered,
+        observations,
+        judged && ((code) => judged.has(code)),
+      );
       this.stats.indicatorPasses++;
       this.stats.lastChanged = changed.length;
     } finally {
