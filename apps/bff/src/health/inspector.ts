@@ -43,7 +43,7 @@ export type InspectorOptions = {
   indicators: () => readonly IndicatorDefinition[];
   /** Cron of the platform pass (probes, data checks, entity rules); default every 10 s. */
   platformCron?: string;
-  /** Cron of the indicator pass (every indicator × region against the rules); default every minute. */
+  /** Cron of the indicator pass (every indicator × region against the rules); default every 5 minutes. */
   indicatorCron?: string;
   now?: () => number;
 };
@@ -112,7 +112,7 @@ export class Inspector {
         guard('platform pass', () => this.platformPass(true)),
       ),
       new Cron(
-        this.opts.indicatorCron ?? '30 * * * * *',
+        this.opts.indicatorCron ?? '30 */5 * * * *',
         { protect: true },
         guard('indicator pass', () => this.indicatorPass()),
       ),
