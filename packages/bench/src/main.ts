@@ -5,6 +5,7 @@ import { spawnBuiltBff } from '../../../apps/bff/scripts/spawn-built.mjs';
 import { launchChromium } from './browser';
 import { formatTable, type Row } from './harness';
 import { authoriseFetch, signedInBrowser, signIn } from './session';
+import { alarmsSuite } from './suites/alarms';
 import { historySuite } from './suites/history';
 import { layoutSuite } from './suites/layout';
 import { liveSuite } from './suites/live';
@@ -35,6 +36,8 @@ const SUITES = {
     'writing one hour of indicator history (every indicator × 411 regions) in the real store, against one INSERT per row',
   studio:
     'publish → an open wall (Chromium on the built app) shows the new layout version, p95 over 20 publishes against the 5 s goal; a live subscriber of the layout topic as baseline',
+  alarms:
+    'one refresh plus evaluating 1,000 alarm rules over 411 regions, against the refresh alone; alarm history query p95 over 100,000 stored alarms, against 1,000',
   live: 'live-stream delivery lag p50/p99/max, bytes per client per minute, CPU and RSS at 100, 1,000 and 3,000 clients, against a bare node:http SSE relay',
 } as const;
 type Suite = keyof typeof SUITES;
@@ -102,6 +105,7 @@ async function main() {
     if (want('live')) rows.push(...(await liveSuite()));
     if (want('history')) rows.push(...(await historySuite({ runs })));
     if (want('studio')) rows.push(...(await studioSuite()));
+    if (want('alarms')) rows.push(...(await alarmsSuite({ runs })));
   } finally {
     await browser?.close();
     await bff.stop();

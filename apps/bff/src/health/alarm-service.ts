@@ -27,6 +27,7 @@ import {
   evaluate,
   type Observation,
   REFIRE_WINDOW_MS,
+  summaryOf,
 } from './engine';
 import { builtinRules } from './rules.seed';
 
@@ -278,7 +279,11 @@ export class AlarmService {
    * One evaluation pass over what a refresh observed: the engine decides, this stores. `covered`: the rules
    * the pass judged (keys of those rules without an active observation are clear). Returns what changed.
    */
-  pass(covered: ReadonlySet<string>, observations: readonly Observation[]): Promise<StoredAlarm[]> {
+  pass(
+    covered: ReadonlySet<string>,
+    observations: readonly Observation[],
+    coversRegion?: (regionCode: string) => boolean,
+  ): Promise<StoredAlarm[]> {
     return this.serial(async () => {
       if (!this.store) return [];
       await this.binding;
@@ -290,6 +295,7 @@ export class AlarmService {
         observations,
         state: this.state,
         silences: this.silences,
+        ...(coversRegion ? { coversRegion } : {}),
       });
       this.passes++;
       if (actions.length === 0) return [];
@@ -314,7 +320,7 @@ export class AlarmService {
           entityId: o.entityId,
           firstFiredAt: at,
           lastChangedAt: at,
-          summary: o.summary,
+          summary: summaryOf(o),
           fireCount: 1,
           groupKey: o.groupKey,
           acknowledgedBy: null,
@@ -331,7 +337,7 @@ export class AlarmService {
           ...a,
           state: 'firing',
           lastChangedAt: at,
-          summary: action.observation.summary,
+          summary: summaryOf(action.observation),
           fireCount: a.fireCount + 1,
           acknowledgedBy: null,
           departmentId: null,

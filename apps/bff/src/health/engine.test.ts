@@ -120,6 +120,24 @@ describe('alarm engine', () => {
     expect(all.map((a) => `${a.type}@${a.t / 1000}`)).toEqual(['fire@30', 'escalate@630']);
   });
 
+  it('a pass over some regions leaves the other regions’ alarms alone', () => {
+    const state: EngineState = { tracks: new Map(), latest: new Map() };
+    const other = { ...obs(), regionCode: '331023001' };
+    evaluate({ now: 0, rules, covered, observations: [other], state, silences: [] });
+    const fired = evaluate({ now: 40_000, rules, covered, observations: [other], state, silences: [] });
+    expect(fired.map((a) => a.type)).toEqual(['fire']);
+    state.latest.set(alarmKey('r', '331023001', 'e1'), { id: 'x', state: 'firing' } as StoredAlarm);
+    const county = (code: string) => code === '331023';
+    expect(
+      evaluate({ now: 200_000, rules, covered, observations: [], state, silences: [], coversRegion: county }),
+    ).toEqual([]);
+    // Judged again over every region: clear, and resolved after the clear period.
+    expect(evaluate({ now: 300_000, rules, covered, observations: [], state, silences: [] })).toEqual([]);
+    expect(
+      evaluate({ now: 400_000, rules, covered, observations: [], state, silences: [] }).map((a) => a.type),
+    ).toEqual(['resolve']);
+  });
+
   it('a silence holds back firing until it ends', () => {
     const silence: Silence = {
       id: 's',

@@ -34,10 +34,13 @@ export type Observation = {
   /** true: the condition holds; null: unknown this pass (keep the state). Absent = it does not hold. */
   active: boolean | null;
   source: string;
-  summary: string;
+  /** What it is about, in words; a function where building it for every observation would cost (made on fire). */
+  summary: string | (() => string);
   groupKey: string | null;
   value: number | null;
 };
+
+export const summaryOf = (o: Observation) => (typeof o.summary === 'function' ? o.summary() : o.summary);
 
 export type Track = {
   pendingSince: number | null;
@@ -116,8 +119,10 @@ export function evaluate(input: {
   observations: readonly Observation[];
   state: EngineState;
   silences: readonly Silence[];
+  /** The regions this pass judged (default all): keys of other regions are left as they are. */
+  coversRegion?: (regionCode: string) => boolean;
 }): EngineAction[] {
-  const { now, rules, covered, observations, state, silences } = input;
+  const { now, rules, covered, observations, state, silences, coversRegion } = input;
   const actions: EngineAction[] = [];
   const seen = new Set<string>();
   for (const o of observations) {
@@ -153,6 +158,7 @@ export function evaluate(input: {
   for (const key of clearKeys) {
     const ruleId = ruleIdOfKey(key);
     if (!covered.has(ruleId)) continue;
+    if (coversRegion && !coversRegion(key.split('|')[1]!)) continue;
     const rule = rules.get(ruleId);
     let track = state.tracks.get(key);
     if (!track) {

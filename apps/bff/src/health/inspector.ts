@@ -22,6 +22,8 @@ import {
   type DatasetState,
   dataFindings,
   entityObservations,
+  type FlatlineMemory,
+  flatlineFindings,
   indicatorObservations,
   maskRecord,
   platformObservations,
@@ -41,7 +43,7 @@ export type InspectorOptions = {
   indicators: () => readonly IndicatorDefinition[];
   /** Cron of the platform pass (probes, data checks, entity rules); default every 10 s. */
   platformCron?: string;
-  /** Cron of the indicator pass (every indicator × region against the rules); default every minute. */
+  /** Cron of the indicator pass (every indicator × region against the rules); default every 5 minutes. */
   indicatorCron?: string;
   now?: () => number;
 };
@@ -55,6 +57,7 @@ export class Inspector {
   private readonly jobs: Cron[] = [];
   private readonly counters = new Map<string, UpstreamCounters>();
   private lastFindingKeys = new Set<string>();
+  private readonly flatlines: FlatlineMemory = new Map();
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 20 });
   private store: Store | undefined;
   private running = { platform: false, indicators: false };
@@ -109,7 +112,7 @@ export class Inspector {
         guard('platform pass', () => this.platformPass(true)),
       ),
       new Cron(
-        this.opts.indicatorCron ?? '30 * * * * *',
+        this.opts.indicatorCron ?? '30 */5 * * * *',
         { protect: true },
         guard('indicator pass', () => this.indicatorPass()),
       ),
@@ -164,7 +167,10 @@ export class Inspector {
         { lots, incidents: calls?.items },
         calls?.asOf ?? now,
       );
-      const drafts = dataFindings({ lots, air }, now);
+      const drafts = [
+        ...dataFindings({ lots, air }, now),
+        ...flatlineFindings(this.flatlines, { lots, air }),
+      ];
       const range = rangeObservations(drafts);
       const self = await this.selfObservations();
 
@@ -216,16 +222,26 @@ export class Inspector {
     }
   }
 
-  /** Every active indicator × region (the cockpits' own builders), against the indicator rules. */
-  async indicatorPass(): Promise<void> {
+  /**
+   * Every active indicator × region (the cockpits' own builders), against the indicator rules. `only`: just
+   * these regions (a test's cheap pass; the rules' other keys are then left as they are).
+   */
+  async indicatorPass(only?: readonly string[]): Promise<void> {
     if (this.running.indicators) return;
     this.running.indicators = true;
     try {
       const defs = this.opts.indicators().filter((d) => d.status === 'active');
       const byId = new Map(defs.map((d) => [d.id, d]));
+      const hierarchy = only
+        ? ({
+            regions: new Map(
+              only.flatMap((c) => (this.opts.hierarchy.get(c) ? [[c, this.opts.hierarchy.get(c)!]] : [])),
+            ),
+          } as unknown as Hierarchy)
+        : this.opts.hierarchy;
       const values = await collectValues(
         this.opts.snapshots,
-        this.opts.hierarchy,
+        hierarchy,
         defs.map((d) => ({ id: d.id, unit: d.unit, theme: d.theme, levels: d.levels })),
         this.now(),
       );
@@ -234,7 +250,12 @@ export class Inspector {
         values,
         (id) => byId.get(id),
       );
-      const changed = await this.opts.alarms.pass(covered, observations);
+      const judged = only ? new Set(only) : undefined;
+      const changed = await this.opts.alarms.pass(
+        covered,
+        observations,
+        judged && ((code) => judged.has(code)),
+      );
       this.stats.indicatorPasses++;
       this.stats.lastChanged = changed.length;
     } finally {

@@ -96,11 +96,13 @@ export function platformObservations(
       }
     }
     const late = datasets.filter((d) => d.system === u.system && d.status !== 'ok');
+    // Data that is late because the calls fail belongs to the outage or error alarm (one cause, one alarm).
+    const failing = down || failed > 0;
     if (late.length > 0)
       at(
         CHECK_RULES.late,
         u,
-        down ? null : true,
+        failing ? null : true,
         `${u.system} 数据超过新鲜度目标未更新：${late.map((d) => d.id).join('、')}`,
         late.length,
       );
@@ -155,12 +157,14 @@ export function indicatorObservations(
         continue;
       }
       if (v.value === null || !meets(condition, v.value)) continue;
-      const shown = `${round(v.value * unit)}${def?.unit ?? ''}`;
+      const value = v.value;
       observations.push({
         ...obsBase(rule, v.regionCode, def),
         active: true,
-        value: v.value,
-        summary: `${def?.name.zh ?? rule.indicatorId} ${shown}（${condition.op} ${round(condition.value * unit)}${def?.unit ?? ''}）`,
+        value,
+        // Made only when the alarm fires: most observations are pending or already open.
+        summary: () =>
+          `${def?.name.zh ?? rule.indicatorId} ${round(value * unit)}${def?.unit ?? ''}（${condition.op} ${round(condition.value * unit)}${def?.unit ?? ''}）`,
       });
     }
   }
@@ -277,7 +281,10 @@ export function dataFindings(
       record,
     });
   const lots = data.lots ?? [];
-  const newestLot = Math.max(...lots.map((l) => Date.parse(l.updatedAt)).filter(Number.isFinite));
+  // The freshest report of its kind that is not itself in the future (a future timestamp is its own finding).
+  const newestOf = (times: number[]) =>
+    Math.max(...times.filter((t) => Number.isFinite(t) && t <= now + FUTURE_SLACK_MS));
+  const newestLot = newestOf(lots.map((l) => Date.parse(l.updatedAt)));
   for (const l of lots) {
     const rec = {
       lotId: l.lotId,
@@ -306,6 +313,22 @@ export function dataFindings(
         `${l.name} 占用率超过 100%`,
         rec,
       );
+    // The platform's reported total against the sum of its parts.
+    if (
+      l.berthTotal >= 0 &&
+      l.berthFree >= 0 &&
+      l.berthOccupied >= 0 &&
+      l.berthFree + l.berthOccupied !== l.berthTotal
+    )
+      add(
+        'parking-platform',
+        'disagreement',
+        l.lotId,
+        l.villageCode,
+        l.berthFree + l.berthOccupied - l.berthTotal,
+        `${l.name} 空余 ${l.berthFree} + 占用 ${l.berthOccupied} ≠ 总泊位 ${l.berthTotal}`,
+        rec,
+      );
     const t = Date.parse(l.updatedAt);
     if (t > now + FUTURE_SLACK_MS)
       add(
@@ -329,7 +352,7 @@ export function dataFindings(
       );
   }
   const air = data.air ?? [];
-  const newestAir = Math.max(...air.map((a) => Date.parse(a.at)).filter(Number.isFinite));
+  const newestAir = newestOf(air.map((a) => Date.parse(a.at)));
   for (const a of air) {
     const rec = {
       stationCode: a.stationCode,
@@ -376,6 +399,74 @@ export function dataFindings(
         rec,
       );
   }
+  return out;
+}
+
+/** A reading unchanged for longer than this, while its timestamp moves on, is a flatline (a stuck sensor). */
+export const FLATLINE_AFTER_MS = { lot: 6 * 3600_000, air: 12 * 3600_000 } as const;
+
+export type FlatlineMemory = Map<string, { value: string; since: number; lastAt: number }>;
+
+/**
+ * Flatlines: an entity whose reported values have not changed for FLATLINE_AFTER_MS of its own timestamps
+ * (a lot's free berths, a station's pollutant readings). `memory` carries each entity's last value and
+ * since when it holds across passes (mutated).
+ */
+export function flatlineFindings(
+  memory: FlatlineMemory,
+  data: { lots?: readonly ParkingLotState[] | undefined; air?: readonly AirObservation[] | undefined },
+): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const track = (
+    source: string,
+    entityId: string,
+    regionCode: string,
+    value: string,
+    at: number,
+    afterMs: number,
+    what: string,
+  ) => {
+    if (!Number.isFinite(at)) return;
+    const key = `${source}|${entityId}`;
+    const m = memory.get(key);
+    if (!m || m.value !== value) {
+      memory.set(key, { value, since: at, lastAt: at });
+      return;
+    }
+    m.lastAt = Math.max(m.lastAt, at);
+    const held = m.lastAt - m.since;
+    if (held > afterMs)
+      out.push({
+        source,
+        check: 'flatline',
+        ruleId: null,
+        entityId,
+        regionCode,
+        value: Math.round(held / 3600_000),
+        detail: `${what} 连续 ${Math.round(held / 3600_000)} 小时数值不变（${value}）`,
+        record: { entityId, value, since: new Date(m.since).toISOString() },
+      });
+  };
+  for (const l of data.lots ?? [])
+    track(
+      'parking-platform',
+      l.lotId,
+      l.villageCode,
+      `${l.berthFree}/${l.berthOccupied}`,
+      Date.parse(l.updatedAt),
+      FLATLINE_AFTER_MS.lot,
+      l.name,
+    );
+  for (const a of data.air ?? [])
+    track(
+      'env-monitor',
+      a.stationCode,
+      a.villageCode,
+      [a.pm25, a.pm10, a.so2, a.no2, a.co, a.o3_1h].join('/'),
+      Date.parse(a.at),
+      FLATLINE_AFTER_MS.air,
+      a.name,
+    );
   return out;
 }
 

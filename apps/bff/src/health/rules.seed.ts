@@ -16,7 +16,6 @@ export const CHECK_RULES = {
   storeLatency: 'platform.store-latency',
   memory: 'platform.memory',
   range: 'quality.range',
-  flatline: 'quality.flatline',
 } as const;
 
 export const BUSINESS_RULES = {

@@ -544,6 +544,12 @@ export const MIGRATIONS: Migration[] = [
       // The history list is newest first, paged by (first_fired_at, id); open alarms are read at start.
       await db.schema.createIndex('alarms_fired').on('alarms').columns(['first_fired_at', 'id']).execute();
       await sql`CREATE INDEX alarms_open ON alarms (open) WHERE open = 1`.execute(db);
+      // By state, newest first: "the firing ones" without scanning the history when few are firing.
+      await db.schema
+        .createIndex('alarms_state')
+        .on('alarms')
+        .columns(['state', 'first_fired_at', 'id'])
+        .execute();
       // One open alarm per rule × region × entity, enforced by the database as well as the engine.
       await sql`CREATE UNIQUE INDEX alarms_one_open ON alarms (rule_id, region_code, coalesce(entity_id, '')) WHERE open = 1`.execute(
         db,
