@@ -185,16 +185,17 @@ export function buildGrassroots(input: {
     ? RANKED.flatMap((id) => {
         const d = defs.get(id);
         if (!d) return [];
+        // A region without a value (no homestays, no events) has no place in the ranking: it is not last.
         const mine = valueAt(id, code);
-        const values = input.siblings.map((s) => valueAt(id, s.code));
-        const better = (v: number | null) =>
-          v !== null && mine !== null && (d.direction === 'higherIsBetter' ? v > mine : v < mine);
+        if (mine === null) return [];
+        const values = input.siblings.flatMap((s) => valueAt(id, s.code) ?? []);
+        const better = (v: number) => (d.direction === 'higherIsBetter' ? v > mine : v < mine);
         return [
           {
             indicatorId: id,
             parentCode: input.parent!.code,
-            rank: mine === null ? input.siblings.length : 1 + values.filter(better).length,
-            of: input.siblings.length,
+            rank: 1 + values.filter(better).length,
+            of: values.length,
             value: mine,
           },
         ];

@@ -134,6 +134,13 @@ describe('grassroots snapshot against the simulator', () => {
     // A village is ranked among its township's villages, labelled as the township's.
     expect(village.breakdowns.every((b) => b.regionCode === PINGQIAO)).toBe(true);
     expect(village.parentRanks.every((r) => r.parentCode === PINGQIAO)).toBe(true);
+    // Only figures it has are ranked, among the siblings that have one (a village without homestays is not "last").
+    expect(village.parentRanks.every((r) => r.value !== null && r.rank >= 1 && r.rank <= r.of)).toBe(true);
+    const occupancy =
+      village.indicators.find((i) => i.indicatorId === 'grassroots.homestayOccupancy')?.value ?? null;
+    expect(village.parentRanks.some((r) => r.indicatorId === 'grassroots.homestayOccupancy')).toBe(
+      occupancy !== null,
+    );
     expect(village.gridWorkers.length).toBeGreaterThanOrEqual(1);
     expect(village.gridWorkers.length).toBeLessThanOrEqual(6);
   });
