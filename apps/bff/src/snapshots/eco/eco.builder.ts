@@ -1,9 +1,17 @@
-import type { Alarm, Breakdown, EcoSnapshot, IndicatorValue, Series } from '@cockpit/contracts';
+import type {
+  Alarm,
+  Breakdown,
+  EcoSnapshot,
+  IndicatorDefinition,
+  IndicatorValue,
+  Series,
+} from '@cockpit/contracts';
 import type { DailyAqiRecord } from '@cockpit/domain/eco';
 import { haversineM } from '@cockpit/domain/routing';
 import type { Region } from '../../geo/hierarchy';
 import type { DatasetRead } from '../../indicators/dataset-cache';
-import type { IndicatorId } from '../../indicators/registry';
+import { seedDefinitions } from '../../indicators/definitions';
+import { airNowFrom, type EcoShares } from '../../indicators/value-registry';
 import type {
   AirObservation,
   NoiseObservation,
@@ -11,7 +19,8 @@ import type {
   WindObservation,
 } from '../../upstreams/env-monitor/adapter';
 import { readOf, type ThemeBuilder } from '../builder';
-import { indicatorValue, sourceStatus } from '../values';
+import { indicatorValues } from '../indicator-values';
+import { sourceStatus } from '../values';
 import {
   airStations,
   belowTargetSince,
@@ -56,6 +65,10 @@ export function buildEco(input: {
   county: Region;
   townships: readonly Region[];
   children: readonly Region[];
+  /** Any region by code (the roll-up walks down to the villages). */
+  regionOf: (code: string) => Region | undefined;
+  /** The stored indicator definitions (default: the seed). */
+  definitions?: readonly IndicatorDefinition[];
   reads: EcoReads;
   now: number;
 }): EcoSnapshot {
@@ -103,14 +116,30 @@ export function buildEco(input: {
   // Water and noise.
   const sections = waterSections(stationsIn(code, sites.water), reads.water.value?.rows ?? []);
   const noiseParts = noise(stationsIn(code, sites.noise), reads.noise.value?.rows ?? []);
-
-  // Indicators with their freshness.
-  const goodMonth = good?.month.share ?? null;
-  const goodYear = good?.year.share ?? null;
   const waterShare = share(sections.map((s) => s.compliant));
-  const nightShare = share(noiseParts.points.map((p) => p.night?.compliant ?? null));
-  const ind = (id: IndicatorId, value: number | null, read: DatasetRead<unknown>, at: string | null) =>
-    indicatorValue(id, value, read, at ?? undefined);
+
+  // Indicators with their freshness, through the registry of value functions (the region's own figures
+  // are the ones computed above; any other region's are computed the same way when asked).
+  const sharesOf = (c: string): EcoShares => {
+    if (c === code)
+      return {
+        goodDayShareMonth: good?.month.share ?? null,
+        goodDayShareYear: good?.year.share ?? null,
+        waterCompliance: waterShare,
+        noiseNightCompliance: share(noiseParts.points.map((p) => p.night?.compliant ?? null)),
+      };
+    const codes = new Set(stationsIn(c, sites.air).map((s) => s.code));
+    const g = goodDays(dailyAqi(regionAirHours(air, codes)));
+    const w = waterSections(stationsIn(c, sites.water), reads.water.value?.rows ?? []);
+    const n = noise(stationsIn(c, sites.noise), reads.noise.value?.rows ?? []);
+    return {
+      goodDayShareMonth: g?.month.share ?? null,
+      goodDayShareYear: g?.year.share ?? null,
+      waterCompliance: share(w.map((s) => s.compliant)),
+      noiseNightCompliance: share(n.points.map((p) => p.night?.compliant ?? null)),
+    };
+  };
+  const latestAir = airNowFrom(latestObs);
   const waterAt =
     sections
       .map((s) => s.at)
@@ -124,14 +153,28 @@ export function buildEco(input: {
       .sort()
       .at(-1) ?? null;
   const airRead = worse(reads.realtime, reads.airHistory);
-  const indicators: IndicatorValue[] = [
-    ind('eco.aqi', current?.reading?.aqi ?? null, airRead, latestAt),
-    ind('eco.pm25', current?.conc.pm25 ?? null, airRead, latestAt),
-    ind('eco.goodDayShareMonth', goodMonth, reads.airHistory, latestAt),
-    ind('eco.goodDayShareYear', goodYear, reads.airHistory, latestAt),
-    ind('eco.waterCompliance', waterShare, reads.water, waterAt),
-    ind('eco.noiseNightCompliance', nightShare, reads.noise, noiseAt),
-  ];
+  const values = indicatorValues({
+    definitions: input.definitions ?? seedDefinitions(),
+    regionOf: input.regionOf,
+    units: {
+      nowMs: latestMs,
+      airNow: (c) =>
+        c === code
+          ? current?.reading
+            ? { aqi: current.reading.aqi, pm25: current.conc.pm25 }
+            : null
+          : latestAir(c),
+      eco: sharesOf,
+    },
+    reads: new Map<string, DatasetRead<unknown>>([
+      ['env.airRealtime', airRead],
+      ['env.airHistory', reads.airHistory],
+      ['eco.water', reads.water],
+      ['eco.noise', reads.noise],
+    ]),
+    observedAt: (id) => (id === 'eco.water' ? waterAt : id === 'eco.noise' ? noiseAt : latestAt) ?? undefined,
+  });
+  const indicators: IndicatorValue[] = values.ofTheme('eco', code);
 
   const series: Series[] = [
     {
@@ -152,16 +195,12 @@ export function buildEco(input: {
     ? [
         {
           indicatorId: 'eco.aqi',
-          unit: '',
-          children: input.children.map((c) => {
-            const inC = new Set(stationsIn(c.code, sites.air).map((s) => s.code));
-            const conc = meanConcentrations(latestObs.filter((o) => inC.has(o.stationCode)));
-            return {
-              regionCode: c.code,
-              name: c.name,
-              value: inC.size ? (hourlyReading(conc)?.aqi ?? null) : null,
-            };
-          }),
+          unit: values.definition('eco.aqi')?.unit ?? '',
+          children: input.children.map((c) => ({
+            regionCode: c.code,
+            name: c.name,
+            value: values.valueAt('eco.aqi', c.code),
+          })),
         },
       ]
     : [];
@@ -317,6 +356,8 @@ export const ecoBuilder: ThemeBuilder = {
       county,
       townships: county.childCodes.map((c) => ctx.hierarchy.get(c)!),
       children: region.childCodes.map((c) => ctx.hierarchy.get(c)!),
+      regionOf: (c) => ctx.hierarchy.get(c),
+      definitions: ctx.indicators.list(),
       reads: {
         realtime: readOf(reads, ctx.datasets.air),
         sites: readOf(reads, ds.sites),
