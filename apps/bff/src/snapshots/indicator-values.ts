@@ -10,6 +10,20 @@ type RegionNode = { code: string; level: Level; childCodes: readonly string[] };
 
 const entries = VALUE_FUNCTIONS as Record<string, (typeof VALUE_FUNCTIONS)[keyof typeof VALUE_FUNCTIONS]>;
 
+/** The registry's value functions over these datasets, rolled up by the stored rules (memoised). */
+export function registryEvaluator(
+  definitions: ReadonlyMap<string, IndicatorDefinition>,
+  regionOf: (code: string) => RegionNode | undefined,
+  units: DatasetUnits,
+) {
+  return createEvaluator({
+    definition: (id) => definitions.get(id),
+    region: regionOf,
+    direct: (id, code) => entries[id]?.value(units, code),
+    hasDirect: (id) => entries[id] !== undefined,
+  });
+}
+
 /**
  * The one way a snapshot gets its indicator values: the stored definitions, the registry of value functions
  * over the datasets the snapshot has read (indicators/value-registry.ts) and the one roll-up path
@@ -26,12 +40,7 @@ export function indicatorValues(opts: {
   observedAt: (datasetId: string, read: DatasetRead<unknown>) => string | undefined;
 }) {
   const defs = new Map(opts.definitions.map((d) => [d.id, d]));
-  const evaluator = createEvaluator({
-    definition: (id) => defs.get(id),
-    region: opts.regionOf,
-    direct: (id, code) => entries[id]?.value(opts.units, code),
-    hasDirect: (id) => entries[id] !== undefined,
-  });
+  const evaluator = registryEvaluator(defs, opts.regionOf, opts.units);
   const sourceOf = (
     d: IndicatorDefinition,
     depth = 0,
