@@ -31,7 +31,7 @@ const SUITES = {
   layout:
     'effective-layout resolution cached against uncached (in process), and GET /api/v1/layouts/effective against a bare Hono route with the same bytes',
   history:
-    'writing one hour of indicator history (every indicator × 411 regions) in the real store, against one INSERT per row',
+    'one hour of indicator history (every indicator × 411 regions): writing it in the real store, against one INSERT per row; computing it with one evaluator per theme, against a snapshot build per region',
   live: 'live-stream delivery lag p50/p99/max, bytes per client per minute, CPU and RSS at 100, 1,000 and 3,000 clients, against a bare node:http SSE relay',
 } as const;
 type Suite = keyof typeof SUITES;

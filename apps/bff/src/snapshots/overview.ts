@@ -294,23 +294,34 @@ function seriesDataset(ctx: BuilderContext, indicatorId: string, region: string)
 
 const seriesRegion = (region: Region) => (region.level === 'village' ? region.parentCode! : region.code);
 
+function overviewReadsOf(
+  ctx: BuilderContext,
+  reads: ReadonlyMap<string, DatasetRead<unknown>>,
+): OverviewReads {
+  const d = ctx.datasets;
+  return {
+    lots: readOf(reads, d.lots),
+    incidents: readOf(reads, d.incidents),
+    air: readOf(reads, d.air),
+    spots: readOf(reads, d.spots),
+    cases: readOf(reads, d.cases),
+    hospitals: readOf(reads, d.hospitals),
+    congestion: readOf(reads, d.congestion),
+  };
+}
+
 export const overviewBuilder: ThemeBuilder = {
   theme: 'overview',
+  valueInputs: async (ctx, read) => {
+    const reads = await read(Object.values(ctx.datasets));
+    return { units: overviewUnits(overviewReadsOf(ctx, reads)), reads, observedAt };
+  },
   datasets: (ctx, region) => [
     ...Object.values(ctx.datasets),
     ...SERIES_IDS.map((s) => seriesDataset(ctx, s.indicatorId, seriesRegion(region))),
   ],
   build: (ctx, region, reads, now) => {
-    const d = ctx.datasets;
-    const overviewReads: OverviewReads = {
-      lots: readOf(reads, d.lots),
-      incidents: readOf(reads, d.incidents),
-      air: readOf(reads, d.air),
-      spots: readOf(reads, d.spots),
-      cases: readOf(reads, d.cases),
-      hospitals: readOf(reads, d.hospitals),
-      congestion: readOf(reads, d.congestion),
-    };
+    const overviewReads = overviewReadsOf(ctx, reads);
     // A village has no series of its own: it is shown its township's, and the series says whose it is.
     const owner = ctx.hierarchy.get(seriesRegion(region))!;
     const series: Series[] = SERIES_IDS.map((s) => {

@@ -18,7 +18,7 @@ import type {
   WaterObservation,
   WindObservation,
 } from '../../upstreams/env-monitor/adapter';
-import { readOf, type ThemeBuilder } from '../builder';
+import { readOf, type ThemeBuilder, type ValueInputs } from '../builder';
 import { indicatorValues } from '../indicator-values';
 import { sourceStatus } from '../values';
 import {
@@ -58,6 +58,57 @@ const share = (xs: readonly (boolean | null)[]) => {
   const known = xs.filter((x): x is boolean => x !== null);
   return known.length ? known.filter(Boolean).length / known.length : null;
 };
+
+/**
+ * The environment datasets as the value functions read them: each region's current air reading from the
+ * latest hour's observations, and its good-day, water and noise shares computed as the eco cockpit computes
+ * them (memoised; `known` gives the shares a build has already computed for its region).
+ */
+function ecoValueInputs(opts: {
+  reads: EcoReads;
+  air: readonly AirObservation[];
+  storedDailyOf: (code: string) => readonly DailyAqiRecord[];
+  known?: { code: string; shares: EcoShares };
+  observedAt?: { water: string | null; noise: string | null };
+}): ValueInputs {
+  const { reads, air } = opts;
+  const sites = reads.sites.value ?? { air: [], water: [], noise: [] };
+  const latestAt = air.at(-1)?.at ?? null;
+  const latestObs = latestAt ? air.filter((o) => o.at === latestAt) : [];
+  const memo = new Map<string, EcoShares>(opts.known ? [[opts.known.code, opts.known.shares]] : []);
+  const sharesOf = (c: string): EcoShares => {
+    let e = memo.get(c);
+    if (!e) {
+      const codes = new Set(stationsIn(c, sites.air).map((s) => s.code));
+      const g = goodDays(dailyAqi(regionAirHours(air, codes)), undefined, [...opts.storedDailyOf(c)]);
+      const w = waterSections(stationsIn(c, sites.water), reads.water.value?.rows ?? []);
+      const n = noise(stationsIn(c, sites.noise), reads.noise.value?.rows ?? []);
+      e = {
+        goodDayShareMonth: g?.month.share ?? null,
+        goodDayShareYear: g?.year.share ?? null,
+        waterCompliance: share(w.map((s) => s.compliant)),
+        noiseNightCompliance: share(n.points.map((p) => p.night?.compliant ?? null)),
+      };
+      memo.set(c, e);
+    }
+    return e;
+  };
+  return {
+    units: { nowMs: latestAt ? Date.parse(latestAt) : 0, airNow: airNowFrom(latestObs), eco: sharesOf },
+    reads: new Map<string, DatasetRead<unknown>>([
+      ['env.airRealtime', worse(reads.realtime, reads.airHistory)],
+      ['env.airHistory', reads.airHistory],
+      ['eco.water', reads.water],
+      ['eco.noise', reads.noise],
+    ]),
+    observedAt: (id) =>
+      (id === 'eco.water'
+        ? opts.observedAt?.water
+        : id === 'eco.noise'
+          ? opts.observedAt?.noise
+          : latestAt) ?? undefined,
+  };
+}
 
 /** The eco snapshot of one region, pure. */
 export function buildEco(input: {
@@ -118,28 +169,8 @@ export function buildEco(input: {
   const noiseParts = noise(stationsIn(code, sites.noise), reads.noise.value?.rows ?? []);
   const waterShare = share(sections.map((s) => s.compliant));
 
-  // Indicators with their freshness, through the registry of value functions (the region's own figures
-  // are the ones computed above; any other region's are computed the same way when asked).
-  const sharesOf = (c: string): EcoShares => {
-    if (c === code)
-      return {
-        goodDayShareMonth: good?.month.share ?? null,
-        goodDayShareYear: good?.year.share ?? null,
-        waterCompliance: waterShare,
-        noiseNightCompliance: share(noiseParts.points.map((p) => p.night?.compliant ?? null)),
-      };
-    const codes = new Set(stationsIn(c, sites.air).map((s) => s.code));
-    const g = goodDays(dailyAqi(regionAirHours(air, codes)));
-    const w = waterSections(stationsIn(c, sites.water), reads.water.value?.rows ?? []);
-    const n = noise(stationsIn(c, sites.noise), reads.noise.value?.rows ?? []);
-    return {
-      goodDayShareMonth: g?.month.share ?? null,
-      goodDayShareYear: g?.year.share ?? null,
-      waterCompliance: share(w.map((s) => s.compliant)),
-      noiseNightCompliance: share(n.points.map((p) => p.night?.compliant ?? null)),
-    };
-  };
-  const latestAir = airNowFrom(latestObs);
+  // Indicators with their freshness, through the registry of value functions (the region's own shares are
+  // the ones computed above).
   const waterAt =
     sections
       .map((s) => s.at)
@@ -156,23 +187,21 @@ export function buildEco(input: {
   const values = indicatorValues({
     definitions: input.definitions ?? seedDefinitions(),
     regionOf: input.regionOf,
-    units: {
-      nowMs: latestMs,
-      airNow: (c) =>
-        c === code
-          ? current?.reading
-            ? { aqi: current.reading.aqi, pm25: current.conc.pm25 }
-            : null
-          : latestAir(c),
-      eco: sharesOf,
-    },
-    reads: new Map<string, DatasetRead<unknown>>([
-      ['env.airRealtime', airRead],
-      ['env.airHistory', reads.airHistory],
-      ['eco.water', reads.water],
-      ['eco.noise', reads.noise],
-    ]),
-    observedAt: (id) => (id === 'eco.water' ? waterAt : id === 'eco.noise' ? noiseAt : latestAt) ?? undefined,
+    ...ecoValueInputs({
+      reads,
+      air,
+      storedDailyOf: () => reads.storedDaily?.value ?? [],
+      known: {
+        code,
+        shares: {
+          goodDayShareMonth: good?.month.share ?? null,
+          goodDayShareYear: good?.year.share ?? null,
+          waterCompliance: waterShare,
+          noiseNightCompliance: share(noiseParts.points.map((p) => p.night?.compliant ?? null)),
+        },
+      },
+      observedAt: { water: waterAt, noise: noiseAt },
+    }),
   });
   const indicators: IndicatorValue[] = values.ofTheme('eco', code);
 
@@ -343,6 +372,29 @@ function nearestStations(
 
 export const ecoBuilder: ThemeBuilder = {
   theme: 'eco',
+  // The whole county at once, with each region's stored daily AQI (its year to date).
+  valueInputs: async (ctx, read) => {
+    const ds = ecoDatasets(ctx);
+    const regions = [...ctx.hierarchy.regions.keys()];
+    const all = await read([
+      ctx.datasets.air,
+      ...Object.values(ds),
+      ...regions.map((code) => storedDailyAqi(ctx, code)),
+    ]);
+    const reads: EcoReads = {
+      realtime: readOf(all, ctx.datasets.air),
+      sites: readOf(all, ds.sites),
+      airHistory: readOf(all, ds.airHistory),
+      wind: readOf(all, ds.wind),
+      water: readOf(all, ds.water),
+      noise: readOf(all, ds.noise),
+    };
+    return ecoValueInputs({
+      reads,
+      air: mergeAir(reads.airHistory.value?.rows ?? [], reads.realtime.value ?? []),
+      storedDailyOf: (code) => readOf(all, storedDailyAqi(ctx, code)).value ?? [],
+    });
+  },
   datasets: (ctx, region) => [
     ctx.datasets.air,
     ...Object.values(ecoDatasets(ctx)),

@@ -31,7 +31,7 @@ import {
   type ParkingLotState,
   type RecordWindow,
 } from '../../upstreams/parking-platform/adapter';
-import { type BuilderContext, observeDataset, readOf, type ThemeBuilder } from '../builder';
+import { type BuilderContext, observeDataset, readOf, type ThemeBuilder, type ValueInputs } from '../builder';
 import { indicatorValues } from '../indicator-values';
 import { sourceStatus } from '../values';
 import {
@@ -197,6 +197,22 @@ function kpisOf(
 
 const NO_FLOWS: ParkingFlows = { turnoverRate: null, averageDwellMinutes: null, inflow: null, outflow: null };
 
+/** The parking datasets as the value functions read them, with their freshness and data times. */
+function parkingValueInputs(reads: ParkingReads, nowMs: number, live: LiveBuffer | undefined): ValueInputs {
+  const lotsAt = reads.lots.value?.length ? new Date(nowMs).toISOString() : undefined;
+  const recordsAt = reads.records.value ? new Date(reads.records.value.toMs).toISOString() : undefined;
+  return {
+    units: parkingUnits(reads, nowMs, live),
+    reads: new Map<string, DatasetRead<unknown>>([
+      ['parking.lots', reads.lots],
+      ['parking.records', reads.records],
+      ['parking.history', reads.history],
+      ['parking.screens', reads.screens],
+    ]),
+    observedAt: (id) => (id === 'parking.records' ? recordsAt : lotsAt),
+  };
+}
+
 /**
  * The parking datasets for the value functions: the lots by village, and the flows of the last hour's
  * records of any region's lots (memoised per region).
@@ -359,19 +375,10 @@ export function buildParkingSnapshot(input: {
   const ctx = predictContext(reads, input.now, input.live);
   const nowMs = ctx.nowMs;
   const views = lots.map((l) => lotView(l, ctx));
-  const lotsAt = allLots.length ? new Date(nowMs).toISOString() : undefined;
-  const recordsAt = reads.records.value ? new Date(reads.records.value.toMs).toISOString() : undefined;
   const values = indicatorValues({
     definitions: input.definitions ?? seedDefinitions(),
     regionOf: input.regionOf,
-    units: parkingUnits(reads, nowMs, input.live),
-    reads: new Map<string, DatasetRead<unknown>>([
-      ['parking.lots', reads.lots],
-      ['parking.records', reads.records],
-      ['parking.history', reads.history],
-      ['parking.screens', reads.screens],
-    ]),
-    observedAt: (id) => (id === 'parking.records' ? recordsAt : lotsAt),
+    ...parkingValueInputs(reads, nowMs, input.live),
   });
   const indicators: IndicatorValue[] = values.ofTheme('parking', code);
   const flows = values.valueAt('parking.inflowPerHour', code);
@@ -472,6 +479,11 @@ export const parkingBuilder: ThemeBuilder = {
       now,
       live: liveBufferOf(ctx.datasets.lots),
     }),
+  valueInputs: async (ctx, read, now) => {
+    const ds = parkingDatasets(ctx);
+    const reads = parkingReads(ds, await read(Object.values(ds) as Dataset<unknown>[]));
+    return parkingValueInputs(reads, predictContext(reads, now).nowMs, liveBufferOf(ctx.datasets.lots));
+  },
   // The live buffer observes every value of the lots dataset as it arrives (building only reads it).
   observers: (ctx) => [
     observeDataset(ctx.datasets.lots, (lots) => liveBufferOf(ctx.datasets.lots).observe(lots)),

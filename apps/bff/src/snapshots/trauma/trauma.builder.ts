@@ -1,13 +1,14 @@
-import type {
-  Alarm,
-  Breakdown,
-  HospitalReadiness,
-  IndicatorValue,
-  NearbyFacility,
-  NearestFacilities,
-  Series,
-  TraumaCoverage,
-  TraumaSnapshot,
+import {
+  type Alarm,
+  type Breakdown,
+  COUNTY_CODE,
+  type HospitalReadiness,
+  type IndicatorValue,
+  type NearbyFacility,
+  type NearestFacilities,
+  type Series,
+  type TraumaCoverage,
+  type TraumaSnapshot,
 } from '@cockpit/contracts';
 import { bandOf, DEFAULT_BANDS } from '@cockpit/domain/routing';
 import { coverageSummary } from '@cockpit/domain/trauma';
@@ -31,6 +32,7 @@ import {
   observeDataset,
   readOf,
   type ThemeBuilder,
+  type ValueInputs,
 } from '../builder';
 import { indicatorValues } from '../indicator-values';
 import { median, round, sourceStatus } from '../values';
@@ -187,6 +189,34 @@ function hourlySeries(incidents: readonly Incident[], nowMs: number, read: Datas
   ];
 }
 
+/** The dispatch data as the value functions read it (transports and coverage as the region's view has them). */
+function traumaValueInputs(
+  ctx: BuilderContext,
+  reads: TraumaReads,
+  transports: readonly { villageCode: string; eta: { savedS: number } | null }[],
+  coverage: readonly { villageCode: string; gap: boolean }[],
+  incidentsAsOf: number,
+): ValueInputs {
+  const observed = reads.incidents.value ? new Date(reads.incidents.value.asOf).toISOString() : undefined;
+  const ds = traumaDatasets(ctx);
+  const byVillage = <T extends { villageCode: string }>(items: readonly T[]) =>
+    unitsBy(items, (t) => t.villageCode);
+  return {
+    units: {
+      nowMs: incidentsAsOf,
+      incidents: reads.incidents.value ? byVillage(reads.incidents.value.items) : undefined,
+      emergencyHospitals: reads.hospitals.value ? byVillage(reads.hospitals.value.items) : undefined,
+      transports: reads.ambulances.value
+        ? byVillage(transports.map((t) => ({ villageCode: t.villageCode, savedS: t.eta?.savedS ?? 0 })))
+        : undefined,
+      coverage: byVillage(coverage),
+    },
+    reads: new Map(Object.entries(reads).map(([k, r]) => [ds[k as keyof TraumaReads].id, r])),
+    // The KPIs are read at the dispatch system's clock.
+    observedAt: () => observed,
+  };
+}
+
 export function buildTrauma(input: {
   ctx: BuilderContext;
   region: Region;
@@ -216,25 +246,10 @@ export function buildTrauma(input: {
   const villages = villageTimes(network, ctx.hierarchy);
   const coverage = coverageFor(region, villages, names);
 
-  const observed = reads.incidents.value ? new Date(reads.incidents.value.asOf).toISOString() : undefined;
-  const ds = traumaDatasets(ctx);
-  const byVillage = <T extends { villageCode: string }>(items: readonly T[]) =>
-    unitsBy(items, (t) => t.villageCode);
   const values = indicatorValues({
     definitions: ctx.indicators.list(),
     regionOf: (code) => ctx.hierarchy.get(code),
-    units: {
-      nowMs: incidentsAsOf,
-      incidents: reads.incidents.value ? byVillage(incidents) : undefined,
-      emergencyHospitals: reads.hospitals.value ? byVillage(hospitals) : undefined,
-      transports: reads.ambulances.value
-        ? byVillage(transports.map((t) => ({ villageCode: t.villageCode, savedS: t.eta?.savedS ?? 0 })))
-        : undefined,
-      coverage: byVillage(coverage.villages),
-    },
-    reads: new Map(Object.entries(reads).map(([k, r]) => [ds[k as keyof TraumaReads].id, r])),
-    // The KPIs are read at the dispatch system's clock.
-    observedAt: () => observed,
+    ...traumaValueInputs(ctx, reads, transports, coverage.villages, incidentsAsOf),
   });
   const indicators: IndicatorValue[] = values.ofTheme('trauma', region.code);
 
@@ -368,6 +383,36 @@ export const traumaBuilder: ThemeBuilder = {
     });
   },
   observers: transportObservers,
+  // The whole county at once: every incident's transport, every village's coverage.
+  valueInputs: async (ctx, read, now) => {
+    const d = traumaDatasets(ctx);
+    const all = await read(Object.values(d));
+    const reads: TraumaReads = {
+      incidents: readOf(all, d.incidents),
+      ambulances: readOf(all, d.ambulances),
+      hospitals: readOf(all, d.hospitals),
+      stations: readOf(all, d.stations),
+    };
+    const network = ctx.network();
+    const asOfMs = reads.ambulances.value?.asOf ?? reads.incidents.value?.asOf ?? now;
+    const transports = viewTransports({
+      network,
+      store: stores.get(ctx) ?? new Map(),
+      incidents: reads.incidents.value?.items ?? [],
+      ambulances: reads.ambulances.value?.items ?? [],
+      hospitals: reads.hospitals.value?.items ?? [],
+      asOfMs,
+    });
+    const county = ctx.hierarchy.get(COUNTY_CODE)!;
+    const coverage = coverageFor(county, villageTimes(network, ctx.hierarchy), (c) => c);
+    return traumaValueInputs(
+      ctx,
+      reads,
+      transports,
+      coverage.villages,
+      reads.incidents.value?.asOf ?? asOfMs,
+    );
+  },
 };
 
 /**
