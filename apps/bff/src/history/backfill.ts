@@ -42,12 +42,24 @@ export async function airHistory(
   const hours: BackfillRow[] = [];
   const days: DailyRecord[] = [];
   if (!sites || air.length === 0) return { hours, days, status: historyRead.status };
+  // Each station's observations once, so a region reads only its own stations' (not the whole county's).
+  const byStation = new Map<string, number[]>();
+  air.forEach((o, i) => {
+    const list = byStation.get(o.stationCode);
+    if (list) list.push(i);
+    else byStation.set(o.stationCode, [i]);
+  });
   for (const region of hierarchy.regions.values()) {
     const codes = new Set(stationsIn(region.code, sites.air).map((s) => s.code));
     if (codes.size === 0) continue;
     // Background work: let requests in between regions.
     await new Promise((r) => setImmediate(r));
-    const regionHours = regionAirHours(air, codes);
+    // In the county list's order (the same means, summed in the same order).
+    const own = [...codes]
+      .flatMap((c) => byStation.get(c) ?? [])
+      .sort((a, b) => a - b)
+      .map((i) => air[i]!);
+    const regionHours = regionAirHours(own, codes);
     for (const h of regionHours) {
       const hour = hourKey(Date.parse(h.at) - HOUR_MS);
       const base = { regionCode: region.code, hour, status: 'ok' as const };

@@ -1,4 +1,4 @@
-import type { IndicatorValue, Theme } from '@cockpit/contracts';
+import type { IndicatorValue, Level, Theme } from '@cockpit/contracts';
 import type { Hierarchy } from '../geo/hierarchy';
 import { BUILDERS } from '../snapshots/builders';
 import { indicatorValues } from '../snapshots/indicator-values';
@@ -25,10 +25,10 @@ export async function collectValues(
   );
   const out: HourlyValue[] = [];
   const seen = new Set<string>();
-  const keep = (v: IndicatorValue, regionCode: string, level: string) => {
+  const keep = (v: IndicatorValue, regionCode: string, level: Level) => {
     const def = wanted.get(v.indicatorId);
     const key = `${v.indicatorId}|${regionCode}`;
-    if (!def || !def.levels.includes(level as never) || seen.has(key)) return;
+    if (!def?.levels.includes(level) || seen.has(key)) return;
     seen.add(key);
     out.push({ indicatorId: v.indicatorId, regionCode, value: v.value, status: v.status });
   };
