@@ -33,7 +33,7 @@ const SUITES = {
   layout:
     'effective-layout resolution cached against uncached (in process), and GET /api/v1/layouts/effective against a bare Hono route with the same bytes',
   history:
-    'writing one hour of indicator history (every indicator × 411 regions) in the real store, against one INSERT per row',
+    'one hour of indicator history (every indicator × 411 regions): writing it in the real store, against one INSERT per row; computing it with one evaluator per theme, against a snapshot build per region',
   studio:
     'publish → an open wall (Chromium on the built app) shows the new layout version, p95 over 20 publishes against the 5 s goal; a live subscriber of the layout topic as baseline',
   alarms:

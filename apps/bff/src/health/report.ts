@@ -1,6 +1,6 @@
 import type { InspectionReport, StoredAlarm } from '@cockpit/contracts';
+import { csvCell } from '@cockpit/domain/csv';
 import { beijingDayStart, DAY_MS } from '@cockpit/domain/time';
-import { cell } from '../routes/audit/audit.index';
 import type { Store } from '../store/types';
 
 /**
@@ -71,7 +71,7 @@ const ALARM_COLUMNS = [
   'secondsToResolve',
 ] as const;
 
-/** CSV (UTF-8 with BOM for Excel): three sections; every cell quoted and formula-safe. */
+/** CSV (UTF-8 with BOM for Excel): three sections; formula-safe cells (the one CSV escaping, @cockpit/domain/csv). */
 export function reportCsv(r: InspectionReport): string {
   const rows: (string | number | null)[][] = [
     ['巡检日报', r.date, '生成于', r.generatedAt],
@@ -85,7 +85,7 @@ export function reportCsv(r: InspectionReport): string {
     [...ALARM_COLUMNS],
     ...r.alarms.map((a) => ALARM_COLUMNS.map((k) => (a[k] ?? null) as string | number | null)),
   ];
-  return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 const ESCAPES: Record<string, string> = {

@@ -4,7 +4,7 @@ import { grassrootsIndicators } from './definitions.grassroots';
 /**
  * The Tiantai indicator set as shipped: the migration (store/schema.ts, version 2) stores each of these as
  * version 1 when it is not stored yet. From then on the stored definition is the truth (edited through
- * /api/v1/indicators); this file is only the seed. Computation stays in code (indicators/overview-values.ts, rollup.ts).
+ * /api/v1/indicators); this file is only the seed. Computation stays in code (indicators/value-registry.ts, rollup.ts).
  *
  * Values of % indicators are shares from 0 to 1, and so are their thresholds and targets.
  */

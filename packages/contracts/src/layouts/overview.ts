@@ -1,6 +1,5 @@
 import type { LayoutDocument, PanelInstance } from '../layout';
-
-type Rect = { x: number; y: number; w: number; h: number };
+import { placer } from './place';
 
 /** The overview's panels: the plan's four fields, the department cockpits, the children's ranking, alarms. */
 const PANELS = {
@@ -52,10 +51,8 @@ const PANELS = {
   ranking: { type: 'ranking', options: { limit: 8, rotateSeconds: 20 } },
   alarms: { type: 'alarms', options: {} },
 } satisfies Record<string, Pick<PanelInstance, 'type' | 'options'>>;
-type PanelId = keyof typeof PANELS;
 
-const place = (at: Partial<Record<PanelId, Rect>>): PanelInstance[] =>
-  Object.entries(at).map(([id, rect]) => ({ id, ...PANELS[id as PanelId], ...(rect as Rect) }));
+const place = placer(PANELS);
 
 /**
  * The seeded default layout(s) of the overview cockpit: one arrangement for every screen profile. The 4K wall

@@ -1,6 +1,5 @@
 import type { LayoutDocument, PanelInstance } from '../layout';
-
-type Rect = { x: number; y: number; w: number; h: number };
+import { placer } from './place';
 
 /** The parking cockpit's panels: figures, the occupancy curve, two lists of lots, guidance, detail, alarms. */
 const PANELS = {
@@ -12,10 +11,8 @@ const PANELS = {
   detail: { type: 'parking.lot-detail', options: {} },
   alarms: { type: 'parking.alarms', options: { limit: 8 } },
 } satisfies Record<string, Pick<PanelInstance, 'type' | 'options'>>;
-type PanelId = keyof typeof PANELS;
 
-const place = (at: Record<PanelId, Rect>): PanelInstance[] =>
-  Object.entries(at).map(([id, rect]) => ({ id, ...PANELS[id as PanelId], ...rect }));
+const place = placer(PANELS);
 
 /**
  * The seeded default layout of the parking cockpit: one arrangement for every screen profile. The 4K wall keeps

@@ -25,6 +25,14 @@ export const TrendOptions = z.object({
   /** Draw the forecast and its band after the last observation, when the data carries one. */
   forecast: z.boolean().default(false),
   color: Colour.default('#36c3f0'),
+  /**
+   * The time span shown: 24h from the snapshot (its own step), or 7d (hourly), 30d and 365d (daily) from the
+   * stored indicator history (GET /api/v1/indicators/{id}/series). The forecast is drawn only on 24h.
+   */
+  window: z
+    .enum(['24h', '7d', '30d', '365d'])
+    .default('24h')
+    .meta({ description: "24h: the snapshot's series; 7d/30d/365d: the stored history" }),
 });
 export const RankingOptions = z.object({
   title: PanelTitle,
