@@ -73,6 +73,16 @@ describe('the hourly writer', () => {
         backfilled: false,
       },
     ]);
+    // The grassroots figures (one evaluator over the county's records) are the ones its cockpit shows.
+    const grassroots = JSON.parse((await services.snapshots.get('grassroots', '331023105')).body) as {
+      indicators: { indicatorId: string; value: number | null }[];
+    };
+    for (const id of ['grassroots.onTimeRate', 'grassroots.eventsOverdue', 'grassroots.collectiveIncome']) {
+      const shown = grassroots.indicators.find((i) => i.indicatorId === id)?.value;
+      expect(shown, id).toEqual(expect.any(Number));
+      const [stored] = await history.hourly(id, '331023105', hour, hour);
+      expect(stored?.value, id).toBeCloseTo(shown!, 3);
+    }
     // A village has no urban cases: none stored there.
     const village = regions.find((r) => r.level === 'village')!;
     expect(await history.hourly('urban.casesReported', village.code, hour, hour)).toEqual([]);

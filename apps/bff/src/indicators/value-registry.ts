@@ -9,6 +9,7 @@ import type {
 import type { EmergencyHospital, Incident } from '../upstreams/emergency-120/adapter';
 import type { AirObservation } from '../upstreams/env-monitor/adapter';
 import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
+import { GRASSROOTS_VALUES, type GrassrootsUnits } from './grassroots-values';
 import type { IndicatorId } from './registry';
 import { inRegion } from './rollup';
 import { meanOf, sumOf, type Units } from './value-functions';
@@ -55,6 +56,8 @@ export type DatasetUnits = {
   coverage?: Units<{ gap: boolean }> | undefined;
   airNow?: ((regionCode: string) => AirNow) | undefined;
   eco?: ((regionCode: string) => EcoShares) | undefined;
+  /** The grassroots platform's records by village (grids, events, patrols, basics, …). */
+  grassroots?: GrassrootsUnits | undefined;
 };
 
 /**
@@ -191,4 +194,11 @@ export const VALUE_FUNCTIONS: Partial<Record<IndicatorId, ValueEntry>> = {
   'eco.goodDayShareYear': fn(ecoShare((e) => e.goodDayShareYear)),
   'eco.waterCompliance': fn(ecoShare((e) => e.waterCompliance)),
   'eco.noiseNightCompliance': fn(ecoShare((e) => e.noiseNightCompliance)),
+  // 基层治理: each village from its grids' records (grassroots-values.ts), above it the stored rule.
+  ...(Object.fromEntries(
+    Object.entries(GRASSROOTS_VALUES).map(([id, f]) => [
+      id,
+      fn((u, code) => (u.grassroots && f ? f(u.grassroots, code) : undefined)),
+    ]),
+  ) as Partial<Record<IndicatorId, ValueEntry>>),
 };

@@ -12,7 +12,7 @@ import { isOverdueOpen } from '@cockpit/domain/grassroots';
 import { haversineM } from '@cockpit/domain/routing';
 import { beijingDateKey, beijingMidnight } from '@cockpit/domain/time';
 import type { Region } from '../../geo/hierarchy';
-import type { DatasetRead } from '../../indicators/dataset-cache';
+import type { Dataset, DatasetRead } from '../../indicators/dataset-cache';
 import {
   GRASSROOTS_VALUES,
   GRASSROOTS_WINDOW_MS,
@@ -121,16 +121,7 @@ export function buildGrassroots(input: {
   const todayKey = beijingDateKey(nowMs);
 
   // ---- indicators through the stored definitions (grid → village by value function, above by rule)
-  const units = grassrootsUnits({
-    nowMs,
-    events: reads.events.value?.items,
-    grids: reads.grids.value?.items,
-    patrols: reads.patrols.value?.items,
-    basics: basicsAll?.filter((b) => b.year === year),
-    homestays: reads.homestays.value?.items,
-    devices: reads.devices.value?.items,
-    flood: reads.flood.value?.items,
-  });
+  const units = unitsOf(reads, input.now);
   const defs = new Map(
     input.definitions.filter((d) => d.field === 'grassroots' && d.status === 'active').map((d) => [d.id, d]),
   );
@@ -599,8 +590,50 @@ function placeDatasets(ctx: BuilderContext) {
   };
 }
 
+/** The grassroots records as the value functions read them, from the same reads a snapshot makes. */
+function unitsOf(
+  reads: Pick<GrassrootsReads, 'events' | 'grids' | 'patrols' | 'basics' | 'homestays' | 'devices' | 'flood'>,
+  now: number,
+) {
+  const asOf = reads.events.value?.asOf ?? null;
+  const basicsAll = reads.basics.value?.items;
+  const year = basicsAll?.length ? Math.max(...basicsAll.map((b) => b.year)) : undefined;
+  return grassrootsUnits({
+    nowMs: asOf ? Date.parse(asOf) : now,
+    events: reads.events.value?.items,
+    grids: reads.grids.value?.items,
+    patrols: reads.patrols.value?.items,
+    basics: basicsAll?.filter((b) => b.year === year),
+    homestays: reads.homestays.value?.items,
+    devices: reads.devices.value?.items,
+    flood: reads.flood.value?.items,
+  });
+}
+
 export const grassrootsBuilder: ThemeBuilder = {
   theme: 'grassroots',
+  // The history and inspection passes: the county's records read once, one evaluator for every region.
+  valueInputs: async (ctx, read, now) => {
+    const ds = grassrootsDatasets(ctx);
+    const reads = await read(Object.values(ds) as Dataset<unknown>[]);
+    const units = unitsOf(
+      {
+        events: readOf(reads, ds.events),
+        grids: readOf(reads, ds.grids),
+        patrols: readOf(reads, ds.patrols),
+        basics: readOf(reads, ds.basics),
+        homestays: readOf(reads, ds.homestays),
+        devices: readOf(reads, ds.devices),
+        flood: readOf(reads, ds.flood),
+      },
+      now,
+    );
+    return {
+      units: { nowMs: units.nowMs, grassroots: units },
+      reads,
+      observedAt: (_id, r) => (r.value as { asOf?: string } | undefined)?.asOf,
+    };
+  },
   datasets: (ctx, region) => [
     ...Object.values(grassrootsDatasets(ctx)),
     ...(region.level === 'village' ? Object.values(placeDatasets(ctx)) : []),
