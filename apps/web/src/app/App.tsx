@@ -12,6 +12,8 @@ import { ScreenFrame } from './ScreenFrame';
 // The admin pages are their own chunk: a wall never downloads them.
 const AdminPage = lazy(() => import('../admin/AdminPage'));
 const IndicatorsPage = lazy(() => import('../config/indicators/IndicatorsPage'));
+// The layout studio (#15) and react-grid-layout: their own chunk too.
+const StudioPage = lazy(() => import('../config/studio/StudioPage'));
 
 const router = createBrowserRouter([
   { path: '/', element: <HomeRoute /> },
@@ -33,6 +35,16 @@ const router = createBrowserRouter([
       <RequireSession>
         <Suspense fallback={null}>
           <IndicatorsPage />
+        </Suspense>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/studio',
+    element: (
+      <RequireSession>
+        <Suspense fallback={null}>
+          <StudioPage />
         </Suspense>
       </RequireSession>
     ),

@@ -9,6 +9,7 @@ import { useSessionUser } from '../auth/session.api';
 import { UserMenu } from '../auth/UserMenu';
 import { LayoutRenderer } from '../layout/LayoutRenderer';
 import { THEME_MODULES } from '../layout/registry';
+import { useStudioPreview } from '../layout/studioPreview';
 import { useEffectiveLayout } from '../layout/useEffectiveLayout';
 import { useProfileId } from '../layout/useProfileId';
 import { ApiRequestError } from '../lib/api';
@@ -46,7 +47,8 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
   const detail = region.data;
   const level = levelOfCode(regionCode) ?? 'county';
   const profileId = useProfileId();
-  const layout = useEffectiveLayout(theme, regionCode, profileId);
+  // In the studio's preview frame, the arrangement being edited stands in for the published one.
+  const layout = useStudioPreview(useEffectiveLayout(theme, regionCode, profileId));
 
   const go = useCallback(
     (code: string) => navigate(scopePath(theme, code, search)),
