@@ -13,6 +13,7 @@ import { parkingPredictionSuite } from './suites/parking-prediction';
 import { routingSuite } from './suites/routing';
 import { signInSuite } from './suites/sign-in';
 import { snapshotThroughputSuite } from './suites/snapshot-throughput';
+import { studioEditorSuite } from './suites/studio-editor';
 import { upstreamCallsSuite } from './suites/upstream-calls';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -32,6 +33,8 @@ const SUITES = {
     'effective-layout resolution cached against uncached (in process), and GET /api/v1/layouts/effective against a bare Hono route with the same bytes',
   history:
     'writing one hour of indicator history (every indicator × 411 regions) in the real store, against one INSERT per row',
+  'studio-editor':
+    'studio with 40 panels: p95 frame time while dragging over the live preview, against the same grid without live data',
   live: 'live-stream delivery lag p50/p99/max, bytes per client per minute, CPU and RSS at 100, 1,000 and 3,000 clients, against a bare node:http SSE relay',
 } as const;
 type Suite = keyof typeof SUITES;
@@ -44,7 +47,7 @@ ratio to a baseline run side by side.
 
 Suites:
 ${Object.entries(SUITES)
-  .map(([name, what]) => `  ${name.padEnd(10)}${what}`)
+  .map(([name, what]) => `  ${name.padEnd(14)}${what}`)
   .join('\n')}
 `;
 
@@ -69,7 +72,9 @@ const want = (suite: Suite) => only.length === 0 || only.includes(suite);
 
 async function main() {
   // Every suite but routing and history runs against the built app.
-  const needsBuild = (['snapshot', 'signin', 'upstream', 'parking', 'map', 'live'] as const).some(want);
+  const needsBuild = (
+    ['snapshot', 'signin', 'upstream', 'parking', 'map', 'live', 'studio-editor'] as const
+  ).some(want);
   if (
     needsBuild &&
     (!existsSync(`${root}apps/bff/dist/server.mjs`) || !existsSync(`${root}apps/web/dist/index.html`))
@@ -80,19 +85,24 @@ async function main() {
   const rows: Row[] = [];
   // The live suite starts its own BFF (one push per second); the others share this one. Every suite
   // measures a signed-in client: fetches carry the admin's bearer token, pages its cookie.
-  const shared = (['snapshot', 'signin', 'upstream', 'parking', 'map'] as const).some(want);
+  const shared = (['snapshot', 'signin', 'upstream', 'parking', 'map', 'studio-editor'] as const).some(want);
   const bff = shared ? await spawnBuiltBff() : { url: '', stop: async () => undefined };
   const token = shared ? await signIn(bff.url) : '';
   if (shared) authoriseFetch(bff.url, token);
   // Only the map suite needs a browser.
-  const browser = want('map') ? signedInBrowser(await launchChromium(), bff.url, token) : undefined;
+  const browser =
+    want('map') || want('studio-editor')
+      ? signedInBrowser(await launchChromium(), bff.url, token)
+      : undefined;
   try {
     if (want('snapshot')) rows.push(...(await snapshotThroughputSuite({ bffUrl: bff.url, runs, token })));
     if (want('signin')) rows.push(...(await signInSuite({ bffUrl: bff.url })));
     if (want('upstream')) rows.push(...(await upstreamCallsSuite({ bffUrl: bff.url })));
     if (want('routing')) rows.push(...(await routingSuite()));
     if (want('parking')) rows.push(...(await parkingPredictionSuite({ bffUrl: bff.url, runs })));
-    if (browser) rows.push(...(await mapDrawSuite({ browser, bffUrl: bff.url, runs })));
+    if (browser && want('map')) rows.push(...(await mapDrawSuite({ browser, bffUrl: bff.url, runs })));
+    if (browser && want('studio-editor'))
+      rows.push(...(await studioEditorSuite({ browser, bffUrl: bff.url, runs })));
     if (want('layout')) rows.push(...(await layoutSuite({ runs })));
     if (want('live')) rows.push(...(await liveSuite()));
     if (want('history')) rows.push(...(await historySuite({ runs })));

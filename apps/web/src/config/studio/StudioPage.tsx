@@ -70,6 +70,8 @@ export default function StudioPage() {
     : 'overview';
   const level = Level.safeParse(params.get('level')).data ?? 'county';
   const regionCode = params.get('region') || null;
+  // `live=0`: the editing grid alone, without the preview frame (the bench's baseline).
+  const live = params.get('live') !== '0';
   const profile = (STUDIO_PROFILES as string[]).includes(params.get('profile') ?? '')
     ? (params.get('profile') as ProfileId)
     : 'wall';
@@ -191,6 +193,7 @@ export default function StudioPage() {
           previewRegion={previewRegion}
           profile={profile}
           mayPublish={can(user, 'layout:publish')}
+          live={live}
         />
       )}
     </div>
@@ -206,13 +209,14 @@ type EditorProps = {
   previewRegion: string;
   profile: ProfileId;
   mayPublish: boolean;
+  live: boolean;
 };
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 type Conflict = { currentVersion: number; changes: PanelChange[] } | null;
 
 function Editor(props: EditorProps) {
-  const { layoutId, appliesTo, theme, level, regionCode, previewRegion, profile, mayPublish } = props;
+  const { layoutId, appliesTo, theme, level, regionCode, previewRegion, profile, mayPublish, live } = props;
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const stored = useQuery(storedLayoutQuery(layoutId));
@@ -547,6 +551,7 @@ function Editor(props: EditorProps) {
             selectedId={editor.selectedId}
             dispatch={dispatch}
             availableWidth={frameWidth}
+            live={live}
           />
           <p className="studio-hint">{t('studio.selectHint')}</p>
         </div>
