@@ -5,6 +5,7 @@ import { AdminService } from './auth/admin';
 import type { AuthService } from './auth/service';
 import type { Config } from './config';
 import type { Hierarchy } from './geo/hierarchy';
+import { LayoutDraftService } from './layouts/drafts';
 import { LayoutService } from './layouts/service';
 import { type AppEnv, validationHook } from './lib/create-router';
 import { errorBody, HttpError } from './lib/errors';
@@ -23,6 +24,7 @@ import { healthRouter } from './routes/health/health.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
 import { indicatorSeriesRouter } from './routes/indicators/indicators.series';
 import { layoutsRouter } from './routes/layouts/layouts.index';
+import { studioRouter } from './routes/layouts/studio.index';
 import { liveRouter } from './routes/live/live.index';
 import { parkingRouter } from './routes/parking/parking.index';
 import { personalRouter } from './routes/personal/personal.index';
@@ -79,22 +81,20 @@ export function createApp(deps: AppDeps) {
   app.route('/', personalRouter());
   app.route('/', regionsRouter(deps.hierarchy, deps.geoDir));
   app.route('/', indicatorsRouter(deps.services.indicators));
-  app.route(
-    '/',
-    layoutsRouter(
-      new LayoutService({
-        auth: deps.auth,
-        logger,
-        publisher: deps.services.publisher,
-        // The stored definitions: a retired indicator is available at no level.
-        indicatorLevels: (id) => {
-          const d = deps.services.indicators.get(id);
-          return d && d.status !== 'retired' ? d.levels : undefined;
-        },
-        ...(deps.layoutSeeds ? { seeds: deps.layoutSeeds } : {}),
-      }),
-    ),
-  );
+  const layouts = new LayoutService({
+    auth: deps.auth,
+    logger,
+    publisher: deps.services.publisher,
+    // The stored definitions: a retired indicator is available at no level.
+    indicatorLevels: (id) => {
+      const d = deps.services.indicators.get(id);
+      return d && d.status !== 'retired' ? d.levels : undefined;
+    },
+    indicatorOwner: (id) => deps.services.indicators.get(id)?.departmentId,
+    ...(deps.layoutSeeds ? { seeds: deps.layoutSeeds } : {}),
+  });
+  app.route('/', layoutsRouter(layouts));
+  app.route('/', studioRouter(layouts, new LayoutDraftService(deps.auth.store, layouts)));
   app.route('/', indicatorSeriesRouter(deps.services.history, deps.hierarchy));
   app.route('/', cockpitsRouter(deps.services.snapshots));
   app.route('/', parkingRouter(deps.services));

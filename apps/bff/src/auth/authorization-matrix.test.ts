@@ -228,6 +228,8 @@ beforeAll(async () => {
       in: { path: '/api/v1/layouts/overview.village', method: 'DELETE' },
       out: { path: `/api/v1/layouts/${otherOverride}`, method: 'DELETE' },
     },
+    // The studio's routes (#15): the township's own override (stored or not) inside, another township's outside.
+    ...studioSamples(`overview.township.${township}`, otherOverride, township),
     'GET /api/v1/live': both(
       `/api/v1/live?topics=snapshot:overview:${township}`,
       `/api/v1/live?topics=snapshot:overview:${other}`,
@@ -247,6 +249,55 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim?.close();
 });
+
+/** Samples of the studio routes: `own` is inside the township scope, `foreign` outside it. */
+function studioSamples(own: string, foreign: string, ownRegion: string): typeof samples {
+  const pair = (suffix: string, method = 'GET', body?: unknown) => ({
+    in: { path: `/api/v1/layouts/${own}${suffix}`, method, ...(body ? { body } : {}) },
+    out: { path: `/api/v1/layouts/${foreign}${suffix}`, method, ...(body ? { body } : {}) },
+  });
+  const view = (method: string, body?: unknown) => ({
+    in: { path: `/api/v1/me/layout-views/${own}?profile=tablet-portrait`, method, ...(body ? { body } : {}) },
+    out: {
+      path: `/api/v1/me/layout-views/${foreign}?profile=tablet-portrait`,
+      method,
+      ...(body ? { body } : {}),
+    },
+  });
+  const draftDoc = layoutDoc({ level: 'township', regionCode: ownRegion });
+  return {
+    'GET /api/v1/layouts/:layoutId/versions': pair('/versions'),
+    'GET /api/v1/layouts/:layoutId/versions/:version': pair('/versions/1'),
+    // A stale base: allowed roles get 404 or 409, never a stored version.
+    'POST /api/v1/layouts/:layoutId/versions': pair('/versions', 'POST', {
+      baseVersion: 99,
+      message: 'matrix',
+      panels: [],
+    }),
+    'POST /api/v1/layouts/:layoutId/rollback': pair('/rollback', 'POST', { toVersion: 98, baseVersion: 99 }),
+    'GET /api/v1/layouts/:layoutId/draft': pair('/draft'),
+    'PUT /api/v1/layouts/:layoutId/draft': {
+      in: {
+        path: `/api/v1/layouts/${own}/draft`,
+        method: 'PUT',
+        body: { baseVersion: 0, document: draftDoc },
+      },
+      out: {
+        path: `/api/v1/layouts/${foreign}/draft`,
+        method: 'PUT',
+        body: { baseVersion: 1, document: draftDoc },
+      },
+    },
+    'DELETE /api/v1/layouts/:layoutId/draft': pair('/draft', 'DELETE'),
+    'POST /api/v1/layouts/validate': {
+      in: { path: '/api/v1/layouts/validate', method: 'POST', body: { document: {} } },
+    },
+    'GET /api/v1/layouts/:layoutId/export': pair('/export'),
+    'GET /api/v1/me/layout-views/:layoutId': view('GET'),
+    'PUT /api/v1/me/layout-views/:layoutId': view('PUT', { profile: 'tablet-portrait', hidden: ['x'] }),
+    'DELETE /api/v1/me/layout-views/:layoutId': view('DELETE'),
+  };
+}
 
 /** Every /api route of the app with its declaration (undefined = none). */
 function routeTable() {

@@ -33,7 +33,7 @@ export const SEEDED_ROLES: { id: string; name: { zh: string; en: string }; permi
   {
     id: 'analyst',
     name: { zh: '分析员', en: 'Analyst' },
-    permissions: ['cockpit:view', 'indicator:edit', 'layout:edit'],
+    permissions: ['cockpit:view', 'indicator:edit', 'layout:edit', 'layout:publish'],
   },
   {
     id: 'operator',

@@ -102,6 +102,26 @@ export type DB = {
     document: string;
     saved_at: string;
     saved_by: string;
+    /** The publish message (migration 5; '' for saves without one). */
+    message: Generated<string>;
+  };
+  /** One draft per user per layout (migration 5): the author's work in progress, read by nobody else. */
+  layout_drafts: {
+    layout_id: string;
+    user_id: string;
+    base_version: number;
+    document: string;
+    saved_at: string;
+  };
+  /** One person's view of one layout on one profile (migration 5): hidden, ordered and pinned panel ids. */
+  layout_personal_views: {
+    user_id: string;
+    layout_id: string;
+    profile: string;
+    hidden: string;
+    panel_order: string;
+    pinned: string;
+    updated_at: string;
   };
   indicator_history_hourly: {
     indicator_id: string;
@@ -325,6 +345,35 @@ export const MIGRATIONS: Migration[] = [
       await sql`CREATE TRIGGER layout_versions_no_delete BEFORE DELETE ON layout_versions BEGIN SELECT RAISE(ABORT, 'layout versions are immutable'); END`.execute(
         db,
       );
+    },
+  },
+  {
+    version: 5,
+    name: 'layout publish messages, drafts and personal views',
+    up: async (db) => {
+      // Who published and when are saved_by / saved_at; the message is new. Adding a column is no UPDATE,
+      // so the immutability triggers stay as they are.
+      await sql`ALTER TABLE layout_versions ADD COLUMN message TEXT NOT NULL DEFAULT ''`.execute(db);
+      await db.schema
+        .createTable('layout_drafts')
+        .addColumn('layout_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('base_version', 'integer', (c) => c.notNull())
+        .addColumn('document', 'text', (c) => c.notNull())
+        .addColumn('saved_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('layout_drafts_pk', ['layout_id', 'user_id'])
+        .execute();
+      await db.schema
+        .createTable('layout_personal_views')
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('layout_id', 'text', (c) => c.notNull())
+        .addColumn('profile', 'text', (c) => c.notNull())
+        .addColumn('hidden', 'text', (c) => c.notNull())
+        .addColumn('panel_order', 'text', (c) => c.notNull())
+        .addColumn('pinned', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('layout_personal_views_pk', ['user_id', 'layout_id', 'profile'])
+        .execute();
     },
   },
 ];

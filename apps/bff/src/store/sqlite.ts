@@ -6,6 +6,7 @@ import { Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { auditHash, GENESIS_HASH } from './audit-chain';
 import { historyStore } from './history';
 import { indicatorsStore } from './indicators';
+import { layoutDraftsStore, layoutViewsStore } from './layout-drafts';
 import { layoutsStore } from './layouts';
 import { type DB, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import type {
@@ -418,6 +419,8 @@ function storesOver(db: Q): Stores {
     audit: audit(db),
     layouts: layoutsStore(db),
     indicators: indicatorsStore(db),
+    layoutDrafts: layoutDraftsStore(db),
+    layoutViews: layoutViewsStore(db),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { HistoryStore } from './history';
 import type { IndicatorsStore } from './indicators';
+import type { LayoutDraftsStore, LayoutViewsStore } from './layout-drafts';
 import type { LayoutsStore } from './layouts';
 /**
  * The store, one interface per aggregate. Routes and services see these, never SQL, so a PostgreSQL
@@ -150,6 +151,8 @@ export type Stores = {
   audit: AuditStore;
   layouts: LayoutsStore;
   indicators: IndicatorsStore;
+  layoutDrafts: LayoutDraftsStore;
+  layoutViews: LayoutViewsStore;
 };
 
 export interface Store extends Stores {

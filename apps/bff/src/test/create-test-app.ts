@@ -108,6 +108,8 @@ function deferredStore(opened: Promise<Store>): Store {
     audit: aggregate('audit'),
     layouts: aggregate('layouts'),
     indicators: aggregate('indicators'),
+    layoutDrafts: aggregate('layoutDrafts'),
+    layoutViews: aggregate('layoutViews'),
     transaction: async (fn: Parameters<Store['transaction']>[0]) => (await opened).transaction(fn),
     backup: async (target: string) => (await opened).backup(target),
     file: '(opening)',
