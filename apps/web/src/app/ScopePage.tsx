@@ -8,6 +8,8 @@ import { inScope, pathWithinScope } from '../auth/redirect';
 import { useSessionUser } from '../auth/session.api';
 import { UserMenu } from '../auth/UserMenu';
 import { LayoutRenderer } from '../layout/LayoutRenderer';
+import { PersonalViewControls } from '../layout/PersonalViewControls';
+import { usePersonalView } from '../layout/personalView';
 import { THEME_MODULES } from '../layout/registry';
 import { useStudioPreview } from '../layout/studioPreview';
 import { useEffectiveLayout } from '../layout/useEffectiveLayout';
@@ -48,7 +50,10 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
   const level = levelOfCode(regionCode) ?? 'county';
   const profileId = useProfileId();
   // In the studio's preview frame, the arrangement being edited stands in for the published one.
-  const layout = useStudioPreview(useEffectiveLayout(theme, regionCode, profileId));
+  const effective = useEffectiveLayout(theme, regionCode, profileId);
+  // A leader's own view on a tablet (个性化): hidden, reordered, pinned panels.
+  const personal = usePersonalView(effective, profileId);
+  const layout = useStudioPreview(personal.state);
 
   const go = useCallback(
     (code: string) => navigate(scopePath(theme, code, search)),
@@ -123,6 +128,7 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
           {profile !== 'wall' && <RegionSearch onPick={go} />}
           <Freshness />
           <Clock />
+          <PersonalViewControls view={personal} />
           <UserMenu />
           <button
             type="button"

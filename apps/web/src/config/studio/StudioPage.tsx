@@ -1,4 +1,6 @@
 import {
+  diffLayouts,
+  type LayoutChange,
   type LayoutDocument,
   Level,
   PANEL_TYPES,
@@ -33,25 +35,20 @@ import { editorReducer, initialEditor, keyAction } from './editor-state';
 import { OptionsForm } from './OptionsForm';
 import { StudioCanvas } from './StudioCanvas';
 import {
+  conflictOf,
   createLayout,
-  Draft,
   deleteDraft,
-  draftPath,
+  draftQuery,
+  inertJsonText,
   layoutListQuery,
   publishVersion,
   STUDIO_PROFILES,
   saveDraft,
   storedLayoutQuery,
   validateLayout,
+  versionQuery,
 } from './studio.api';
-import {
-  documentsDiffer,
-  layoutForScope,
-  type PanelChange,
-  panelChanges,
-  rebaseDocument,
-  withProfile,
-} from './studio-model';
+import { documentsDiffer, layoutForScope, rebaseDocument, withProfile } from './studio-model';
 import { VersionsPanel } from './VersionsPanel';
 import '../../admin/admin.css';
 import './studio.css';
@@ -213,7 +210,7 @@ type EditorProps = {
 };
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
-type Conflict = { currentVersion: number; changes: PanelChange[] } | null;
+type Conflict = { currentVersion: number; changes: LayoutChange[] } | null;
 
 function Editor(props: EditorProps) {
   const { layoutId, appliesTo, theme, level, regionCode, previewRegion, profile, mayPublish, live } = props;
@@ -248,27 +245,18 @@ function Editor(props: EditorProps) {
     if (loaded.current || !stored.data) return;
     loaded.current = true;
     const published = { version: stored.data.version, document: stored.data.document };
-    fetch(draftPath(layoutId), { headers: { Accept: 'application/json' } })
-      .then(async (r) => (r.ok ? Draft.safeParse(await r.json()).data : undefined))
-      .catch(() => undefined)
+    queryClient
+      .fetchQuery(draftQuery(layoutId))
+      .catch(() => null)
       .then(async (draft) => {
         if (!draft) return load(published, published.document);
         // The draft's own base, so that publishing a stale draft answers 409 and offers the rebase.
         const at =
           draft.baseVersion === published.version
             ? published
-            : await queryClient
-                .fetchQuery({
-                  queryKey: ['layouts', 'versions', layoutId, draft.baseVersion],
-                  queryFn: async () => {
-                    const r = await fetch(`/api/v1/layouts/${layoutId}/versions/${draft.baseVersion}`);
-                    if (!r.ok) throw new Error(String(r.status));
-                    return (await r.json()) as { version: number; document: LayoutDocument };
-                  },
-                })
-                .catch(() => published);
+            : await queryClient.fetchQuery(versionQuery(layoutId, draft.baseVersion)).catch(() => published);
         load({ version: draft.baseVersion, document: at.document }, draft.document);
-        setDraftState({ savedAt: draft.savedAt ?? '' });
+        setDraftState({ savedAt: draft.savedAt });
         setNotice({ kind: 'ok', text: t('studio.draftRestored', { version: draft.baseVersion }) });
       });
   }, [stored.data, layoutId, load, queryClient, t]);
@@ -333,10 +321,12 @@ function Editor(props: EditorProps) {
     } catch (e) {
       if (e instanceof ApiRequestError && e.status === 409) {
         const latest = await refresh();
-        setConflict({
-          currentVersion: latest.version,
-          changes: panelChanges(base.document, latest.document),
-        });
+        setConflict(
+          conflictOf(e) ?? {
+            currentVersion: latest.version,
+            changes: diffLayouts(base.document, latest.document),
+          },
+        );
       } else setNotice({ kind: 'error', text: t('studio.error', { message: (e as Error).message }) });
     } finally {
       setBusy(false);
@@ -368,7 +358,7 @@ function Editor(props: EditorProps) {
 
   const exportJson = () => {
     if (!working) return;
-    const blob = new Blob([`${JSON.stringify(working, null, 2)}\n`], { type: 'application/json' });
+    const blob = new Blob([inertJsonText(working)], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = `${layoutId}.json`;

@@ -1,4 +1,5 @@
 import {
+  diffLayouts,
   type Level,
   PROFILES,
   type ProfileArrangement,
@@ -11,7 +12,6 @@ import { useTranslation } from 'react-i18next';
 import { LayoutRenderer } from '../../layout/LayoutRenderer';
 import { ChangeList } from './ChangeList';
 import { rollbackTo, versionQuery, versionsQuery } from './studio.api';
-import { panelChanges } from './studio-model';
 
 type Props = {
   layoutId: string;
@@ -126,7 +126,7 @@ function Compare({
         ))}
       </div>
       {left.data && right.data && (
-        <ChangeList changes={panelChanges(left.data.document, right.data.document)} />
+        <ChangeList changes={diffLayouts(left.data.document, right.data.document)} />
       )}
     </div>
   );

@@ -101,18 +101,6 @@ const zh = {
   close: '关闭',
   error: '出错：{{message}}',
   loading: '加载中…',
-  personal: {
-    edit: '个性化',
-    done: '完成',
-    reset: '恢复为发布版',
-    hide: '隐藏',
-    show: '显示',
-    pin: '置顶',
-    unpin: '取消置顶',
-    up: '上移',
-    down: '下移',
-    hidden: '已隐藏 {{count}} 个面板',
-  },
 };
 
 const en: typeof zh = {
@@ -216,18 +204,6 @@ const en: typeof zh = {
   close: 'Close',
   error: 'Error: {{message}}',
   loading: 'Loading…',
-  personal: {
-    edit: 'Personalise',
-    done: 'Done',
-    reset: 'Back to the published layout',
-    hide: 'Hide',
-    show: 'Show',
-    pin: 'Pin',
-    unpin: 'Unpin',
-    up: 'Up',
-    down: 'Down',
-    hidden: '{{count}} panels hidden',
-  },
 };
 
 const register = () => {

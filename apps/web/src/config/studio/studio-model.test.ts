@@ -1,6 +1,6 @@
 import { type LayoutDocument, type LayoutSummary, SEED_LAYOUTS } from '@cockpit/contracts';
 import { describe, expect, it } from 'vitest';
-import { layoutForScope, panelChanges, rebaseDocument, withProfile } from './studio-model';
+import { layoutForScope, rebaseDocument, withProfile } from './studio-model';
 
 const summary = (layoutId: string, level: LayoutSummary['level'], regionCode: string | null) =>
   ({
@@ -69,20 +69,5 @@ describe('rebasing my edits onto the latest version', () => {
     expect(out.panels.find((p) => p.id === 'ranking-2-2')?.type).toBe('ranking');
     // Untouched profiles are the latest's.
     expect(rebaseDocument(overview, mine, theirs).profiles.desk).toBe(theirs.profiles.desk);
-  });
-
-  it('describes what changed, panel by panel', () => {
-    const next = withProfile(overview, 'wall', {
-      map: wall.map,
-      panels: [
-        { ...first, x: first.x + 1 },
-        { ...second, options: { limit: 3 } },
-      ],
-    });
-    const changes = panelChanges(overview, next);
-    expect(changes).toContainEqual({ profile: 'wall', panelId: first.id, change: 'moved' });
-    expect(changes).toContainEqual({ profile: 'wall', panelId: second.id, change: 'options' });
-    expect(changes.filter((c) => c.change === 'removed')).toHaveLength(wall.panels.length - 2);
-    expect(panelChanges(overview, overview)).toEqual([]);
   });
 });

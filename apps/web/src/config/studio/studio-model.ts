@@ -86,28 +86,3 @@ export function rebaseDocument(
 
 /** Whether two documents differ in any profile (what a draft or publish needs). */
 export const documentsDiffer = (a: LayoutDocument, b: LayoutDocument) => !same(a.profiles, b.profiles);
-
-export type PanelChange = {
-  profile: ProfileId;
-  panelId: string;
-  change: 'added' | 'removed' | 'moved' | 'options';
-};
-
-/** A readable panel-level diff of two documents (for the version comparison and the 409). Pure. */
-export function panelChanges(from: LayoutDocument, to: LayoutDocument): PanelChange[] {
-  const out: PanelChange[] = [];
-  for (const profile of Object.keys(to.profiles) as ProfileId[]) {
-    const a = new Map((from.profiles[profile]?.panels ?? []).map((p) => [p.id, p]));
-    const b = new Map((to.profiles[profile]?.panels ?? []).map((p) => [p.id, p]));
-    for (const [id, p] of b) {
-      const q = a.get(id);
-      if (!q) out.push({ profile, panelId: id, change: 'added' });
-      else if (q.type !== p.type || !same(q.options, p.options))
-        out.push({ profile, panelId: id, change: 'options' });
-      else if (q.x !== p.x || q.y !== p.y || q.w !== p.w || q.h !== p.h)
-        out.push({ profile, panelId: id, change: 'moved' });
-    }
-    for (const id of a.keys()) if (!b.has(id)) out.push({ profile, panelId: id, change: 'removed' });
-  }
-  return out;
-}
