@@ -7,7 +7,8 @@ const PANELS = 40;
 
 /** A wall arrangement of 40 panels (3×2 cells each, 8 a row), every one reading live data, and no map. */
 function heavyWall() {
-  const types = ['ranking', 'kpi-tiles', 'trend', 'distribution', 'table', 'alarms', 'text', 'gauge'];
+  // Types whose defaults bind no single indicator (a layout naming an indicator "" is refused).
+  const types = ['ranking', 'kpi-tiles', 'table', 'alarms', 'text', 'department-tiles'];
   return {
     map: null,
     panels: Array.from({ length: PANELS }, (_, i) => ({

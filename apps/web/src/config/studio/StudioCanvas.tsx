@@ -168,7 +168,8 @@ const EditingGrid = memo(function EditingGrid({
           data-testid="studio-item"
           data-item-id={item.id}
           data-item-type={item.type}
-          onMouseDown={() => dispatch({ kind: 'select', id: item.id })}
+          // Pointer, not mouse: react-grid-layout's draggable takes the item's onMouseDown for itself.
+          onPointerDown={() => dispatch({ kind: 'select', id: item.id })}
         >
           <span className="studio-item__label">
             {item.label} <small>{item.id === MAP_ITEM_ID ? '' : item.id}</small>
