@@ -307,11 +307,24 @@ function Editor(props: EditorProps) {
     setBusy(true);
     setNotice(null);
     try {
-      const { version } = await publishVersion(layoutId, {
-        baseVersion: base.version,
-        message: message.trim() || t('studio.publish'),
-        document: working,
-      });
+      const text = message.trim() || t('studio.publish');
+      // Only this profile changed (the usual case): publish its arrangement alone, as the API allows.
+      const onlyThisProfile = !documentsDiffer(
+        withProfile(working, profile, base.document.profiles[profile]),
+        base.document,
+      );
+      const { version } = await publishVersion(
+        layoutId,
+        onlyThisProfile
+          ? {
+              baseVersion: base.version,
+              message: text,
+              profile,
+              panels: editor.present.panels,
+              map: editor.present.map,
+            }
+          : { baseVersion: base.version, message: text, document: working },
+      );
       await deleteDraft(layoutId).catch(() => undefined);
       const latest = await refresh();
       load({ version: latest.version, document: latest.document }, latest.document);
