@@ -13,6 +13,7 @@ import { parkingPredictionSuite } from './suites/parking-prediction';
 import { routingSuite } from './suites/routing';
 import { signInSuite } from './suites/sign-in';
 import { snapshotThroughputSuite } from './suites/snapshot-throughput';
+import { studioSuite } from './suites/studio';
 import { studioEditorSuite } from './suites/studio-editor';
 import { upstreamCallsSuite } from './suites/upstream-calls';
 
@@ -35,6 +36,8 @@ const SUITES = {
     'writing one hour of indicator history (every indicator × 411 regions) in the real store, against one INSERT per row',
   'studio-editor':
     'studio with 40 panels: p95 frame time while dragging over the live preview, against the same grid without live data',
+  studio:
+    'publish → an open wall (Chromium on the built app) shows the new layout version, p95 over 20 publishes against the 5 s goal; a live subscriber of the layout topic as baseline',
   live: 'live-stream delivery lag p50/p99/max, bytes per client per minute, CPU and RSS at 100, 1,000 and 3,000 clients, against a bare node:http SSE relay',
 } as const;
 type Suite = keyof typeof SUITES;
@@ -73,7 +76,7 @@ const want = (suite: Suite) => only.length === 0 || only.includes(suite);
 async function main() {
   // Every suite but routing and history runs against the built app.
   const needsBuild = (
-    ['snapshot', 'signin', 'upstream', 'parking', 'map', 'live', 'studio-editor'] as const
+    ['snapshot', 'signin', 'upstream', 'parking', 'map', 'live', 'studio', 'studio-editor'] as const
   ).some(want);
   if (
     needsBuild &&
@@ -89,7 +92,7 @@ async function main() {
   const bff = shared ? await spawnBuiltBff() : { url: '', stop: async () => undefined };
   const token = shared ? await signIn(bff.url) : '';
   if (shared) authoriseFetch(bff.url, token);
-  // Only the map suite needs a browser.
+  // Only the map and studio-editor suites need a browser.
   const browser =
     want('map') || want('studio-editor')
       ? signedInBrowser(await launchChromium(), bff.url, token)
@@ -106,6 +109,7 @@ async function main() {
     if (want('layout')) rows.push(...(await layoutSuite({ runs })));
     if (want('live')) rows.push(...(await liveSuite()));
     if (want('history')) rows.push(...(await historySuite({ runs })));
+    if (want('studio')) rows.push(...(await studioSuite()));
   } finally {
     await browser?.close();
     await bff.stop();

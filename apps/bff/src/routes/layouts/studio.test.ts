@@ -1,15 +1,20 @@
 import {
+  applyDelta,
   applyPersonalView,
   type EffectiveLayout,
+  type Json,
   type LayoutChange,
   type LayoutDocument,
+  type LayoutStamp,
   MAX_PANELS_PER_PROFILE,
   PROFILES,
 } from '@cockpit/contracts';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { layoutDoc, mapRect, type PanelSpec, sideRect } from '../../layouts/fixtures';
 import { addUser, bearer, signIn } from '../../test/auth-fixtures';
-import { createTestApp, testGeography } from '../../test/create-test-app';
+import { createTestApp, testGeography, testServices } from '../../test/create-test-app';
+import { serveTestApp } from '../../test/real-server';
+import { sseReader } from '../../test/sse';
 
 type TestApp = ReturnType<typeof createTestApp>;
 const TOWN = '331023105'; // 平桥镇
@@ -598,5 +603,56 @@ describe('user text is data, never markup', () => {
     expect((await send(app, 'POST', '/api/v1/layouts/validate', { document: back })).status).toBe(200);
     const v1 = await send(app, 'GET', '/api/v1/layouts/overview/export?version=1');
     expect(v1.headers.get('content-disposition')).toContain('v1.json');
+  });
+});
+
+describe('publishing reaches open screens', () => {
+  const stops: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) await stop();
+  });
+
+  it('a publish and a rollback each send the new stamp on layout:<theme>:<region> over the real server', async () => {
+    const server = await serveTestApp(testServices(), undefined, { app: { layoutSeeds: [] } });
+    stops.push(server.close);
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method,
+        headers: json,
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const v1 = layoutDoc({}, [{ id: 'notes', type: 'text' }]);
+    expect((await call('POST', '/api/v1/layouts', { document: v1 })).status).toBe(201);
+    const res = await fetch(`${server.url}/api/v1/live?topics=layout:overview:${TOWN}`);
+    const stream = sseReader(res);
+    stops.push(() => stream.close());
+    let stamp: Json | undefined;
+    const next = async () => {
+      const ev = await stream.next();
+      const data = JSON.parse(ev.data) as { snapshot?: Json; delta?: unknown };
+      stamp = ev.event === 'snapshot' ? data.snapshot! : applyDelta(stamp!, data.delta as never);
+      return stamp as unknown as LayoutStamp;
+    };
+    expect((await next()).version).toBe(1);
+    const published = await call('POST', '/api/v1/layouts/overview/versions', {
+      baseVersion: 1,
+      message: '发布',
+      profile: 'wall',
+      panels: [],
+    });
+    expect(published.status).toBe(201);
+    expect(await next()).toEqual({ theme: 'overview', regionCode: TOWN, layoutId: 'overview', version: 2 });
+    const wall = (await (
+      await call('GET', `/api/v1/layouts/effective?theme=overview&region=${TOWN}&profile=wall`)
+    ).json()) as EffectiveLayout;
+    expect(wall).toMatchObject({ version: 2, panels: [] });
+    expect(
+      (await call('POST', '/api/v1/layouts/overview/rollback', { toVersion: 1, baseVersion: 2 })).status,
+    ).toBe(201);
+    expect((await next()).version).toBe(3);
+    const back = (await (
+      await call('GET', `/api/v1/layouts/effective?theme=overview&region=${TOWN}&profile=wall`)
+    ).json()) as EffectiveLayout;
+    expect(back.panels.map((p) => p.id)).toEqual(['notes']);
   });
 });
