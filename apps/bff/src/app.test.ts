@@ -118,7 +118,7 @@ describe('headers', () => {
     expect(json.headers.get('x-content-type-options')).toBe('nosniff');
     expect(json.headers.get('x-request-id')).not.toBe(api.headers.get('x-request-id'));
     const page = await app.request('/overview/331023');
-    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   });
 

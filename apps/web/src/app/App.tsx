@@ -14,6 +14,8 @@ const AdminPage = lazy(() => import('../admin/AdminPage'));
 const IndicatorsPage = lazy(() => import('../config/indicators/IndicatorsPage'));
 const MyAlertsPage = lazy(() => import('../alerts/MyAlertsPage'));
 const OpsPage = lazy(() => import('../alerts/OpsPage'));
+// The layout studio (#15) and react-grid-layout: their own chunk too.
+const StudioPage = lazy(() => import('../config/studio/StudioPage'));
 
 const router = createBrowserRouter([
   { path: '/', element: <HomeRoute /> },
@@ -55,6 +57,16 @@ const router = createBrowserRouter([
       <RequireSession>
         <Suspense fallback={null}>
           <OpsPage />
+        </Suspense>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/studio',
+    element: (
+      <RequireSession>
+        <Suspense fallback={null}>
+          <StudioPage />
         </Suspense>
       </RequireSession>
     ),

@@ -10,7 +10,10 @@ import { inScope, pathWithinScope } from '../auth/redirect';
 import { useSessionUser } from '../auth/session.api';
 import { UserMenu } from '../auth/UserMenu';
 import { LayoutRenderer } from '../layout/LayoutRenderer';
+import { PersonalViewControls } from '../layout/PersonalViewControls';
+import { usePersonalView } from '../layout/personalView';
 import { THEME_MODULES } from '../layout/registry';
+import { useStudioPreview } from '../layout/studioPreview';
 import { useEffectiveLayout } from '../layout/useEffectiveLayout';
 import { useProfileId } from '../layout/useProfileId';
 import { ApiRequestError } from '../lib/api';
@@ -48,7 +51,11 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
   const detail = region.data;
   const level = levelOfCode(regionCode) ?? 'county';
   const profileId = useProfileId();
-  const layout = useEffectiveLayout(theme, regionCode, profileId);
+  // In the studio's preview frame, the arrangement being edited stands in for the published one.
+  const effective = useEffectiveLayout(theme, regionCode, profileId);
+  // A leader's own view on a tablet (个性化): hidden, reordered, pinned panels.
+  const personal = usePersonalView(effective, profileId);
+  const layout = useStudioPreview(personal.state);
   useScreenHeartbeat();
 
   const go = useCallback(
@@ -125,6 +132,7 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
           <Freshness />
           <Clock />
           <NotificationCentre />
+          <PersonalViewControls view={personal} />
           <UserMenu />
           <button
             type="button"

@@ -113,4 +113,18 @@ export const en: Messages = {
   },
   unit: { hours: 'h', minutes: 'min', seconds: 's' },
   search: { placeholder: 'Search townships and villages (name, pinyin initials or code)' },
+  personalView: {
+    edit: 'Personalise',
+    done: 'Done',
+    title: 'My view (only for me)',
+    reset: 'Back to the published layout',
+    hide: 'Hide',
+    show: 'Show',
+    pin: 'Pin',
+    unpin: 'Unpin',
+    up: 'Up',
+    down: 'Down',
+    hidden: 'Hidden',
+    pinned: 'Pinned',
+  },
 };

@@ -103,5 +103,19 @@ export const zhCN = {
   },
   unit: { hours: '小时', minutes: '分钟', seconds: '秒' },
   search: { placeholder: '搜索乡镇、村（名称、拼音首字母或代码）' },
+  personalView: {
+    edit: '个性化',
+    done: '完成',
+    title: '我的视图（仅对我生效）',
+    reset: '恢复为发布版',
+    hide: '隐藏',
+    show: '显示',
+    pin: '置顶',
+    unpin: '取消置顶',
+    up: '上移',
+    down: '下移',
+    hidden: '已隐藏',
+    pinned: '已置顶',
+  },
 };
 export type Messages = typeof zhCN;
