@@ -250,7 +250,8 @@ beforeAll(async () => {
     ),
     'POST /api/v1/layouts': { in: postLayout(township), out: postLayout(other) },
     'PUT /api/v1/layouts/:layoutId': {
-      in: putLayout('overview.village', township),
+      // The township's own override (a level default such as overview.village is seeded, and needs the county).
+      in: putLayout(`overview.township.${township}`, township),
       out: putLayout(otherOverride, other),
     },
     'DELETE /api/v1/layouts/:layoutId': {
