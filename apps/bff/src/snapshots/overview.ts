@@ -354,7 +354,7 @@ export const overviewBuilder: ThemeBuilder = {
 
 /** What the overview rolls up from one department cockpit's snapshot of the same region. */
 export type DepartmentAlarms = {
-  theme: 'parking' | 'trauma' | 'eco';
+  theme: 'parking' | 'trauma' | 'eco' | 'grassroots';
   alarms: readonly Alarm[];
   sources: readonly SourceStatus[];
 };
@@ -363,6 +363,7 @@ const THEME_SYSTEM: Record<DepartmentAlarms['theme'], SystemId> = {
   parking: 'parking-platform',
   trauma: 'emergency-120',
   eco: 'env-monitor',
+  grassroots: 'grassroots',
 };
 const STATUS_RANK = { ok: 0, stale: 1, error: 2 } as const;
 
