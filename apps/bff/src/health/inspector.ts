@@ -9,6 +9,7 @@ import type { Datasets } from '../indicators/datasets';
 import type { Logger } from '../lib/logger';
 import type { LiveHub } from '../live/hub';
 import type { LivePublisher } from '../live/publisher';
+import { grassrootsDatasets } from '../snapshots/grassroots/grassroots.data';
 import type { SnapshotService } from '../snapshots/service';
 import type { FindingInput } from '../store/alarms';
 import type { Store } from '../store/types';
@@ -136,7 +137,9 @@ export class Inspector {
     try {
       const now = this.now();
       const ds = this.datasets;
-      const all = Object.values(ds);
+      // Every system is probed, the grassroots platform's datasets too (they are made on first use): a
+      // system no one has opened yet must not look as if it never answered.
+      const all = [...Object.values(ds), ...Object.values(grassrootsDatasets(this.opts.snapshots.context))];
       const reads = await this.opts.snapshots.read(all);
       const datasetStates: DatasetState[] = all.map((d) => ({
         id: d.id,
@@ -232,11 +235,12 @@ export class Inspector {
     try {
       const defs = this.opts.indicators().filter((d) => d.status === 'active');
       const byId = new Map(defs.map((d) => [d.id, d]));
+      // `only` narrows the regions collected; roll-ups still read the whole hierarchy (get).
+      const whole = this.opts.hierarchy;
       const hierarchy = only
         ? ({
-            regions: new Map(
-              only.flatMap((c) => (this.opts.hierarchy.get(c) ? [[c, this.opts.hierarchy.get(c)!]] : [])),
-            ),
+            regions: new Map(only.flatMap((c) => (whole.get(c) ? [[c, whole.get(c)!]] : []))),
+            get: (code: string) => whole.get(code),
           } as unknown as Hierarchy)
         : this.opts.hierarchy;
       const values = await collectValues(

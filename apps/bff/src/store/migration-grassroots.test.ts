@@ -21,10 +21,10 @@ describe('migration 8: the grassroots indicator definitions', () => {
   it('inserts them into a database seeded before them, and a second run duplicates nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cockpit-mig8-'));
     await (await openStore(dir)).close();
-    // Make it a database from before the grassroots indicators: schema 4, none of them stored.
+    // Make it a database from before the grassroots indicators: schema 7 (migration 8 not run), none of them stored.
     await raw(dir, "DELETE FROM indicator_versions WHERE indicator_id LIKE 'grassroots.%'");
     await raw(dir, "DELETE FROM indicators WHERE id LIKE 'grassroots.%'");
-    await raw(dir, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+    await raw(dir, "UPDATE meta SET value = '7' WHERE key = 'schema_version'");
     const before = await raw(dir, "SELECT count(*) FROM indicators WHERE id LIKE 'grassroots.%'");
     expect(before.rows[0]![0]).toBe(0);
 
@@ -40,8 +40,8 @@ describe('migration 8: the grassroots indicator definitions', () => {
     expect((await store.indicators.listVersions('grassroots.onTimeRate')).length).toBe(1);
     await store.close();
 
-    // Run again from 4 with the definitions present: nothing is duplicated or overwritten.
-    await raw(dir, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
+    // Run migration 8 again with the definitions present: nothing is duplicated or overwritten.
+    await raw(dir, "UPDATE meta SET value = '7' WHERE key = 'schema_version'");
     const again = await openStore(dir);
     expect((await again.indicators.list()).filter((d) => d.id.startsWith('grassroots.'))).toHaveLength(
       ids.length,
