@@ -372,7 +372,8 @@ const STATUS_RANK = { ok: 0, stale: 1, error: 2 } as const;
  * cockpit and the system they come from) and one alarm per department system that is late or down. A
  * system is down (中断, alarm) when its last refresh failed or it never answered; late (延迟, warning) when
  * its data is older than the freshness target although it answers. Sources are merged per system, worst
- * status first, so a dataset only a department cockpit reads still shows on the overview. Sorted: alarms
+ * status first, so a dataset only a department cockpit reads still shows on the overview. Sorted: outages
+ * (down, then late) first, then alarms
  * before warnings, then the longest-standing first.
  */
 export function rollupAlarms(
@@ -408,8 +409,11 @@ export function rollupAlarms(
   );
   const byId = new Map<string, Alarm>();
   for (const a of [...outages, ...own, ...rolled]) if (!byId.has(a.id)) byId.set(a.id, a);
+  // A department system that is down or late comes first: it says which figures on the screen to distrust.
+  const outageFirst = (a: Alarm) => (a.kind === 'SOURCE_DOWN' ? 0 : a.kind === 'SOURCE_LATE' ? 1 : 2);
   const alarms = [...byId.values()].sort(
     (a, b) =>
+      outageFirst(a) - outageFirst(b) ||
       (a.severity === b.severity ? 0 : a.severity === 'alarm' ? -1 : 1) ||
       (a.since ?? '\uffff').localeCompare(b.since ?? '\uffff') ||
       a.id.localeCompare(b.id),

@@ -477,25 +477,56 @@ export function buildGrassroots(input: {
           system: 'grassroots',
         }),
       ),
-    ...overdueEvents
-      .filter((e) => e.severity === 'high')
-      .map(
-        (e): Alarm => ({
-          id: `GRASSROOTS_OVERDUE_SEVERE:${e.eventId}`,
+    ...severeOverdueAlarms(
+      overdueEvents.filter((e) => e.severity === 'high'),
+      region,
+      nowMs,
+    ),
+  ];
+  // A village lists each serious overdue case; above it they are one alarm per region (a county with
+  // thirty stuck cases must not bury every other cockpit's alarms on the overview): the overdue panel lists them.
+  function severeOverdueAlarms(severe: typeof overdueEvents, at: Region, nowAt: number): Alarm[] {
+    const pastHours = (e: (typeof overdueEvents)[number]) =>
+      round((nowAt - Date.parse(e.reportedAt)) / HOUR_MS - e.deadlineHours);
+    const deadlineOf = (e: (typeof overdueEvents)[number]) =>
+      Date.parse(e.reportedAt) + e.deadlineHours * HOUR_MS;
+    if (at.level !== 'village') {
+      if (severe.length === 0) return [];
+      const oldest = severe.reduce((a, b) => (deadlineOf(a) <= deadlineOf(b) ? a : b));
+      return [
+        {
+          id: `GRASSROOTS_OVERDUE_SEVERE:${at.code}`,
           kind: 'GRASSROOTS_OVERDUE_SEVERE',
           severity: 'alarm',
           title: {
-            zh: `${villageName(e.villageCode)} 严重${TYPE_ZH[e.type] ?? ''}事件超期 ${round((nowMs - Date.parse(e.reportedAt)) / HOUR_MS - e.deadlineHours)} 小时未办结`,
-            en: `${villageName(e.villageCode)}: serious ${e.type} case ${round((nowMs - Date.parse(e.reportedAt)) / HOUR_MS - e.deadlineHours)} h past its deadline`,
+            zh: `${severe.length} 件严重事件超期未办结（最久超期 ${pastHours(oldest)} 小时，${villageName(oldest.villageCode)}）`,
+            en: `${severe.length} serious cases past their deadline (longest ${pastHours(oldest)} h, ${villageName(oldest.villageCode)})`,
           },
-          regionCode: e.villageCode,
-          entityId: e.eventId,
-          since: new Date(Date.parse(e.reportedAt) + e.deadlineHours * HOUR_MS).toISOString(),
+          regionCode: at.code,
+          entityId: null,
+          since: new Date(deadlineOf(oldest)).toISOString(),
           theme: 'grassroots',
           system: 'grassroots',
-        }),
-      ),
-  ];
+        },
+      ];
+    }
+    return severe.map(
+      (e): Alarm => ({
+        id: `GRASSROOTS_OVERDUE_SEVERE:${e.eventId}`,
+        kind: 'GRASSROOTS_OVERDUE_SEVERE',
+        severity: 'alarm',
+        title: {
+          zh: `${villageName(e.villageCode)} 严重${TYPE_ZH[e.type] ?? ''}事件超期 ${round((nowMs - Date.parse(e.reportedAt)) / HOUR_MS - e.deadlineHours)} 小时未办结`,
+          en: `${villageName(e.villageCode)}: serious ${e.type} case ${round((nowMs - Date.parse(e.reportedAt)) / HOUR_MS - e.deadlineHours)} h past its deadline`,
+        },
+        regionCode: e.villageCode,
+        entityId: e.eventId,
+        since: new Date(Date.parse(e.reportedAt) + e.deadlineHours * HOUR_MS).toISOString(),
+        theme: 'grassroots',
+        system: 'grassroots',
+      }),
+    );
+  }
 
   const grassrootsReads = [
     reads.events,
