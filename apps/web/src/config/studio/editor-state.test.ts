@@ -92,6 +92,15 @@ describe('studio editor state', () => {
     expect(freeSpot(arrangement, { w: 6, h: 6 }, grid)).toEqual({ x: 0, y: 4, w: 6, h: 6 });
     const full: ProfileArrangement = { map: { x: 0, y: 0, w: 24, h: 12 }, panels: [] };
     expect(freeSpot(full, { w: 4, h: 2 }, grid)).toEqual({ x: 0, y: 10, w: 4, h: 2 });
+    // A full wall with one 4×3 hole (a panel just deleted): the new panel takes the hole, smaller than asked.
+    const holed: ProfileArrangement = {
+      map: { x: 4, y: 0, w: 20, h: 12 },
+      panels: [
+        { id: 'a', type: 'text', options: {}, x: 0, y: 0, w: 4, h: 6 },
+        { id: 'b', type: 'text', options: {}, x: 0, y: 9, w: 4, h: 3 },
+      ],
+    };
+    expect(freeSpot(holed, { w: 6, h: 3 }, grid)).toEqual({ x: 0, y: 6, w: 4, h: 3 });
     expect(newPanelId('parking.lot-list', [])).toBe('parking-lot-list');
   });
 

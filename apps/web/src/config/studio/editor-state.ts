@@ -71,11 +71,17 @@ export function freeSpot(
   const w = Math.min(size.w, grid.cols);
   const h = Math.min(size.h, grid.rows);
   const taken: GridRect[] = [...arrangement.panels, ...(arrangement.map ? [arrangement.map] : [])];
-  for (let y = 0; y + h <= grid.rows; y++)
-    for (let x = 0; x + w <= grid.cols; x++) {
-      const r = { x, y, w, h };
-      if (!taken.some((t) => overlaps(t, r))) return r;
-    }
+  // The asked size first; on a full wall the largest smaller rectangle that fits a free hole (the place of a
+  // panel just deleted), so a new panel never lands on top of another one.
+  const sizes: { w: number; h: number }[] = [];
+  for (let hh = h; hh >= 1; hh--) for (let ww = w; ww >= 1; ww--) sizes.push({ w: ww, h: hh });
+  sizes.sort((a, b) => b.w * b.h - a.w * a.h || b.h - a.h);
+  for (const s of sizes)
+    for (let y = 0; y + s.h <= grid.rows; y++)
+      for (let x = 0; x + s.w <= grid.cols; x++) {
+        const r = { x, y, w: s.w, h: s.h };
+        if (!taken.some((t) => overlaps(t, r))) return r;
+      }
   return { x: 0, y: grid.rows - h, w, h };
 }
 
