@@ -129,7 +129,8 @@ describe('stored layouts (needs the BFF layout routes)', () => {
       for (const code of [BAIHE, '331023']) {
         await page.goto(`${baseUrl}/overview/${code}?screen=wall`);
         await waitForRegion(page, code);
-        await page.locator('[data-panel-type="alarms"] .panel').waitFor({ timeout: 30_000 });
+        // Both the county default and the township level default have the department tiles.
+        await page.locator('[data-panel-type="department-tiles"] .panel').waitFor({ timeout: 30_000 });
         expect(await page.getByTestId('text-note').count()).toBe(0);
       }
       await page.close();
