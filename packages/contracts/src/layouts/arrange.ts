@@ -21,7 +21,9 @@ type WallGrid = {
 const WALLS: Record<'wall' | 'ultrawide' | 'wide' | 'wall8k', WallGrid> = {
   // Two 640 px columns each side of a 1280 px map: lists and charts get room to read at 5–10 m.
   wall: { map: { x: 8, y: 0, w: 8, h: 12 }, left: [0, 8], right: [16, 24], maxLeft: 2, maxRight: 2 },
-  ultrawide: { map: { x: 14, y: 0, w: 8, h: 6 }, left: [0, 14], right: [22, 36], maxLeft: 3, maxRight: 3 },
+  // 1080 px tall: two stacked panels leave each too little height for lists and figures, so up to four
+  // full-height columns each side (480–640 px wide) before any column stacks.
+  ultrawide: { map: { x: 14, y: 0, w: 8, h: 6 }, left: [0, 14], right: [22, 36], maxLeft: 4, maxRight: 4 },
   wide: { map: { x: 9, y: 0, w: 6, h: 6 }, left: [0, 9], right: [15, 24], maxLeft: 3, maxRight: 3 },
   wall8k: { map: { x: 14, y: 0, w: 20, h: 12 }, left: [0, 14], right: [34, 48], maxLeft: 2, maxRight: 2 },
 };
@@ -48,16 +50,20 @@ function arrangeWall(items: readonly ArrangeItem[], grid: WallGrid, rows: number
   const nLeft = Math.min(grid.maxLeft, Math.ceil(columns / 2));
   const nRight = columns - nLeft;
   const spans: [number, number][] = [];
-  const side = ([from, to]: [number, number], n: number) => {
+  // When every column holds one panel, a column's width follows its panel's weight (a heavy panel such as the
+  // department tiles gets the wider column); columns that stack panels share their side equally.
+  const single = items.length <= columns;
+  const side = ([from, to]: [number, number], n: number, first: number) => {
     if (n === 0) return;
+    const weights = items.slice(first, first + n).map((it) => (single ? (it.weight ?? 1) : 1));
     let x = from;
-    for (const w of split(to - from, Array(n).fill(1))) {
+    for (const w of split(to - from, weights)) {
       spans.push([x, w]);
       x += w;
     }
   };
-  side(grid.left, nLeft);
-  side(grid.right, nRight);
+  side(grid.left, nLeft, 0);
+  side(grid.right, nRight, nLeft);
   const panels: PanelInstance[] = [];
   let next = 0;
   spans.forEach(([x, w], i) => {
