@@ -96,3 +96,35 @@ describe('three-level drill-down', () => {
     await page.close();
   });
 });
+
+const COUNTY = '331023';
+const TOWNSHIP = '331023105'; // 平桥镇
+
+describe('tablet drilling', () => {
+  it('a tap selects a township and shows 进入; the button opens it; the hint never mentions Esc', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 1024 }, hasTouch: true });
+    try {
+      await page.goto(`${baseUrl}/overview/${COUNTY}?screen=tablet`);
+      await waitForRegion(page, COUNTY);
+      await expect.poll(() => page.locator('.scope__hover').textContent()).not.toBe('');
+      expect(await page.locator('.scope__hover').textContent()).not.toContain('Esc');
+      const res = await apiFetch(`/api/v1/regions/${COUNTY}/children.geojson`);
+      const fc = (await res.json()) as {
+        features: { properties: { code: string; labelPoint: [number, number] } }[];
+      };
+      const township = fc.features.find((f) => f.properties.code === TOWNSHIP)!.properties;
+      const at = await projectToPage(page, township.labelPoint);
+      await page.touchscreen.tap(at.x, at.y);
+      const enter = page.getByTestId('map-enter');
+      await enter.waitFor({ state: 'visible' });
+      expect(await enter.textContent()).toContain('平桥镇');
+      // A tap only selects: still at the county.
+      expect(page.url()).toContain(`/overview/${COUNTY}?`);
+      await enter.click();
+      await page.waitForURL(new RegExp(`/overview/${TOWNSHIP}\\?screen=tablet$`));
+      await waitForRegion(page, TOWNSHIP);
+    } finally {
+      await page.close();
+    }
+  });
+});

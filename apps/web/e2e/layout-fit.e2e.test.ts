@@ -12,7 +12,7 @@ import { inspect, open } from './layout-inspect';
  * a list that scrolls on purpose), and on wall profiles that no text, chart label or map label is below 24 px of
  * the canvas. Waits for conditions only (region drawn, every panel's data arrived, map idle).
  *
- * `pnpm test` runs a sample covering every theme and four profiles (one screen takes 10–50 s in software GL);
+ * `pnpm test:extended` runs a sample covering every theme and four profiles (one screen takes 10–50 s in software GL);
  * LAYOUT_ALL=1 (`pnpm --filter @cockpit/web e2e:layout`) runs all 28, FIT_ONLY=regex some (e.g. `'^wall-'`).
  */
 const baseUrl = inject('baseUrl');

@@ -11,6 +11,14 @@ const root = new URL('..', import.meta.url).pathname;
  * other; within a lane, one file at a time. Lane B is the list below; every other file (a new one too) runs
  * in lane A. The lists are balanced by duration.
  */
+/**
+ * The layout checks (every profile × cockpit × level, and every seeded layout on its own profile) are the
+ * extended set: `pnpm test:extended` runs their samples, `e2e:layout` their whole matrix (E2E_SET=extended).
+ * `pnpm test` runs everything else, to stay within CI's 15 minutes on two cores.
+ */
+const EXTENDED = ['e2e/layout.e2e.test.ts', 'e2e/layout-fit.e2e.test.ts'];
+const extended = process.env.E2E_SET === 'extended';
+
 const LANE_B = [
   'e2e/studio.e2e.test.ts',
   'e2e/layouts.e2e.test.ts',
@@ -21,6 +29,10 @@ const LANE_B = [
   'e2e/indicators.e2e.test.ts',
   'e2e/layout-fit.e2e.test.ts',
 ];
+const all = ['e2e/**/*.e2e.test.ts'];
+const laneA = extended ? EXTENDED.filter((f) => !LANE_B.includes(f)) : all;
+const laneB = extended ? EXTENDED.filter((f) => LANE_B.includes(f)) : LANE_B;
+const excluded = extended ? [] : EXTENDED;
 
 const lane = {
   root,
@@ -32,15 +44,15 @@ const lane = {
   hookTimeout: 120_000,
   // One browser at a time within a lane.
   fileParallelism: false,
-  environment: 'node',
-} as const;
+  environment: 'node' as const,
+};
 
 export default defineConfig({
   test: {
     root,
     projects: [
-      { test: { ...lane, name: 'e2e-a', include: ['e2e/**/*.e2e.test.ts'], exclude: LANE_B } },
-      { test: { ...lane, name: 'e2e-b', include: LANE_B } },
+      { test: { ...lane, name: 'e2e-a', include: laneA, exclude: [...LANE_B, ...excluded] } },
+      { test: { ...lane, name: 'e2e-b', include: laneB, exclude: excluded } },
     ],
   },
 });
