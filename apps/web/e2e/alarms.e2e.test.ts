@@ -53,8 +53,6 @@ async function fault(system: string, mode: string) {
 beforeAll(async () => {
   browser = await launch({ signedIn: false });
   await ensureUser(baseUrl, inject('sessionToken'), OPERATOR);
-  // A drill: the alarm resolves 5 s after the fault heals instead of the seeded minute.
-  seededClearSeconds = await setClearSeconds(5);
 });
 afterAll(async () => {
   await fault(SYSTEM, 'none');
@@ -124,6 +122,10 @@ describe('inspection alarms: wall → tablet → dispatch → resolve → daily 
         wall.locator(`[data-testid="stored-alarms"] [data-alarm-id="${alarmId}"]`).getAttribute('data-state'),
       )
       .toBe('dispatched');
+    // A drill: once the alarm is handled, the rule's owner shortens its clear period (seeded: a minute), so it
+    // resolves 5 s after the fault heals. Set only now: while the fault lasts, a short clear period would let a
+    // momentary recovery resolve the alarm under the operator's hands.
+    seededClearSeconds = await setClearSeconds(5);
     await fault(SYSTEM, 'none');
     await expect.poll(() => detail.getAttribute('data-state'), { timeout: 300_000 }).toBe('resolved');
     await expect

@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
     // Every URL points at the bundled simulator started above: its data is demo data, and the screens say so.
     UPSTREAM_SIMULATED: 'all',
     UPSTREAM_REFRESH_MS: '1000',
-    LIVE_TICK_MS: '500',
+    LIVE_TICK_MS: '1000',
   });
   project.provide('baseUrl', server.url);
   project.provide('simUrl', sim.url);
