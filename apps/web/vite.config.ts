@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -31,6 +32,8 @@ export default defineConfig({
     },
   },
   test: {
+    // Two files at a time even on 2 cores (Vitest's default there is one): setting up happy-dom dominates.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
   },

@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { mulberry32 } from './random';
 
-export const SYSTEM_IDS = ['parking-platform', 'emergency-120', 'env-monitor', 'county-services'] as const;
+export const SYSTEM_IDS = [
+  'parking-platform',
+  'emergency-120',
+  'env-monitor',
+  'county-services',
+  'grassroots',
+] as const;
 export type SystemId = (typeof SYSTEM_IDS)[number];
 
 export const FAULT_MODES = ['none', 'latency', 'errors', 'timeout', 'malformed', 'drift', 'outage'] as const;
@@ -37,6 +43,7 @@ export const DRIFT_RENAMES: Record<SystemId, Record<string, string>> = {
   'emergency-120': { status: 'state' },
   'env-monitor': { PM2_5: 'PM25', PM2_5_Flag: 'PM25_Flag' },
   'county-services': { value: 'val' },
+  grassroots: { xzqhdm: 'cundm', sjlx: 'shijianleixing' },
 };
 
 export class FaultBoard {

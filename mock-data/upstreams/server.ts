@@ -1,5 +1,5 @@
 /**
- * The upstream simulator: one HTTP server hosting four department systems, each under its own prefix and in
+ * The upstream simulator: one HTTP server hosting five department systems, each under its own prefix and in
  * its own style, plus /admin (clock, fault injection, incident injection). Start it in-process with
  * `startSimulator()` or standalone with `pnpm --filter @cockpit/mock-data start` (./main.ts).
  */
@@ -11,6 +11,7 @@ import { emergencySystem, RaiseIncident } from './emergency/routes';
 import { envSystem } from './env/routes';
 import { DRIFT_RENAMES, FaultBoard, FaultRequest, malform, renameKeys, SYSTEM_IDS } from './faults';
 import { DEFAULT_GEO_DIR, loadGeo } from './geo';
+import { grassrootsSystem } from './grassroots/routes';
 import { parkingSystem } from './parking/routes';
 import { type Ctx, type Reply, Router } from './router';
 import type { SimContext, SystemModule } from './system';
@@ -101,7 +102,13 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
 
   const parking = parkingSystem(ctx);
   const emergency = emergencySystem(ctx);
-  const systems: SystemModule[] = [parking, emergency, envSystem(ctx), countySystem(ctx)];
+  const systems: SystemModule[] = [
+    parking,
+    emergency,
+    envSystem(ctx),
+    countySystem(ctx),
+    grassrootsSystem(ctx),
+  ];
   const routers = new Map(systems.map((s) => [s.id, new Router().addAll(s.routes)]));
   const faults = new FaultBoard(seed);
   // Who runs this simulator: a BFF that finds the port taken reads this to tell its own orphan from a stranger.

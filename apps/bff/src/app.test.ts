@@ -19,6 +19,7 @@ describe('GET /api/v1/health', () => {
       'county-services',
       'emergency-120',
       'env-monitor',
+      'grassroots',
       'parking-platform',
     ]);
   });
@@ -117,7 +118,7 @@ describe('headers', () => {
     expect(json.headers.get('x-content-type-options')).toBe('nosniff');
     expect(json.headers.get('x-request-id')).not.toBe(api.headers.get('x-request-id'));
     const page = await app.request('/overview/331023');
-    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
   });
 

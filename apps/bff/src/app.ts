@@ -5,6 +5,9 @@ import { AdminService } from './auth/admin';
 import type { AuthService } from './auth/service';
 import type { Config } from './config';
 import type { Hierarchy } from './geo/hierarchy';
+import { createMetrics, tokenMatches } from './health/metrics';
+import { setUpNotifications } from './health/notify-setup';
+import { LayoutDraftService } from './layouts/drafts';
 import { LayoutService } from './layouts/service';
 import { type AppEnv, validationHook } from './lib/create-router';
 import { errorBody, HttpError } from './lib/errors';
@@ -13,6 +16,7 @@ import type { Logger } from './lib/logger';
 import { allowedMethodsLookup } from './lib/method-not-allowed';
 import { serveSpa } from './lib/static';
 import { adminRouter } from './routes/admin/admin.index';
+import { alarmsRouter } from './routes/alarms/alarms.index';
 import { auditRouter } from './routes/audit/audit.index';
 import { authRouter } from './routes/auth/auth.index';
 import { cockpitsRouter } from './routes/cockpits/cockpits.index';
@@ -22,8 +26,11 @@ import { ecoRouter } from './routes/eco/eco.index';
 import { healthRouter } from './routes/health/health.index';
 import { indicatorsRouter } from './routes/indicators/indicators.index';
 import { indicatorSeriesRouter } from './routes/indicators/indicators.series';
+import { inspectionRouter } from './routes/inspection/inspection.index';
 import { layoutsRouter } from './routes/layouts/layouts.index';
+import { studioRouter } from './routes/layouts/studio.index';
 import { liveRouter } from './routes/live/live.index';
+import { notificationsRouter } from './routes/notifications/notifications.index';
 import { parkingRouter } from './routes/parking/parking.index';
 import { personalRouter } from './routes/personal/personal.index';
 import { regionsRouter } from './routes/regions/regions.index';
@@ -43,6 +50,8 @@ export type AppDeps = {
   geoDir?: string | undefined;
   /** Layouts stored where their scope has none (default: the contracts' SEED_LAYOUTS; tests give their own). */
   layoutSeeds?: readonly LayoutDocument[];
+  /** METRICS_TOKEN: GET /metrics answers with this bearer token only; undefined: /metrics is 404. */
+  metricsToken?: string | undefined;
 };
 
 /** Builds the whole HTTP app without listening, so tests can drive it with app.request(). */
@@ -52,8 +61,22 @@ export function createApp(deps: AppDeps) {
 
   // The stored indicator definitions (server.ts binds them before listening; tests here).
   deps.services.indicators.bind(deps.auth.store).catch((err) => logger.error({ err }, 'indicator store'));
+  deps.services.alarms.bind(deps.auth.store).catch((err) => logger.error({ err }, 'alarm store'));
+  deps.services.inspector.bind(deps.auth.store);
 
   app.use(requestPipeline(logger));
+  const metrics = createMetrics(deps.services);
+  app.use(metrics.middleware);
+  app.get('/metrics', async (c) => {
+    const token = deps.metricsToken;
+    if (!token) return c.json(errorBody('NOT_FOUND', `No route for GET ${c.req.path}`), 404);
+    if (!tokenMatches(c.req.header('authorization'), token))
+      return c.json(
+        errorBody('UNAUTHENTICATED', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>'),
+        401,
+      );
+    return c.body(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType });
+  });
   app.use(async (c, next) => {
     c.set('auth', deps.auth);
     await next();
@@ -77,24 +100,23 @@ export function createApp(deps: AppDeps) {
   app.route('/', devicesRouter(admin));
   app.route('/', auditRouter());
   app.route('/', personalRouter());
+  app.route('/', notificationsRouter(setUpNotifications(deps)));
   app.route('/', regionsRouter(deps.hierarchy, deps.geoDir));
   app.route('/', indicatorsRouter(deps.services.indicators));
-  app.route(
-    '/',
-    layoutsRouter(
-      new LayoutService({
-        auth: deps.auth,
-        logger,
-        publisher: deps.services.publisher,
-        // The stored definitions: a retired indicator is available at no level.
-        indicatorLevels: (id) => {
-          const d = deps.services.indicators.get(id);
-          return d && d.status !== 'retired' ? d.levels : undefined;
-        },
-        ...(deps.layoutSeeds ? { seeds: deps.layoutSeeds } : {}),
-      }),
-    ),
-  );
+  const layouts = new LayoutService({
+    auth: deps.auth,
+    logger,
+    publisher: deps.services.publisher,
+    // The stored definitions: a retired indicator is available at no level.
+    indicatorLevels: (id) => {
+      const d = deps.services.indicators.get(id);
+      return d && d.status !== 'retired' ? d.levels : undefined;
+    },
+    indicatorOwner: (id) => deps.services.indicators.get(id)?.departmentId,
+    ...(deps.layoutSeeds ? { seeds: deps.layoutSeeds } : {}),
+  });
+  app.route('/', layoutsRouter(layouts));
+  app.route('/', studioRouter(layouts, new LayoutDraftService(deps.auth.store, layouts)));
   app.route('/', indicatorSeriesRouter(deps.services.history, deps.hierarchy));
   app.route('/', cockpitsRouter(deps.services.snapshots));
   app.route('/', parkingRouter(deps.services));
@@ -109,6 +131,8 @@ export function createApp(deps: AppDeps) {
       maxStreamsPerAddress: deps.services.liveMaxStreamsPerAddress,
     }),
   );
+  app.route('/', alarmsRouter(deps.services.alarms));
+  app.route('/', inspectionRouter());
   app.route('/', docsRouter());
 
   app.doc31('/api/openapi.json', {

@@ -6,6 +6,7 @@ const ALL_URLS = {
   UPSTREAM_EMERGENCY_URL: 'http://10.0.0.2/',
   UPSTREAM_ENV_URL: 'http://10.0.0.3/',
   UPSTREAM_COUNTY_URL: 'http://10.0.0.4/',
+  UPSTREAM_GRASSROOTS_URL: 'http://10.0.0.5/',
 };
 
 describe('which systems are simulated', () => {
@@ -15,11 +16,13 @@ describe('which systems are simulated', () => {
       'emergency-120',
       'env-monitor',
       'county-services',
+      'grassroots',
     ]);
     expect(loadConfig({ UPSTREAM_ENV_URL: 'http://10.0.0.3/' }).simulated).toEqual([
       'parking-platform',
       'emergency-120',
       'county-services',
+      'grassroots',
     ]);
   });
 
@@ -31,7 +34,7 @@ describe('which systems are simulated', () => {
     expect(loadConfig({ ...ALL_URLS, UPSTREAM_SIMULATED: 'parking-platform,env-monitor' }).simulated).toEqual(
       ['parking-platform', 'env-monitor'],
     );
-    expect(loadConfig({ ...ALL_URLS, UPSTREAM_SIMULATED: 'all' }).simulated).toHaveLength(4);
+    expect(loadConfig({ ...ALL_URLS, UPSTREAM_SIMULATED: 'all' }).simulated).toHaveLength(5);
     expect(() => loadConfig({ UPSTREAM_SIMULATED: 'parking' })).toThrow(/UPSTREAM_SIMULATED/);
   });
 });

@@ -7,7 +7,13 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 /** apps/bff, whether running from src/ (tsx) or dist/ (bundle). */
 const bffRoot = resolve(here, '..');
 
-const SYSTEM_IDS = ['parking-platform', 'emergency-120', 'env-monitor', 'county-services'] as const;
+const SYSTEM_IDS = [
+  'parking-platform',
+  'emergency-120',
+  'env-monitor',
+  'county-services',
+  'grassroots',
+] as const;
 type SystemId = (typeof SYSTEM_IDS)[number];
 const SIMULATED_NAMES: string[] = ['all', '', ...SYSTEM_IDS];
 
@@ -30,6 +36,7 @@ const Env = z.object({
   UPSTREAM_EMERGENCY_URL: z.url().optional(),
   UPSTREAM_ENV_URL: z.url().optional(),
   UPSTREAM_COUNTY_URL: z.url().optional(),
+  UPSTREAM_GRASSROOTS_URL: z.url().optional(),
   UPSTREAM_SIMULATED: z
     .string()
     .optional()
@@ -41,6 +48,8 @@ const Env = z.object({
   LIVE_MAX_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
   UPSTREAM_REFRESH_MS: z.coerce.number().int().min(200).max(600_000).default(10_000),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Bearer token of GET /metrics (Prometheus); unset: /metrics answers 404. */
+  METRICS_TOKEN: z.string().min(16, 'at least 16 characters').max(256).optional(),
   ADMIN_PASSWORD: z.union([z.literal(''), z.string().min(10, 'at least 10 characters').max(256)]).optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -75,6 +84,8 @@ export type Config = {
   /** The first admin's password, when set at first start (counts as chosen: no forced change). */
   adminPassword: string | undefined;
   sessionTtlMs: number;
+  /** METRICS_TOKEN: the bearer token of GET /metrics; undefined: /metrics is off (404). */
+  metricsToken: string | undefined;
 };
 
 function isDirectory(path: string): boolean {
@@ -114,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'emergency-120': e.UPSTREAM_EMERGENCY_URL,
         'env-monitor': e.UPSTREAM_ENV_URL,
         'county-services': e.UPSTREAM_COUNTY_URL,
+        grassroots: e.UPSTREAM_GRASSROOTS_URL,
       }).filter(([, url]) => url !== undefined),
     ),
     simulated: SYSTEM_IDS.filter((s) => {
@@ -123,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'emergency-120': e.UPSTREAM_EMERGENCY_URL,
         'env-monitor': e.UPSTREAM_ENV_URL,
         'county-services': e.UPSTREAM_COUNTY_URL,
+        grassroots: e.UPSTREAM_GRASSROOTS_URL,
       }[s];
       return url === undefined || listed.includes('all') || listed.includes(s);
     }),
@@ -132,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     adminPassword: e.ADMIN_PASSWORD || undefined,
     sessionTtlMs: Math.round(e.SESSION_TTL_HOURS * 3600_000),
+    metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -85,7 +85,16 @@ const services = createServices({
 });
 // The first snapshots are built with the stored indicator definitions, not the seed.
 await services.indicators.bind(store);
-const app = createApp({ config, logger, startedAt, hierarchy, services, auth, geoDir: config.geoDir });
+const app = createApp({
+  config,
+  logger,
+  startedAt,
+  hierarchy,
+  services,
+  auth,
+  geoDir: config.geoDir,
+  metricsToken: config.metricsToken,
+});
 
 const fast = fastSnapshot(services.snapshots, logger);
 const allowFast = fastPathAllowed(auth);
@@ -102,6 +111,9 @@ const server = serve(
     const url = urls[0]!;
     services.publisher.start();
     services.history?.start();
+    services.notifications?.start();
+    services.screens?.start();
+    services.inspector.start();
     logger.info({ url, urls, readyMs: Date.now() - startedAt, upstreams: baseUrls }, 'listening');
     const more = urls.slice(1).map((u) => `\n                      and ${u}/`);
     process.stdout.write(
@@ -129,7 +141,10 @@ function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'shutting down: no new connections, finishing open requests');
   services.publisher.stop();
+  services.notifications?.stop();
+  services.screens?.stop();
   // The history writer finishes the hour it is writing before the store closes.
+  services.inspector.stop();
   const historyStopped = services.history?.stop();
   // Live streams are long-lived by design: each gets a final `shutdown` event and a proper end, and the
   // browsers reconnect to the next instance.

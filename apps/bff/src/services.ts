@@ -1,4 +1,8 @@
 import type { Hierarchy } from './geo/hierarchy';
+import { AlarmService } from './health/alarm-service';
+import { Inspector } from './health/inspector';
+import type { NotificationDispatcher } from './health/notify';
+import type { ScreenWatch } from './health/screens';
 import { HistoryService } from './history/service';
 import { DatasetCache } from './indicators/dataset-cache';
 import { createDatasets, DEFAULT_TIMING, type Timing } from './indicators/datasets';
@@ -25,6 +29,13 @@ export type Services = {
   liveMaxStreamsPerAddress: number;
   /** Indicator history (writer, backfill, reads); absent when the services run without a store. */
   history?: HistoryService;
+  /** Personal alert notifications and screen heartbeats (set up by createApp over the store). */
+  notifications?: NotificationDispatcher;
+  screens?: ScreenWatch;
+  /** Stored alarms, rules, silences and the evaluation engine (bound to the store by createApp). */
+  alarms: AlarmService;
+  /** Scheduled probes, abnormal-data checks and evaluation passes (server.ts starts it; tests drive passes). */
+  inspector: Inspector;
 };
 
 export type ServicesOptions = {
@@ -45,6 +56,8 @@ export type ServicesOptions = {
   rollupAlarms?: boolean;
   /** The store's indicator history: given, the hourly writer and the eco year to date use it. */
   history?: HistoryStore;
+  /** The snapshot service's clock (tests freeze it to keep a memo fresh on a busy machine). */
+  snapshotClock?: () => number;
 };
 
 /** The aggregation layer: upstream clients → dataset cache → snapshots → live stream. */
@@ -66,6 +79,7 @@ export function createServices(opts: ServicesOptions): Services {
     simulated,
     rollupAlarms: opts.rollupAlarms ?? true,
     history: opts.history,
+    ...(opts.snapshotClock ? { now: opts.snapshotClock } : {}),
   });
   const hub = new LiveHub({
     bufferSize: opts.replayBuffer ?? 1000,
@@ -87,8 +101,26 @@ export function createServices(opts: ServicesOptions): Services {
             .map((d) => ({ id: d.id, unit: d.unit, theme: d.theme, levels: d.levels })),
       })
     : undefined;
+  const alarms = new AlarmService({
+    logger: opts.logger,
+    knownRegion: (code) => opts.hierarchy.get(code) !== undefined,
+    indicators: () => indicators.list(),
+    indicator: (id) => indicators.get(id),
+  });
+  const inspector = new Inspector({
+    alarms,
+    snapshots,
+    upstreams,
+    hierarchy: opts.hierarchy,
+    hub,
+    publisher,
+    logger: opts.logger,
+    indicators: () => indicators.list(),
+  });
   return {
     ...(history ? { history } : {}),
+    alarms,
+    inspector,
     upstreams,
     cache,
     snapshots,

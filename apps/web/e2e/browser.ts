@@ -31,9 +31,16 @@ export async function launch(opts: { signedIn?: boolean } = {}): Promise<Browser
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium: run e2e/ensure-chromium.mjs or set CHROME_PATH');
   const browser = await chromium.launch({ executablePath, args: FLAGS, headless: true });
-  if (opts.signedIn === false) return browser;
   const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (options) => signInContext(await newContext(options));
+  // Pages ask for reduced motion unless a test says otherwise (`reducedMotion: 'no-preference'`): the app then
+  // skips chart transitions and the trauma map's running light, which in software GL cost more than a core.
+  const withDefaults = (options?: Parameters<Browser['newContext']>[0]) =>
+    newContext({ reducedMotion: 'reduce', ...options });
+  if (opts.signedIn === false) {
+    browser.newContext = withDefaults;
+  } else {
+    browser.newContext = async (options) => signInContext(await withDefaults(options));
+  }
   browser.newPage = async (options) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();

@@ -26,10 +26,11 @@ export default async function setup(project: TestProject) {
     UPSTREAM_EMERGENCY_URL: sim.url,
     UPSTREAM_ENV_URL: sim.url,
     UPSTREAM_COUNTY_URL: sim.url,
+    UPSTREAM_GRASSROOTS_URL: sim.url,
     // Every URL points at the bundled simulator started above: its data is demo data, and the screens say so.
     UPSTREAM_SIMULATED: 'all',
     UPSTREAM_REFRESH_MS: '1000',
-    LIVE_TICK_MS: '500',
+    LIVE_TICK_MS: '1000',
   });
   project.provide('baseUrl', server.url);
   project.provide('simUrl', sim.url);

@@ -53,8 +53,11 @@ describe('指标目录 (the indicator catalogue)', () => {
     await expect
       .poll(() => row.getByTestId('freshness').textContent(), { timeout: 60_000 })
       .toMatch(/^(正常|延迟) \d+ (秒|分钟)/);
-    // No seeded layout places it yet: once the layout service has answered, the column says 0 (not "—").
-    await expect.poll(() => row.locator('td').nth(9).textContent(), { timeout: 30_000 }).toBe('0');
+    // The overview's urban panel shows it in every profile: once the layout service has answered, the column
+    // names that layout (theme · level, * = the theme default), not "—".
+    await expect
+      .poll(() => row.locator('td').nth(9).textContent(), { timeout: 30_000 })
+      .toContain('overview');
 
     await page.getByTestId('indicator-search').fill('处置时长');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);

@@ -58,9 +58,18 @@ describe('cockpits rendered from layouts', () => {
     await waitForRegion(page, '331023');
     expect(await page.getByTestId('layout').getAttribute('data-profile-id')).toBe('ultrawide');
     await page.locator('[data-panel-type="alarms"] .panel').waitFor();
-    const widths = await page
-      .locator('.layout-cell > .panel')
-      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect()));
+    // Lazily loaded panel types mount one by one: wait until every cell holds its laid-out panel.
+    const rects = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.layout-cell')].map((cell) => {
+          const panel = cell.querySelector(':scope > .panel');
+          return panel ? panel.getBoundingClientRect().toJSON() : null;
+        }),
+      );
+    await expect
+      .poll(async () => (await rects()).every((r) => r !== null && r.width > 0 && r.height > 0))
+      .toBe(true);
+    const widths = (await rects()) as DOMRect[];
     expect(widths.length).toBeGreaterThanOrEqual(8);
     // Every panel keeps room for its content: at least 400 px wide and 800 px tall on the 1080 px canvas.
     for (const r of widths) {
@@ -129,7 +138,8 @@ describe('stored layouts (needs the BFF layout routes)', () => {
       for (const code of [BAIHE, '331023']) {
         await page.goto(`${baseUrl}/overview/${code}?screen=wall`);
         await waitForRegion(page, code);
-        await page.locator('[data-panel-type="alarms"] .panel').waitFor({ timeout: 30_000 });
+        // Both the county default and the township level default have the department tiles.
+        await page.locator('[data-panel-type="department-tiles"] .panel').waitFor({ timeout: 30_000 });
         expect(await page.getByTestId('text-note').count()).toBe(0);
       }
       await page.close();

@@ -25,8 +25,9 @@ export async function startOwnBff(simUrl: string): Promise<OwnBff> {
     UPSTREAM_EMERGENCY_URL: simUrl,
     UPSTREAM_ENV_URL: simUrl,
     UPSTREAM_COUNTY_URL: simUrl,
+    UPSTREAM_GRASSROOTS_URL: simUrl,
     UPSTREAM_REFRESH_MS: '1000',
-    LIVE_TICK_MS: '500',
+    LIVE_TICK_MS: '1000',
     DATA_DIR: dataDir,
   };
   type Server = { url: string; stop: () => Promise<void> };

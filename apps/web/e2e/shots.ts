@@ -37,6 +37,7 @@ async function shoot(name: string) {
     UPSTREAM_EMERGENCY_URL: sim.url,
     UPSTREAM_ENV_URL: sim.url,
     UPSTREAM_COUNTY_URL: sim.url,
+    UPSTREAM_GRASSROOTS_URL: sim.url,
     UPSTREAM_SIMULATED: 'all',
   })) as { url: string; stop: () => Promise<void> };
   const browser = await chromium.launch({ executablePath: findChromium(), args: FLAGS, headless: true });

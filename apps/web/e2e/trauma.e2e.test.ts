@@ -27,7 +27,12 @@ async function raise(villageCode: string) {
 describe('trauma cockpit: the green channel of a severe case', () => {
   it('brings a new severe case to the front with its ambulance, hospital, reasons, route and a counting-down ETA', async () => {
     // The wall's 3840×2160 CSS-pixel layout at half the pixel density: a quarter of the pixels for software GL.
-    const page = await browser.newPage({ viewport: { width: 3840, height: 2160 }, deviceScaleFactor: 0.5 });
+    // With motion, as on the wall: the running light along the route and the gliding ambulances.
+    const page = await browser.newPage({
+      viewport: { width: 3840, height: 2160 },
+      deviceScaleFactor: 0.5,
+      reducedMotion: 'no-preference',
+    });
     const w = watch(page, baseUrl);
     await page.goto(`${baseUrl}/trauma/331023?screen=wall`);
     await waitForRegion(page, '331023');

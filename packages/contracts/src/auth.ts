@@ -13,6 +13,10 @@ export const PermissionId = z
     'wall:control',
     'user:admin',
     'audit:read',
+    'alert:policy',
+    'alarm:dispatch',
+    'alarm:rule:edit',
+    'ops:view',
   ])
   .meta({ id: 'PermissionId', description: 'A fine-grained permission a role grants' });
 export type PermissionId = z.infer<typeof PermissionId>;
@@ -78,7 +82,7 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
 export const RevealRequest = z
   .object({
-    kind: z.enum(['plate', 'phone']),
+    kind: z.enum(['plate', 'phone', 'name']),
     ref: z.string().min(1).max(200).meta({ description: 'The opaque revealRef the masked record carries' }),
     reason: z.string().trim().min(4).max(500).meta({ description: '查看原因' }),
   })

@@ -12,6 +12,10 @@ export const UpstreamHealth = z
       .int()
       .nonnegative()
       .meta({ description: 'Upstream records that failed validation and were dropped, since start' }),
+    droppingRecords: z.boolean().optional().meta({
+      description:
+        'true when the adapters dropped records of this system in the last 5 minutes (schema drift, malformed records): degraded',
+    }),
     calls: z.number().int().nonnegative().meta({ description: 'HTTP calls made to the system since start' }),
     simulated: z
       .boolean()

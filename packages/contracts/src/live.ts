@@ -17,11 +17,11 @@ import { IsoDateTime } from './indicator';
  */
 export const LiveTopic = z
   .string()
-  .regex(/^(snapshot|layout):[a-z]+:(\d{6}|\d{9}|\d{12})$/)
+  .regex(/^(snapshot|layout|alarms|notifications):[a-z]+:(\d{6}|\d{9}|\d{12})$/)
   .meta({
     id: 'LiveTopic',
     description:
-      'snapshot:<theme>:<regionCode> (payload: the snapshot), e.g. snapshot:overview:331023; or layout:<theme>:<regionCode> (payload: LayoutStamp, which layout version applies there now)',
+      'snapshot:<theme>:<regionCode> (payload: the snapshot), e.g. snapshot:overview:331023; or layout:<theme>:<regionCode> (payload: LayoutStamp, which layout version applies there now); or alarms:all:<regionCode> (payload: LiveAlarms, the open stored alarms there)',
   });
 
 const EventHead = {

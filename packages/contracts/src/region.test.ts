@@ -57,8 +57,8 @@ describe('IndicatorValue', () => {
 });
 
 describe('Theme and ApiError', () => {
-  it('knows the four themes', () => {
-    expect(Theme.options).toEqual(['overview', 'parking', 'trauma', 'eco']);
+  it('knows the five themes', () => {
+    expect(Theme.options).toEqual(['overview', 'parking', 'trauma', 'eco', 'grassroots']);
     expect(Theme.safeParse('weather').success).toBe(false);
   });
   it('has the one error shape', () => {

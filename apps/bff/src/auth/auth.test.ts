@@ -320,7 +320,7 @@ describe('headers', () => {
     const page = await app.request('/overview/331023', { headers: { origin: 'http://evil.example' } });
     const csp = page.headers.get('content-security-policy')!;
     expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("frame-ancestors 'self'");
     expect(csp).toContain("worker-src 'self' blob:");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutDoc } from '../layouts/fixtures';
 import { ecoDatasets } from '../snapshots/eco/eco.data';
 import { parkingDatasets } from '../snapshots/parking/parking.builder';
+import { storedAlarm } from '../test/alarm-fixtures';
 import { addUser, signIn } from '../test/auth-fixtures';
 import { createTestApp, testServices } from '../test/create-test-app';
 import { type AccessRule, accessRuleOf } from './access';
@@ -97,7 +98,35 @@ beforeAll(async () => {
     method: 'PUT',
     body: { version: 1, document: layoutDoc({ level: 'township', regionCode }) },
   });
+  // Two stored alarms, one inside the township scope and one outside it.
+  const alarmOf = (id: string, regionCode: string) => storedAlarm({ id, regionCode, entityId: null });
+  await app.auth.store.alarms.insertAlarms([alarmOf('alarm-in', township), alarmOf('alarm-out', other)]);
+  const alarmAction = (action: string, body?: unknown) => ({
+    in: { path: `/api/v1/alarms/alarm-in/${action}`, method: 'POST', body },
+    out: { path: `/api/v1/alarms/alarm-out/${action}`, method: 'POST', body },
+  });
   samples = {
+    'GET /api/v1/alarms': both(`/api/v1/alarms?region=${township}`, `/api/v1/alarms?region=${other}`),
+    'GET /api/v1/alarms/:id': both('/api/v1/alarms/alarm-in', '/api/v1/alarms/alarm-out'),
+    'POST /api/v1/alarms/:id/ack': alarmAction('ack'),
+    'POST /api/v1/alarms/:id/dispatch': alarmAction('dispatch', {
+      departmentId: 'transport',
+      note: '请处置',
+    }),
+    'POST /api/v1/alarms/:id/resolve': alarmAction('resolve', { cause: '已修复' }),
+    'GET /api/v1/alarm-rules': { in: { path: '/api/v1/alarm-rules' } },
+    'GET /api/v1/alarm-rules/:id': { in: { path: '/api/v1/alarm-rules/platform.upstream-down' } },
+    'POST /api/v1/alarm-rules': { in: { path: '/api/v1/alarm-rules', method: 'POST', body: {} } },
+    'PUT /api/v1/alarm-rules/:id': {
+      in: { path: '/api/v1/alarm-rules/no-such', method: 'PUT', body: { version: 1 } },
+    },
+    'DELETE /api/v1/alarm-rules/:id': { in: { path: '/api/v1/alarm-rules/no-such', method: 'DELETE' } },
+    'GET /api/v1/findings': both(`/api/v1/findings?region=${township}`, `/api/v1/findings?region=${other}`),
+    'GET /api/v1/findings/daily-counts': { in: { path: '/api/v1/findings/daily-counts' } },
+    'GET /api/v1/reports/inspection': { in: { path: '/api/v1/reports/inspection?date=2026-10-03' } },
+    'GET /api/v1/silences': { in: { path: '/api/v1/silences' } },
+    'POST /api/v1/silences': { in: { path: '/api/v1/silences', method: 'POST', body: {} } },
+    'DELETE /api/v1/silences/:id': { in: { path: '/api/v1/silences/no-such', method: 'DELETE' } },
     'GET /api/v1/health': { in: { path: '/api/v1/health' } },
     'GET /api/openapi.json': { in: { path: '/api/openapi.json' } },
     'GET /api/docs': { in: { path: '/api/docs' } },
@@ -221,13 +250,34 @@ beforeAll(async () => {
     ),
     'POST /api/v1/layouts': { in: postLayout(township), out: postLayout(other) },
     'PUT /api/v1/layouts/:layoutId': {
-      in: putLayout('overview.village', township),
+      // The township's own override (a level default such as overview.village is seeded, and needs the county).
+      in: putLayout(`overview.township.${township}`, township),
       out: putLayout(otherOverride, other),
     },
     'DELETE /api/v1/layouts/:layoutId': {
       in: { path: '/api/v1/layouts/overview.village', method: 'DELETE' },
       out: { path: `/api/v1/layouts/${otherOverride}`, method: 'DELETE' },
     },
+    // Personal alert policies and notifications (own data; invalid bodies answer 400, unknown ids 404).
+    'GET /api/v1/me/alert-policies': { in: { path: '/api/v1/me/alert-policies' } },
+    'POST /api/v1/me/alert-policies': { in: { path: '/api/v1/me/alert-policies', method: 'POST', body: {} } },
+    'PUT /api/v1/me/alert-policies/:id': {
+      in: { path: '/api/v1/me/alert-policies/nope', method: 'PUT', body: {} },
+    },
+    'DELETE /api/v1/me/alert-policies/:id': {
+      in: { path: '/api/v1/me/alert-policies/nope', method: 'DELETE' },
+    },
+    'GET /api/v1/me/notifications': { in: { path: '/api/v1/me/notifications' } },
+    'POST /api/v1/me/notifications/read': {
+      in: { path: '/api/v1/me/notifications/read', method: 'POST', body: { ids: [] } },
+    },
+    'GET /api/v1/admin/dead-letters': { in: { path: '/api/v1/admin/dead-letters' } },
+    'GET /api/v1/admin/screens': { in: { path: '/api/v1/admin/screens' } },
+    'POST /api/v1/devices/heartbeat': {
+      in: { path: '/api/v1/devices/heartbeat', method: 'POST', body: { version: 'matrix' } },
+    },
+    // The studio's routes (#15): the township's own override (stored or not) inside, another township's outside.
+    ...studioSamples(`overview.township.${township}`, otherOverride, township),
     'GET /api/v1/live': both(
       `/api/v1/live?topics=snapshot:overview:${township}`,
       `/api/v1/live?topics=snapshot:overview:${other}`,
@@ -247,6 +297,55 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim?.close();
 });
+
+/** Samples of the studio routes: `own` is inside the township scope, `foreign` outside it. */
+function studioSamples(own: string, foreign: string, ownRegion: string): typeof samples {
+  const pair = (suffix: string, method = 'GET', body?: unknown) => ({
+    in: { path: `/api/v1/layouts/${own}${suffix}`, method, ...(body ? { body } : {}) },
+    out: { path: `/api/v1/layouts/${foreign}${suffix}`, method, ...(body ? { body } : {}) },
+  });
+  const view = (method: string, body?: unknown) => ({
+    in: { path: `/api/v1/me/layout-views/${own}?profile=tablet-portrait`, method, ...(body ? { body } : {}) },
+    out: {
+      path: `/api/v1/me/layout-views/${foreign}?profile=tablet-portrait`,
+      method,
+      ...(body ? { body } : {}),
+    },
+  });
+  const draftDoc = layoutDoc({ level: 'township', regionCode: ownRegion });
+  return {
+    'GET /api/v1/layouts/:layoutId/versions': pair('/versions'),
+    'GET /api/v1/layouts/:layoutId/versions/:version': pair('/versions/1'),
+    // A stale base: allowed roles get 404 or 409, never a stored version.
+    'POST /api/v1/layouts/:layoutId/versions': pair('/versions', 'POST', {
+      baseVersion: 99,
+      message: 'matrix',
+      panels: [],
+    }),
+    'POST /api/v1/layouts/:layoutId/rollback': pair('/rollback', 'POST', { toVersion: 98, baseVersion: 99 }),
+    'GET /api/v1/layouts/:layoutId/draft': pair('/draft'),
+    'PUT /api/v1/layouts/:layoutId/draft': {
+      in: {
+        path: `/api/v1/layouts/${own}/draft`,
+        method: 'PUT',
+        body: { baseVersion: 0, document: draftDoc },
+      },
+      out: {
+        path: `/api/v1/layouts/${foreign}/draft`,
+        method: 'PUT',
+        body: { baseVersion: 1, document: draftDoc },
+      },
+    },
+    'DELETE /api/v1/layouts/:layoutId/draft': pair('/draft', 'DELETE'),
+    'POST /api/v1/layouts/validate': {
+      in: { path: '/api/v1/layouts/validate', method: 'POST', body: { document: {} } },
+    },
+    'GET /api/v1/layouts/:layoutId/export': pair('/export'),
+    'GET /api/v1/me/layout-views/:layoutId': view('GET'),
+    'PUT /api/v1/me/layout-views/:layoutId': view('PUT', { profile: 'tablet-portrait', hidden: ['x'] }),
+    'DELETE /api/v1/me/layout-views/:layoutId': view('DELETE'),
+  };
+}
 
 /** Every /api route of the app with its declaration (undefined = none). */
 function routeTable() {

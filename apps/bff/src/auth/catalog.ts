@@ -24,25 +24,65 @@ export const PERMISSIONS: { id: PermissionId; description: { zh: string; en: str
     description: { zh: '管理用户、部门、角色和设备', en: 'Manage users, departments, roles and devices' },
   },
   { id: 'audit:read', description: { zh: '查阅审计日志', en: 'Read the audit trail' } },
+  {
+    id: 'alert:policy',
+    description: { zh: '设置本人的告警策略与通知', en: 'Set up one’s own alert policies and notifications' },
+  },
+  { id: 'alarm:dispatch', description: { zh: '派发、处置告警', en: 'Dispatch and resolve alarms' } },
+  {
+    id: 'alarm:rule:edit',
+    description: { zh: '编辑本部门告警规则与静默', en: "Edit the own department's alarm rules and silences" },
+  },
+  {
+    id: 'ops:view',
+    description: {
+      zh: '查看运维巡检（探针、数据质量、巡检日报）',
+      en: 'View ops inspection (probes, data quality, daily report)',
+    },
+  },
 ];
 export const PERMISSION_IDS = new Set<string>(PERMISSIONS.map((p) => p.id));
 
 export const SEEDED_ROLES: { id: string; name: { zh: string; en: string }; permissions: PermissionId[] }[] = [
   { id: 'admin', name: { zh: '系统管理员', en: 'Administrator' }, permissions: PERMISSIONS.map((p) => p.id) },
-  { id: 'leader', name: { zh: '领导', en: 'Leader' }, permissions: ['cockpit:view', 'wall:control'] },
+  {
+    id: 'leader',
+    name: { zh: '领导', en: 'Leader' },
+    permissions: ['cockpit:view', 'wall:control', 'alert:policy'],
+  },
   {
     id: 'analyst',
     name: { zh: '分析员', en: 'Analyst' },
-    permissions: ['cockpit:view', 'indicator:edit', 'layout:edit'],
+    permissions: [
+      'cockpit:view',
+      'indicator:edit',
+      'layout:edit',
+      'layout:publish',
+      'alarm:rule:edit',
+      'ops:view',
+      'alert:policy',
+    ],
   },
   {
     id: 'operator',
     name: { zh: '值班员', en: 'Duty operator' },
-    permissions: ['cockpit:view', 'personal:view', 'alarm:ack', 'wall:control'],
+    permissions: [
+      'cockpit:view',
+      'personal:view',
+      'alarm:ack',
+      'alarm:dispatch',
+      'wall:control',
+      'ops:view',
+      'alert:policy',
+    ],
   },
-  { id: 'auditor', name: { zh: '审计员', en: 'Auditor' }, permissions: ['audit:read'] },
+  {
+    id: 'auditor',
+    name: { zh: '审计员', en: 'Auditor' },
+    permissions: ['audit:read', 'ops:view', 'alert:policy'],
+  },
   { id: 'device', name: { zh: '大屏设备', en: 'Wall device' }, permissions: ['cockpit:view'] },
-  { id: 'viewer', name: { zh: '浏览者', en: 'Viewer' }, permissions: ['cockpit:view'] },
+  { id: 'viewer', name: { zh: '浏览者', en: 'Viewer' }, permissions: ['cockpit:view', 'alert:policy'] },
 ];
 
 export const SEEDED_DEPARTMENTS: { id: string; name: { zh: string; en: string }; description: string }[] = [
@@ -77,6 +117,14 @@ export const SEEDED_DEPARTMENTS: { id: string; name: { zh: string; en: string };
     description: '空气、水、噪声监测',
   },
   {
+    id: 'social-governance',
+    name: {
+      zh: '县委政法委（县社会治理中心）',
+      en: 'County Political and Legal Affairs Commission (Social Governance Centre)',
+    },
+    description: '基层治理：一中心四平台一网格、矛调中心',
+  },
+  {
     id: 'big-data',
     name: { zh: '县大数据中心', en: 'County Big Data Centre' },
     description: '平台运维、账号与设备管理',
@@ -89,4 +137,5 @@ export const UPSTREAM_OWNERS: Record<SystemId, string> = {
   'emergency-120': 'emergency-120',
   'env-monitor': 'ecology',
   'county-services': 'big-data',
+  grassroots: 'social-governance',
 };

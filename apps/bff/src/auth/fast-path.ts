@@ -2,7 +2,7 @@ import { DEVICE_COOKIE, SESSION_COOKIE } from '@cockpit/contracts';
 import { rawHeader } from '../lib/http-headers';
 import type { AuthService } from './service';
 
-const SNAPSHOT_REGION = /^\/api\/v1\/cockpits\/[a-z]+\/(\d{6}|\d{9}|\d{12})\/snapshot(?:\?|$)/;
+const SNAPSHOT_REGION = /^\/api\/v1\/cockpits\/([a-z]+)\/(\d{6}|\d{9}|\d{12})\/snapshot(?:\?|$)/;
 const COOKIE = new RegExp(`(?:^|;\\s*)(?:${SESSION_COOKIE}|${DEVICE_COOKIE})=([^;]+)`);
 
 type NodeEnv = { incoming?: { rawHeaders: string[]; url?: string } };
@@ -24,7 +24,12 @@ export function fastPathAllowed(auth: AuthService) {
       : COOKIE.exec(rawHeader(incoming.rawHeaders, 'cookie') ?? '')?.[1];
     const p = token ? auth.cached(token) : undefined;
     return (
-      !!p && !p.mustChangePassword && p.permissionSet.has('cockpit:view') && auth.inScope(p.scope, match[1]!)
+      !!p &&
+      !p.mustChangePassword &&
+      p.permissionSet.has('cockpit:view') &&
+      auth.inScope(p.scope, match[2]!) &&
+      // The shared grassroots snapshot masks grid workers' names: personal:view gets its copy from the app.
+      !(match[1] === 'grassroots' && p.permissionSet.has('personal:view'))
     );
   };
 }

@@ -3,7 +3,7 @@
  * reference. Masked records carry the reference; POST /api/v1/personal/reveal (personal:view, with a
  * reason, audited) returns one value. Bounded: the oldest entries go first.
  */
-export type VaultKind = 'plate' | 'phone';
+export type VaultKind = 'plate' | 'phone' | 'name';
 
 export class PersonalVault {
   private readonly entries = new Map<string, { kind: VaultKind; value: string; regionCode: string }>();

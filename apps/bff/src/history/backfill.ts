@@ -1,13 +1,21 @@
+import type { IndicatorDefinition } from '@cockpit/contracts';
 import { beijingDateOf } from '@cockpit/domain/eco';
 import type { Hierarchy } from '../geo/hierarchy';
 import type { DatasetRead } from '../indicators/dataset-cache';
+import { unitsBy } from '../indicators/value-functions';
+import type { DatasetUnits } from '../indicators/value-registry';
 import { dailyAqi, mergeAir, regionAirHours, stationsIn } from '../snapshots/eco/eco.compute';
 import { ecoDatasets } from '../snapshots/eco/eco.data';
+import { registryEvaluator } from '../snapshots/indicator-values';
+import { parkingDatasets } from '../snapshots/parking/parking.builder';
+import type { HistoryBundle } from '../snapshots/parking/parking.model';
 import type { SnapshotService } from '../snapshots/service';
 import type { DailyRecord, HourlyValue } from '../store/history';
 import { hourKey } from '../store/history';
 import { fetchHistory } from '../upstreams/county-services/adapter';
+import { fetchIncidents } from '../upstreams/emergency-120/adapter';
 import type { AirObservation } from '../upstreams/env-monitor/adapter';
+import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
 import type { Upstreams } from '../upstreams/systems';
 
 const HOUR_MS = 3600_000;
@@ -34,12 +42,24 @@ export async function airHistory(
   const hours: BackfillRow[] = [];
   const days: DailyRecord[] = [];
   if (!sites || air.length === 0) return { hours, days, status: historyRead.status };
+  // Each station's observations once, so a region reads only its own stations' (not the whole county's).
+  const byStation = new Map<string, number[]>();
+  air.forEach((o, i) => {
+    const list = byStation.get(o.stationCode);
+    if (list) list.push(i);
+    else byStation.set(o.stationCode, [i]);
+  });
   for (const region of hierarchy.regions.values()) {
     const codes = new Set(stationsIn(region.code, sites.air).map((s) => s.code));
     if (codes.size === 0) continue;
     // Background work: let requests in between regions.
     await new Promise((r) => setImmediate(r));
-    const regionHours = regionAirHours(air, codes);
+    // In the county list's order (the same means, summed in the same order).
+    const own = [...codes]
+      .flatMap((c) => byStation.get(c) ?? [])
+      .sort((a, b) => a - b)
+      .map((i) => air[i]!);
+    const regionHours = regionAirHours(own, codes);
     for (const h of regionHours) {
       const hour = hourKey(Date.parse(h.at) - HOUR_MS);
       const base = { regionCode: region.code, hour, status: 'ok' as const };
@@ -128,6 +148,114 @@ export async function countyHistory(
       value: reported ? (closed ?? 0) / reported : null,
       status: 'ok',
     });
+  }
+  return { rows, failed };
+}
+
+/**
+ * Every active, non-derived indicator computed from one dataset, at every region where it exists, as the
+ * registry's value functions and the stored roll-up give it for the datasets as they stood at one hour.
+ * Unknown values (null) are not stored: there is nothing to backfill.
+ */
+function valuesAt(
+  hourMs: number,
+  datasetId: string,
+  definitions: readonly IndicatorDefinition[],
+  hierarchy: Hierarchy,
+  units: DatasetUnits,
+): BackfillRow[] {
+  const byId = new Map(definitions.map((d) => [d.id, d]));
+  const evaluator = registryEvaluator(byId, (code) => hierarchy.get(code), units);
+  const hour = hourKey(hourMs);
+  const rows: BackfillRow[] = [];
+  for (const d of definitions) {
+    if (d.status !== 'active' || d.formula || d.source.dataset !== datasetId) continue;
+    for (const region of hierarchy.regions.values()) {
+      if (!d.levels.includes(region.level)) continue;
+      const value = evaluator.value(d.id, region.code);
+      if (value === undefined || value === null) continue;
+      rows.push({ indicatorId: d.id, regionCode: region.code, hour, value, status: 'ok' });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Parking occupancy from the platform's per-lot history (the parking cockpit's own 28-day dataset, 15-min
+ * samples): at each whole hour every lot reported at, the lots dataset's indicators (berths, free,
+ * occupied, occupancy rate) at every region, computed as the cockpit computes them. An hour some lot has no
+ * sample at is left out (a sum over fewer lots would read as a dip). Hours from the current one on are the
+ * live writer's.
+ */
+export async function parkingHistory(
+  snapshots: SnapshotService,
+  hierarchy: Hierarchy,
+  stopped: () => boolean = () => false,
+): Promise<{ rows: BackfillRow[]; status: DatasetRead<unknown>['status'] }> {
+  const ctx = snapshots.context;
+  const ds = parkingDatasets(ctx);
+  const reads = await snapshots.read([ds.lots, ds.history]);
+  const lots = reads.get(ds.lots.id)!.value as ParkingLotState[] | undefined;
+  const historyRead = reads.get(ds.history.id)! as DatasetRead<HistoryBundle>;
+  const bundle = historyRead.value;
+  const rows: BackfillRow[] = [];
+  if (!lots?.length || !bundle) return { rows, status: historyRead.status };
+  const withHistory = lots.filter((l) => bundle.lots.has(l.lotId));
+  const atHour = new Map<number, Map<string, { occupied: number; free: number }>>();
+  for (const lot of withHistory)
+    for (const s of bundle.lots.get(lot.lotId)!.samples) {
+      if (s.at % HOUR_MS !== 0) continue;
+      let m = atHour.get(s.at);
+      if (!m) {
+        m = new Map();
+        atHour.set(s.at, m);
+      }
+      m.set(lot.lotId, s);
+    }
+  const currentHour = Math.floor(Math.max(...lots.map((l) => Date.parse(l.updatedAt))) / HOUR_MS) * HOUR_MS;
+  const definitions = ctx.indicators.list();
+  for (const [hourMs, samples] of [...atHour].sort((a, b) => a[0] - b[0])) {
+    if (hourMs >= currentHour || samples.size < withHistory.length) continue;
+    if (stopped()) return { rows: [], status: historyRead.status };
+    const states = withHistory.map((l) => {
+      const s = samples.get(l.lotId)!;
+      return { ...l, berthOccupied: s.occupied, berthFree: s.free };
+    });
+    const units = { nowMs: hourMs, lots: unitsBy(states, (l) => l.villageCode) };
+    rows.push(...valuesAt(hourMs, ds.lots.id, definitions, hierarchy, units));
+    await new Promise((r) => setImmediate(r));
+  }
+  return { rows, status: historyRead.status };
+}
+
+/**
+ * The 120 dispatch figures (cases under way, the medians of the last 24 h of calls, the golden-hour share)
+ * at each hour of the last `days` days, from the dispatch system's incidents as they stood at that hour
+ * (its `since`/`until` query: one request per hour), computed as the trauma cockpit computes them.
+ */
+export async function emergencyHistory(
+  upstreams: Upstreams,
+  snapshots: SnapshotService,
+  hierarchy: Hierarchy,
+  opts: { days?: number; stopped?: () => boolean } = {},
+): Promise<{ rows: BackfillRow[]; failed: string[] }> {
+  const client = upstreams['emergency-120'];
+  const datasetId = snapshots.context.datasets.incidents.id;
+  const definitions = snapshots.context.indicators.list();
+  // The system's clock is not ours: its own "now" anchors the window.
+  const { asOf } = await fetchIncidents(client);
+  const last = Math.floor(asOf / HOUR_MS) * HOUR_MS;
+  const rows: BackfillRow[] = [];
+  const failed: string[] = [];
+  for (let h = last - (opts.days ?? 7) * DAY_MS + HOUR_MS; h < last; h += HOUR_MS) {
+    if (opts.stopped?.()) return { rows: [], failed: ['stopped'] };
+    try {
+      const { items } = await fetchIncidents(client, { sinceMs: h - DAY_MS, untilMs: h });
+      const units = { nowMs: h, incidents: unitsBy(items, (i) => i.villageCode) };
+      rows.push(...valuesAt(h, datasetId, definitions, hierarchy, units));
+    } catch (err) {
+      failed.push(`incidents@${hourKey(h)}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
   return { rows, failed };
 }

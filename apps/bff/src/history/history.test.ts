@@ -5,9 +5,12 @@ import type { EcoSnapshot } from '@cockpit/contracts';
 import { startSimulator } from '@cockpit/mock-data/upstreams/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { createServices } from '../services';
+import { parkingDatasets } from '../snapshots/parking/parking.builder';
+import type { HistoryBundle } from '../snapshots/parking/parking.model';
 import { openStore } from '../store/sqlite';
 import type { Store } from '../store/types';
 import { testServices } from '../test/create-test-app';
+import { fetchIncidents } from '../upstreams/emergency-120/adapter';
 
 /**
  * The history against the real simulator (over HTTP) and a real store file: an hour written through the
@@ -70,6 +73,16 @@ describe('the hourly writer', () => {
         backfilled: false,
       },
     ]);
+    // The grassroots figures (one evaluator over the county's records) are the ones its cockpit shows.
+    const grassroots = JSON.parse((await services.snapshots.get('grassroots', '331023105')).body) as {
+      indicators: { indicatorId: string; value: number | null }[];
+    };
+    for (const id of ['grassroots.onTimeRate', 'grassroots.eventsOverdue', 'grassroots.collectiveIncome']) {
+      const shown = grassroots.indicators.find((i) => i.indicatorId === id)?.value;
+      expect(shown, id).toEqual(expect.any(Number));
+      const [stored] = await history.hourly(id, '331023105', hour, hour);
+      expect(stored?.value, id).toBeCloseTo(shown!, 3);
+    }
     // A village has no urban cases: none stored there.
     const village = regions.find((r) => r.level === 'village')!;
     expect(await history.hourly('urban.casesReported', village.code, hour, hour)).toEqual([]);
@@ -125,6 +138,51 @@ describe('the backfill', () => {
     expect(reported).toHaveLength(1);
     if (reported[0]!.value)
       expect(rate[0]!.value).toBeCloseTo((closed[0]!.value ?? 0) / reported[0]!.value, 12);
+
+    // Parking occupancy from the platform's per-lot history: the county's free berths at a past hour are the
+    // sum of every lot's sample at that hour, and the townships add up to the county.
+    const ctx = services.snapshots.context;
+    const lotsHistory = (await services.snapshots.read([parkingDatasets(ctx).history])).values().next().value!
+      .value as HistoryBundle;
+    const past = Date.parse('2026-10-01T06:00:00Z');
+    const freeThen = [...lotsHistory.lots.values()].reduce(
+      (sum, l) => sum + l.samples.find((x) => x.at === past)!.free,
+      0,
+    );
+    const pastHour = '2026-10-01T06:00Z';
+    const free = await store.history.hourly('parking.freeBerths', '331023', '2026-09-01T00:00Z', pastHour);
+    expect(free.length).toBeGreaterThan(24 * 20);
+    expect(free.every((r) => r.backfilled)).toBe(true);
+    expect(free.at(-1)).toMatchObject({ hour: pastHour, value: freeThen });
+    let townships = 0;
+    for (const t of ctx.hierarchy.get('331023')!.childCodes)
+      townships += (await store.history.hourly('parking.freeBerths', t, pastHour, pastHour))[0]?.value ?? 0;
+    expect(townships).toBe(freeThen);
+
+    // The 120 figures at each hour of the last 7 days, from the incidents as the dispatch system had them then.
+    const hourMs = Date.parse('2026-09-30T15:00:00Z');
+    // The system's own rows as they stood then (through its adapter; the count is made here, not by the registry).
+    const then = await fetchIncidents(ctx.upstreams['emergency-120'], {
+      sinceMs: hourMs - 24 * 3600_000,
+      untilMs: hourMs,
+    });
+    const under = then.items.filter((r) =>
+      ['pending', 'dispatched', 'on_scene', 'transporting'].includes(r.status),
+    ).length;
+    const active = await store.history.hourly(
+      'trauma.activeCases',
+      '331023',
+      '2026-09-30T15:00Z',
+      '2026-09-30T15:00Z',
+    );
+    expect(active).toEqual([expect.objectContaining({ value: under, backfilled: true })]);
+    const responses = await store.history.hourly(
+      'trauma.medianResponseMinutes',
+      '331023',
+      '2026-09-26T00:00Z',
+      '2026-10-03T03:00Z',
+    );
+    expect(responses.length).toBeGreaterThan(24 * 5);
 
     // The hour written live is kept (a backfill never replaces a stored row).
     const live = await store.history.hourly('eco.aqi', '331023', '2026-10-03T04:00Z', '2026-10-03T04:00Z');

@@ -4,7 +4,7 @@ import type { Logger } from '../lib/logger';
 import type { SnapshotService } from '../snapshots/service';
 import { type DailyRecord, type HistoryStore, type HourlyRecord, hourKey } from '../store/history';
 import type { Upstreams } from '../upstreams/systems';
-import { airHistory, countyHistory } from './backfill';
+import { airHistory, countyHistory, emergencyHistory, parkingHistory } from './backfill';
 import { collectValues } from './collect';
 import {
   activeHistoryIndicators,
@@ -104,8 +104,10 @@ export class HistoryService {
   }
 
   /**
-   * Fills the history from the upstreams' own (30 days): the environment platform's hourly air data (AQI,
-   * PM2.5, HJ 633 daily AQI) and the county statistics' hourly series. Rows are marked backfilled and never
+   * Fills the history from the upstreams' own: the environment platform's hourly air data (AQI, PM2.5,
+   * HJ 633 daily AQI, 30 days), the county statistics' hourly series (30 days), the parking platform's
+   * per-lot occupancy (28 days) and the 120 dispatch system's incidents as they stood at each hour (7 days:
+   * one request per hour). Rows are marked backfilled and never
    * replace a stored one, so running it again (every start) only fills gaps.
    */
   async backfill(): Promise<{ hourly: number; daily: number }> {
@@ -118,11 +120,23 @@ export class HistoryService {
       }),
     );
     if (this.stopped) return { hourly: 0, daily: 0 };
-    if (county.failed.length)
-      this.deps.logger.warn({ failed: county.failed }, 'history: some series not backfilled');
-    const hourly = await this.deps.store.backfillHours([...air.hours, ...county.rows]);
+    const stopped = () => this.stopped;
+    const parking = await parkingHistory(this.deps.snapshots, this.deps.hierarchy, stopped);
+    const emergency = await emergencyHistory(this.deps.upstreams, this.deps.snapshots, this.deps.hierarchy, {
+      stopped,
+    }).catch((err) => ({
+      rows: [],
+      failed: [`emergency-120: ${err instanceof Error ? err.message : String(err)}`],
+    }));
+    if (this.stopped) return { hourly: 0, daily: 0 };
+    const failed = [...county.failed, ...emergency.failed];
+    if (failed.length) this.deps.logger.warn({ failed }, 'history: some series not backfilled');
+    const fromDatasets = [...parking.rows, ...emergency.rows];
+    const hourly = await this.deps.store.backfillHours([...air.hours, ...county.rows, ...fromDatasets]);
     await this.deps.store.writeDays(air.days);
-    const days = [...new Set(county.rows.map((r) => beijingDateOf(Date.parse(r.hour))))].sort();
+    const days = [
+      ...new Set([...county.rows, ...fromDatasets].map((r) => beijingDateOf(Date.parse(r.hour)))),
+    ].sort();
     await this.deps.store.aggregateDays(days, { lastOf: DAILY_LAST_VALUE_IDS, skip: DAILY_OWN_RULE_IDS });
     this.deps.logger.info({ hourly, daily: air.days.length, days: days.length }, 'history: backfilled');
     return { hourly, daily: air.days.length };

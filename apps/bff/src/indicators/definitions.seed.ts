@@ -1,9 +1,10 @@
 import type { IndicatorDefinitionInput, Level } from '@cockpit/contracts';
+import { grassrootsIndicators } from './definitions.grassroots';
 
 /**
  * The Tiantai indicator set as shipped: the migration (store/schema.ts, version 2) stores each of these as
  * version 1 when it is not stored yet. From then on the stored definition is the truth (edited through
- * /api/v1/indicators); this file is only the seed. Computation stays in code (indicators/overview-values.ts, rollup.ts).
+ * /api/v1/indicators); this file is only the seed. Computation stays in code (indicators/value-registry.ts, rollup.ts).
  *
  * Values of % indicators are shares from 0 to 1, and so are their thresholds and targets.
  */
@@ -597,6 +598,8 @@ export const SEED_DEFINITIONS = [
     formula: null,
     status: 'active',
   },
+  // ------------------------------------------------------------------ 基层治理 grassroots (definitions.grassroots.ts)
+  ...grassrootsIndicators(),
 ] as const satisfies readonly IndicatorDefinitionInput[];
 
 /** The trauma cockpit's time intervals: medians of the region's own cases, computed at every level. */

@@ -7,6 +7,7 @@ import type {
 import type { Actor } from '../auth/service';
 import { HttpError } from '../lib/errors';
 import type { Store } from '../store/types';
+import { SEED_DEFINITIONS } from './definitions.seed';
 import { checkDefinition } from './formula';
 
 /** Who is writing: their name (audit), department and whether they may write every department's. */
@@ -226,4 +227,11 @@ function changes(a: IndicatorDefinition, b: IndicatorDefinition): string {
   );
   if (!keys.length) return 'no change';
   return keys.map((k) => (k === 'status' ? `status ${a.status} → ${b.status}` : k)).join(', ');
+}
+
+/** The seeded definitions as stored at version 1 (pure builds and tests without a store). */
+let seeded: IndicatorDefinition[] | undefined;
+export function seedDefinitions(): readonly IndicatorDefinition[] {
+  seeded ??= new IndicatorDefinitions(SEED_DEFINITIONS).list();
+  return seeded;
 }

@@ -1,11 +1,19 @@
 import {
   COUNTY_CODE,
+  diffLayouts,
   type EffectiveLayout,
+  indicatorRefs,
+  type LayoutChange,
   type LayoutDocument,
   type LayoutStamp,
   type LayoutSummary,
+  type LayoutVersionDetail,
+  type LayoutVersionSummary,
+  layoutWeightProblems,
   PANEL_TYPES,
   type ProfileId,
+  type PublishLayoutRequest,
+  type RollbackLayoutRequest,
   SEED_LAYOUTS,
   type StoredLayout,
   type Theme,
@@ -39,7 +47,7 @@ const summaryOf = (r: LayoutRecord): LayoutSummary => ({
 });
 
 /** The 400 of a refused layout: the first problem's code, every problem in the message and details. */
-function refused(problems: LayoutProblem[]): HttpError {
+function refused(problems: Pick<LayoutProblem, 'code' | 'path' | 'message'>[]): HttpError {
   return new HttpError(
     400,
     problems[0]!.code,
@@ -64,6 +72,31 @@ export type LayoutServiceOptions = {
   seeds?: readonly LayoutDocument[];
   /** Cache the resolution of effective layouts (default true; the bench turns it off for its baseline). */
   cache?: boolean;
+  /** The department that owns an indicator (default: none known, so only `seesAll` editors bind any). */
+  indicatorOwner?: (id: string) => string | undefined;
+};
+
+/**
+ * Who publishes: the actor (audit) and which indicators they may work with. An editor who does not see
+ * every indicator changes only panels bound to indicators their department owns (or bound to none).
+ */
+export type LayoutEditor = { actor: Actor; departmentId: string | null; seesAll: boolean };
+
+/** 409 of a write on a stale base: the current version and what changed since the base (diffLayouts). */
+export class VersionConflict extends HttpError {
+  constructor(
+    message: string,
+    readonly currentVersion: number,
+    readonly changes: LayoutChange[],
+  ) {
+    super(409, 'VERSION_CONFLICT', message, { currentVersion, changes });
+  }
+}
+
+/** What a publish replaces: a whole document, or one profile's panels (and map) of the current version. */
+export type PublishInput = Pick<PublishLayoutRequest, 'document' | 'profile' | 'panels' | 'map'> & {
+  baseVersion: number;
+  message?: string | undefined;
 };
 
 /**
@@ -174,46 +207,208 @@ export class LayoutService {
     return { ...summaryOf(record), document: record.document };
   }
 
-  async update(layoutId: string, input: unknown, readVersion: number, actor: Actor): Promise<StoredLayout> {
+  /** PUT: the whole document with the version it was read at (a publish without a message). */
+  async update(
+    layoutId: string,
+    input: unknown,
+    readVersion: number,
+    actor: Actor,
+    editor?: LayoutEditor,
+  ): Promise<StoredLayout> {
+    const record = await this.commit(layoutId, readVersion, () => input, {
+      actor,
+      editor,
+      action: 'layout.update',
+      message: '',
+    });
+    return { ...summaryOf(record), document: record.document };
+  }
+
+  /**
+   * POST …/versions: a new immutable version with a message, made on `baseVersion` (0: the layout does not
+   * exist yet, and `document` creates it). 409 VersionConflict when another version was published since.
+   */
+  async publish(layoutId: string, input: PublishInput, editor: LayoutEditor): Promise<LayoutRecord> {
+    if (!input.document && !input.panels)
+      throw new HttpError(
+        400,
+        'VALIDATION',
+        'document or panels: send a whole document, or the panels (and map) of one profile',
+        [{ path: 'document', message: 'document or panels is required' }],
+      );
+    const profile = input.profile ?? 'wall';
+    return this.commit(
+      layoutId,
+      input.baseVersion,
+      (current) => {
+        if (input.document) return input.document;
+        if (!current)
+          throw new HttpError(
+            400,
+            'VALIDATION',
+            `document: ${layoutId} does not exist yet; publish a whole document to create it`,
+            [{ path: 'document', message: 'required for a new layout' }],
+          );
+        const arrangement = current.document.profiles[profile];
+        return {
+          ...current.document,
+          profiles: {
+            ...current.document.profiles,
+            [profile]: {
+              map: input.map === undefined ? arrangement.map : input.map,
+              panels: input.panels,
+            },
+          },
+        };
+      },
+      { actor: editor.actor, editor, action: 'layout.publish', message: input.message ?? '' },
+    );
+  }
+
+  /** POST …/rollback: publishes an old version's document (checked again today) as the next version. */
+  async rollback(
+    layoutId: string,
+    input: RollbackLayoutRequest,
+    editor: LayoutEditor,
+  ): Promise<LayoutRecord> {
     await this.ready();
-    const document = this.validate(input);
+    const old = await this.store.layouts.getVersion(layoutId, input.toVersion);
+    if (!old) throw new HttpError(404, 'VERSION_NOT_FOUND', `${layoutId} has no version ${input.toVersion}`);
+    return this.commit(layoutId, input.baseVersion, () => old.document, {
+      actor: editor.actor,
+      editor,
+      action: 'layout.rollback',
+      message: input.message ?? `回滚到版本 ${input.toVersion} (rollback to version ${input.toVersion})`,
+      from: input.toVersion,
+    });
+  }
+
+  /**
+   * The one write path of a new version: in one transaction, read the current version, refuse a stale base
+   * (409 with what changed since), build and check the document (400 naming panel and field, 400
+   * LAYOUT_TOO_HEAVY, 403 for panels bound to indicators the editor may not work with), store it with its
+   * message and the audit row. Either all of it lands or none (kill -9 included: SQLite's journal).
+   */
+  private async commit(
+    layoutId: string,
+    baseVersion: number,
+    build: (current: LayoutRecord | undefined) => unknown,
+    how: { actor: Actor; editor?: LayoutEditor | undefined; action: string; message: string; from?: number },
+  ): Promise<LayoutRecord> {
+    await this.ready();
     const record = await this.store.transaction(async (tx) => {
       const current = await tx.layouts.get(layoutId);
-      if (!current) throw notFound(layoutId);
-      if (current.version !== readVersion)
-        throw new HttpError(
-          409,
-          'VERSION_CONFLICT',
-          `${layoutId} was saved as version ${current.version} after you read version ${readVersion}; reload it and apply your change again`,
-          { currentVersion: current.version },
+      if (!current && baseVersion !== 0) throw notFound(layoutId);
+      if (current && current.version !== baseVersion) {
+        const base = await tx.layouts.getVersion(layoutId, baseVersion);
+        throw new VersionConflict(
+          `${layoutId} was published as version ${current.version} (by ${current.updatedBy} at ${current.updatedAt}) after you started from version ${baseVersion}; re-read it and apply your change on version ${current.version}`,
+          current.version,
+          base ? diffLayouts(base.document, current.document) : [],
         );
+      }
+      const document = this.validate(build(current));
       if (layoutIdOf(document) !== layoutId)
         throw new HttpError(
           400,
           'SCOPE_MISMATCH',
-          `theme/level/regionCode: the document is for ${layoutIdOf(document)}, not ${layoutId}; create that layout with POST`,
-          [{ path: 'document', message: 'scope differs from the stored layout' }],
+          `theme/level/regionCode: the document is for ${layoutIdOf(document)}, not ${layoutId}`,
+          [{ path: 'document', message: 'scope differs from the layout' }],
         );
+      const heavy = layoutWeightProblems(document, this.ctx.panelTypes);
+      if (heavy.length > 0) throw refused(heavy);
+      if (how.editor) this.checkIndicators(current?.document, document, how.editor);
       const next: LayoutRecord = {
-        ...current,
-        version: current.version + 1,
+        layoutId,
+        theme: document.theme,
+        level: document.level,
+        regionCode: document.regionCode,
+        version: current ? current.version + 1 : (await tx.layouts.getMaxVersion(layoutId)) + 1,
         document,
         updatedAt: new Date().toISOString(),
-        updatedBy: actor.name,
+        updatedBy: how.actor.name,
       };
-      await tx.layouts.update(next);
-      await tx.audit.append(
-        this.opts.auth.entry(
-          actor,
-          'layout.update',
-          layoutId,
-          `version ${current.version} → ${next.version}`,
-        ),
-      );
+      if (current) await tx.layouts.update(next, how.message);
+      else await tx.layouts.insert(next, how.message);
+      const summary = `${current ? `version ${current.version} → ${next.version}` : `version ${next.version}`}${
+        how.from !== undefined ? ` (the document of version ${how.from})` : ''
+      }${how.message ? `: ${how.message}` : ''}`;
+      await tx.audit.append(this.opts.auth.entry(how.actor, how.action, layoutId, summary));
       return next;
     });
     await this.afterWrite(record);
-    return { ...summaryOf(record), document: record.document };
+    return record;
+  }
+
+  /** 403 when a panel the write adds, removes, moves or re-configures names an indicator not the editor's. */
+  private checkIndicators(before: LayoutDocument | undefined, after: LayoutDocument, editor: LayoutEditor) {
+    if (editor.seesAll) return;
+    const owner = this.opts.indicatorOwner ?? (() => undefined);
+    const empty = { map: null, panels: [] };
+    const from = before ?? {
+      ...after,
+      profiles: Object.fromEntries(Object.keys(after.profiles).map((p) => [p, empty])),
+    };
+    for (const change of diffLayouts(from as LayoutDocument, after)) {
+      if (change.target !== 'panel') continue;
+      const panels = [before, after].map((d) =>
+        d?.profiles[change.profile].panels.find((p) => p.id === change.panelId),
+      );
+      for (const panel of panels) {
+        if (!panel) continue;
+        for (const id of indicatorRefs(panel.options)) {
+          if (!id) continue;
+          const department = owner(id);
+          if (department !== undefined && department === editor.departmentId) continue;
+          throw new HttpError(
+            403,
+            'INDICATOR_NOT_YOURS',
+            `panel "${panel.id}" (${change.profile}) options: indicator ${id} belongs to ${department ?? 'no department'}; ${
+              editor.departmentId
+                ? `you (${editor.departmentId}) may change only panels bound to your department's indicators`
+                : 'an editor without a department may change only panels bound to no indicator'
+            }`,
+            [{ path: `profiles.${change.profile}.panels[${panel.id}].options`, message: `indicator ${id}` }],
+          );
+        }
+      }
+    }
+  }
+
+  /** The versions of a layout, newest first (kept after the layout itself is deleted). */
+  async versions(layoutId: string): Promise<LayoutVersionSummary[]> {
+    await this.ready();
+    const all = await this.store.layouts.listVersions(layoutId);
+    if (all.length === 0) throw notFound(layoutId);
+    return all.reverse().map((v) => ({
+      version: v.version,
+      publishedAt: v.savedAt,
+      publishedBy: v.savedBy,
+      message: v.message,
+      panelCount: v.document.profiles.wall.panels.length,
+    }));
+  }
+
+  async version(layoutId: string, version: number): Promise<LayoutVersionDetail> {
+    await this.ready();
+    const v = await this.store.layouts.getVersion(layoutId, version);
+    if (!v) throw new HttpError(404, 'VERSION_NOT_FOUND', `${layoutId} has no version ${version}`);
+    return {
+      layoutId,
+      version: v.version,
+      publishedAt: v.savedAt,
+      publishedBy: v.savedBy,
+      message: v.message,
+      document: v.document,
+    };
+  }
+
+  /** Checks a document as import does: validation and the weight limits; throws the 400. */
+  check(document: unknown): LayoutDocument {
+    const valid = this.validate(document);
+    const heavy = layoutWeightProblems(valid, this.ctx.panelTypes);
+    if (heavy.length > 0) throw refused(heavy);
+    return valid;
   }
 
   /** Deletes a region or level override; a theme default cannot be deleted (every scope needs a layout). */
@@ -342,6 +537,11 @@ export class LayoutService {
   /** The region whose scope a write to this layout needs: its region, or the county for a default. */
   static writeRegion(scope: { regionCode: string | null } | undefined): string {
     return scope?.regionCode ?? COUNTY_CODE;
+  }
+
+  /** The region part of a layout id (`overview.township.331023105` → 331023105), or null for a default. */
+  static regionOfId(layoutId: string): string | null {
+    return layoutId.split('.')[2] ?? null;
   }
 }
 

@@ -177,7 +177,7 @@ describe('layout validation', () => {
     const neg = layoutDoc({}, [{ id: 'a', type: 'kpi-tiles' }]);
     neg.profiles.wall.panels[0] = { ...neg.profiles.wall.panels[0]!, x: -1 };
     expect(codes(neg)).toEqual(['VALIDATION']);
-    expect(problemsOf(neg)[0]!.path).toBe('profiles.wall.panels.0.x');
+    expect(problemsOf(neg)[0]!.path).toBe('profiles.wall.panels[a].x');
   });
 
   it('refuses duplicate panel ids within a profile (the same id on two profiles is fine)', () => {

@@ -66,6 +66,30 @@ function fieldOf(options: unknown, id: string, path: string[] = ['options']): st
 }
 
 /**
+ * A shape problem inside a panel, named by the panel's id when it has one:
+ * `profiles.wall.panels.3.x` → `profiles.wall.panels[kpis].x`, "panel "kpis" (wall) x: …".
+ */
+function panelIssue(
+  input: unknown,
+  path: readonly PropertyKey[],
+  message: string,
+): LayoutProblem | undefined {
+  const [root, profile, panels, index, ...rest] = path;
+  if (root !== 'profiles' || panels !== 'panels' || typeof index !== 'number') return undefined;
+  const doc = input as { profiles?: Record<string, { panels?: unknown[] }> } | null;
+  const panel = doc?.profiles?.[String(profile)]?.panels?.[index] as { id?: unknown } | undefined;
+  const id = typeof panel?.id === 'string' && panel.id ? panel.id : `#${index}`;
+  const field = rest.map(String).join('.');
+  return {
+    code: 'VALIDATION',
+    path: `profiles.${String(profile)}.panels[${id}]${field ? `.${field}` : ''}`,
+    profile: profile as ProfileId,
+    panelId: id,
+    message: `panel "${id}" (${String(profile)}) ${field || 'panel'}: ${message}`,
+  };
+}
+
+/**
  * Checks a layout document: its shape, its scope (a region override's region must be of the layout's
  * level), and for every screen profile the map and each panel (inside the profile's grid, no overlaps, ids
  * unique, a registered panel type allowed for the theme, options valid under the type's schema, every
@@ -91,7 +115,11 @@ export function validateLayout(input: unknown, ctx: LayoutValidationContext): La
               profile: issue.path[1] as ProfileId,
               message: `${path}: every screen profile needs an arrangement; ${String(issue.path[1])} is missing`,
             }
-          : { code: 'VALIDATION', path, message: `${path || 'document'}: ${issue.message}` };
+          : (panelIssue(input, issue.path, issue.message) ?? {
+              code: 'VALIDATION',
+              path,
+              message: `${path || 'document'}: ${issue.message}`,
+            });
       }),
     };
   }

@@ -28,14 +28,15 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
+  // The studio (#15) previews the real screen in a frame of the same origin; no other site may frame a page.
+  "frame-ancestors 'self'",
 ].join('; ');
 
 const DOCUMENTS: [string, string][] = [
   ['Cross-Origin-Resource-Policy', 'same-origin'],
   ['Vary', 'Accept-Encoding'],
   ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
-  ['X-Frame-Options', 'DENY'],
+  ['X-Frame-Options', 'SAMEORIGIN'],
   ['Referrer-Policy', 'no-referrer'],
   ['Cross-Origin-Opener-Policy', 'same-origin'],
   ['Origin-Agent-Cluster', '?1'],

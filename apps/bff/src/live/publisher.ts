@@ -5,11 +5,11 @@ import type { LiveHub, PendingEvent } from './hub';
 
 export const topicOf = (theme: Theme, regionCode: string) => `snapshot:${theme}:${regionCode}`;
 
-/** The kinds of live topic: a cockpit's snapshot, or which stored layout applies (LayoutStamp). */
-export type TopicKind = 'snapshot' | 'layout';
+/** The kinds of live topic: a cockpit's snapshot, which stored layout applies (LayoutStamp), open alarms (alarms:all:<region>). */
+export type TopicKind = 'snapshot' | 'layout' | 'alarms' | 'notifications';
 
 export function parseTopic(topic: string): { kind: TopicKind; theme: string; regionCode: string } | null {
-  const m = /^(snapshot|layout):([a-z]+):(\d{6}|\d{9}|\d{12})$/.exec(topic);
+  const m = /^(snapshot|layout|alarms|notifications):([a-z]+):(\d{6}|\d{9}|\d{12})$/.exec(topic);
   return m ? { kind: m[1] as TopicKind, theme: m[2]!, regionCode: m[3]! } : null;
 }
 

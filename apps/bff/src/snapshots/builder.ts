@@ -4,6 +4,7 @@ import type { RoadNetwork } from '../geo/roads';
 import type { Dataset, DatasetRead } from '../indicators/dataset-cache';
 import type { Datasets, Timing } from '../indicators/datasets';
 import type { IndicatorDefinitions } from '../indicators/definitions';
+import type { DatasetUnits } from '../indicators/value-registry';
 import type { HistoryStore } from '../store/history';
 import type { SystemId, Upstreams } from '../upstreams/systems';
 
@@ -50,6 +51,23 @@ export type ThemeBuilder = {
     now: number,
   ) => unknown;
   observers?: (ctx: BuilderContext) => DatasetObserver[];
+  /**
+   * The theme's datasets, read once for the whole county, as the value functions' units: every region's
+   * indicator values come from one evaluator over them (the history pass), equal to what each region's
+   * snapshot shows. Optional: without it the pass builds the theme's snapshot region by region.
+   */
+  valueInputs?: (
+    ctx: BuilderContext,
+    read: (datasets: Dataset<unknown>[]) => Promise<ReadonlyMap<string, DatasetRead<unknown>>>,
+    now: number,
+  ) => Promise<ValueInputs>;
+};
+
+/** What the one evaluator of a theme's values needs (see snapshots/indicator-values.ts). */
+export type ValueInputs = {
+  units: DatasetUnits;
+  reads: ReadonlyMap<string, DatasetRead<unknown>>;
+  observedAt: (datasetId: string, read: DatasetRead<unknown>) => string | undefined;
 };
 
 /** Typed access to a read by its dataset. */

@@ -1,6 +1,7 @@
 import type { Theme } from '@cockpit/contracts';
 import type { ThemeBuilder } from './builder';
 import { ecoBuilder } from './eco/eco.builder';
+import { grassrootsBuilder } from './grassroots/grassroots.builder';
 import { overviewBuilder } from './overview';
 import { parkingBuilder } from './parking/parking.builder';
 import { traumaBuilder } from './trauma/trauma.builder';
@@ -11,4 +12,5 @@ export const BUILDERS: Partial<Record<Theme, ThemeBuilder>> = {
   parking: parkingBuilder,
   trauma: traumaBuilder,
   eco: ecoBuilder,
+  grassroots: grassrootsBuilder,
 };

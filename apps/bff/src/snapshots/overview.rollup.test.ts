@@ -94,4 +94,17 @@ describe('the overview alarm roll-up', () => {
     );
     expect(quiet.alarms).toEqual([]);
   });
+  it('puts a system that is down first, then one that is late, ahead of older cockpit alarms', () => {
+    const { alarms } = rollupAlarms(
+      { alarms: [], sources: [source('env-monitor', 'stale'), source('county-services', 'error')] },
+      [
+        {
+          theme: 'grassroots' as const,
+          alarms: [alarm('GRASSROOTS_OVERDUE_SEVERE:331023', 'alarm', '2026-09-01T00:00:00.000Z')],
+          sources: [],
+        },
+      ],
+    );
+    expect(alarms.map((a) => a.kind)).toEqual(['SOURCE_DOWN', 'SOURCE_LATE', 'GRASSROOTS_OVERDUE_SEVERE']);
+  });
 });

@@ -10,11 +10,10 @@ import type {
 } from '@cockpit/contracts';
 import type { Region } from '../geo/hierarchy';
 import type { DatasetRead } from '../indicators/dataset-cache';
-import { formulaOperands } from '../indicators/formula';
-import { OVERVIEW_VALUES, type OverviewUnits, regionAqi } from '../indicators/overview-values';
 import type { IndicatorId } from '../indicators/registry';
-import { createEvaluator, inRegion } from '../indicators/rollup';
-import { directValues, latestIso, unitsBy, worstRead } from '../indicators/value-functions';
+import { inRegion } from '../indicators/rollup';
+import { latestIso, unitsBy } from '../indicators/value-functions';
+import { airNowFrom, type DatasetUnits, regionAqi } from '../indicators/value-registry';
 import type {
   HospitalActivity,
   ScenicSpot,
@@ -28,6 +27,7 @@ import type { AirObservation } from '../upstreams/env-monitor/adapter';
 import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
 import type { SystemId } from '../upstreams/systems';
 import { type BuilderContext, readOf, type ThemeBuilder } from './builder';
+import { indicatorValues } from './indicator-values';
 import { sourceStatus, valueWithUnit } from './values';
 
 export type OverviewReads = {
@@ -40,8 +40,8 @@ export type OverviewReads = {
   congestion: DatasetRead<Timed<TownshipCongestion>>;
 };
 
-/** The county-wide datasets indexed by unit, for the value functions (indicators/overview-values.ts). */
-export function overviewUnits(reads: OverviewReads): OverviewUnits {
+/** The county-wide datasets indexed by unit, for the value functions (indicators/value-registry.ts). */
+export function overviewUnits(reads: OverviewReads): DatasetUnits {
   return {
     lots: unitsBy(reads.lots.value, (l) => l.villageCode),
     spots: unitsBy(reads.spots.value?.items, (s) => s.villageCode),
@@ -49,7 +49,7 @@ export function overviewUnits(reads: OverviewReads): OverviewUnits {
     cases: unitsBy(reads.cases.value?.items, (t) => t.townshipCode),
     congestion: unitsBy(reads.congestion.value?.items, (t) => t.townshipCode),
     incidents: reads.incidents.value ? unitsBy(reads.incidents.value.items, (i) => i.villageCode) : undefined,
-    air: reads.air.value ?? [],
+    airNow: airNowFrom(reads.air.value ?? []),
     nowMs: reads.incidents.value?.asOf ?? Date.now(),
   };
 }
@@ -91,40 +91,18 @@ export function buildOverview(input: {
 }): OverviewSnapshot {
   const { region, children, reads } = input;
   const defs = new Map(input.definitions.map((d) => [d.id, d]));
-  const evaluator = createEvaluator({
-    definition: (id) => defs.get(id),
-    region: input.regionOf,
-    ...directValues(OVERVIEW_VALUES, overviewUnits(reads)),
+  const values = indicatorValues({
+    definitions: input.definitions,
+    regionOf: input.regionOf,
+    units: overviewUnits(reads),
+    reads: input.readsByDataset,
+    observedAt,
   });
   const byDataset = input.readsByDataset;
-  // The dataset whose freshness a value carries: its own source, else the worst of its operands'.
-  const readOf = (
-    d: IndicatorDefinition,
-    depth = 0,
-  ): { id: string; read: DatasetRead<unknown> } | undefined => {
-    const own = byDataset.get(d.source.dataset);
-    if (own) return { id: d.source.dataset, read: own };
-    if (!d.formula || depth > 8) return undefined;
-    const parts = formulaOperands(d.formula).flatMap((op) => {
-      const o = defs.get(op);
-      return o ? (readOf(o, depth + 1) ?? []) : [];
-    });
-    const worst = worstRead(parts.map((p) => p.read));
-    return parts.find((p) => p.read === worst);
-  };
-  const observed = new Map<string, string | undefined>();
-  const observedOnce = (datasetId: string, read: DatasetRead<unknown> | undefined) => {
-    if (!observed.has(datasetId)) observed.set(datasetId, observedAt(datasetId, read));
-    return observed.get(datasetId);
-  };
-  const ind = (id: string, code = region.code): IndicatorValue | null => {
-    const d = defs.get(id);
-    const value = evaluator.value(id, code);
-    const source = d && readOf(d);
-    if (!d || value === undefined || !source) return null;
-    return valueWithUnit(id, d.unit, value, source.read, observedOnce(source.id, source.read));
-  };
-  const valueAt = (id: string, code = region.code) => evaluator.value(id, code) ?? null;
+  const ind = (id: string, code = region.code): IndicatorValue | null => values.indicator(id, code);
+  const valueAt = (id: string, code = region.code) => values.valueAt(id, code);
+  const observedOnce = (datasetId: string, read: DatasetRead<unknown> | undefined) =>
+    read ? observedAt(datasetId, read) : undefined;
 
   // Every active indicator the overview's datasets can give at this level, in catalogue order.
   const indicators = input.definitions.flatMap((d) => (d.status === 'active' ? (ind(d.id) ?? []) : []));
@@ -316,23 +294,34 @@ function seriesDataset(ctx: BuilderContext, indicatorId: string, region: string)
 
 const seriesRegion = (region: Region) => (region.level === 'village' ? region.parentCode! : region.code);
 
+function overviewReadsOf(
+  ctx: BuilderContext,
+  reads: ReadonlyMap<string, DatasetRead<unknown>>,
+): OverviewReads {
+  const d = ctx.datasets;
+  return {
+    lots: readOf(reads, d.lots),
+    incidents: readOf(reads, d.incidents),
+    air: readOf(reads, d.air),
+    spots: readOf(reads, d.spots),
+    cases: readOf(reads, d.cases),
+    hospitals: readOf(reads, d.hospitals),
+    congestion: readOf(reads, d.congestion),
+  };
+}
+
 export const overviewBuilder: ThemeBuilder = {
   theme: 'overview',
+  valueInputs: async (ctx, read) => {
+    const reads = await read(Object.values(ctx.datasets));
+    return { units: overviewUnits(overviewReadsOf(ctx, reads)), reads, observedAt };
+  },
   datasets: (ctx, region) => [
     ...Object.values(ctx.datasets),
     ...SERIES_IDS.map((s) => seriesDataset(ctx, s.indicatorId, seriesRegion(region))),
   ],
   build: (ctx, region, reads, now) => {
-    const d = ctx.datasets;
-    const overviewReads: OverviewReads = {
-      lots: readOf(reads, d.lots),
-      incidents: readOf(reads, d.incidents),
-      air: readOf(reads, d.air),
-      spots: readOf(reads, d.spots),
-      cases: readOf(reads, d.cases),
-      hospitals: readOf(reads, d.hospitals),
-      congestion: readOf(reads, d.congestion),
-    };
+    const overviewReads = overviewReadsOf(ctx, reads);
     // A village has no series of its own: it is shown its township's, and the series says whose it is.
     const owner = ctx.hierarchy.get(seriesRegion(region))!;
     const series: Series[] = SERIES_IDS.map((s) => {
@@ -365,7 +354,7 @@ export const overviewBuilder: ThemeBuilder = {
 
 /** What the overview rolls up from one department cockpit's snapshot of the same region. */
 export type DepartmentAlarms = {
-  theme: 'parking' | 'trauma' | 'eco';
+  theme: 'parking' | 'trauma' | 'eco' | 'grassroots';
   alarms: readonly Alarm[];
   sources: readonly SourceStatus[];
 };
@@ -374,6 +363,7 @@ const THEME_SYSTEM: Record<DepartmentAlarms['theme'], SystemId> = {
   parking: 'parking-platform',
   trauma: 'emergency-120',
   eco: 'env-monitor',
+  grassroots: 'grassroots',
 };
 const STATUS_RANK = { ok: 0, stale: 1, error: 2 } as const;
 
@@ -382,7 +372,8 @@ const STATUS_RANK = { ok: 0, stale: 1, error: 2 } as const;
  * cockpit and the system they come from) and one alarm per department system that is late or down. A
  * system is down (中断, alarm) when its last refresh failed or it never answered; late (延迟, warning) when
  * its data is older than the freshness target although it answers. Sources are merged per system, worst
- * status first, so a dataset only a department cockpit reads still shows on the overview. Sorted: alarms
+ * status first, so a dataset only a department cockpit reads still shows on the overview. Sorted: outages
+ * (down, then late) first, then alarms
  * before warnings, then the longest-standing first.
  */
 export function rollupAlarms(
@@ -418,8 +409,11 @@ export function rollupAlarms(
   );
   const byId = new Map<string, Alarm>();
   for (const a of [...outages, ...own, ...rolled]) if (!byId.has(a.id)) byId.set(a.id, a);
+  // A department system that is down or late comes first: it says which figures on the screen to distrust.
+  const outageFirst = (a: Alarm) => (a.kind === 'SOURCE_DOWN' ? 0 : a.kind === 'SOURCE_LATE' ? 1 : 2);
   const alarms = [...byId.values()].sort(
     (a, b) =>
+      outageFirst(a) - outageFirst(b) ||
       (a.severity === b.severity ? 0 : a.severity === 'alarm' ? -1 : 1) ||
       (a.since ?? '\uffff').localeCompare(b.since ?? '\uffff') ||
       a.id.localeCompare(b.id),

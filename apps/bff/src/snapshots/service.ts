@@ -17,7 +17,8 @@ export type PreparedSnapshot = Prepared & { theme: Theme; regionCode: string };
 type BuiltSnapshot = { alarms: Alarm[]; sources: SourceStatus[] };
 
 /** The department cockpits whose alarms and sources the overview rolls up. */
-const DEPARTMENTS = ['parking', 'trauma', 'eco'] as const;
+/** The cockpits whose alarms the overview rolls up (the grassroots platform's flood and overdue alarms too). */
+const DEPARTMENTS = ['parking', 'trauma', 'eco', 'grassroots'] as const;
 
 /** Themes whose snapshot exists. */
 export const SNAPSHOT_THEMES = Object.keys(BUILDERS) as Theme[];

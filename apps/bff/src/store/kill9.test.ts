@@ -21,6 +21,7 @@ const start = () =>
       UPSTREAM_EMERGENCY_URL: sim.url,
       UPSTREAM_ENV_URL: sim.url,
       UPSTREAM_COUNTY_URL: sim.url,
+      UPSTREAM_GRASSROOTS_URL: sim.url,
     },
     ['--import', 'tsx', 'src/server.ts'],
   );

@@ -1,5 +1,5 @@
 import type { LayoutDocument, Level, Theme } from '@cockpit/contracts';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from './schema';
 
 /** A stored layout: its scope, its current version and that version's document. */
@@ -21,6 +21,8 @@ export type LayoutVersionRecord = {
   document: LayoutDocument;
   savedAt: string;
   savedBy: string;
+  /** The publish message ('' for a save without one). */
+  message: string;
 };
 
 export type LayoutScope = { theme: Theme; level: Level | null; regionCode: string | null };
@@ -32,12 +34,14 @@ export interface LayoutsStore {
   byScope(scope: LayoutScope): Promise<LayoutRecord | undefined>;
   /** Every saved version of a layout, oldest first (kept after the layout itself is deleted). */
   listVersions(layoutId: string): Promise<LayoutVersionRecord[]>;
+  /** One saved version, or undefined. */
+  getVersion(layoutId: string, version: number): Promise<LayoutVersionRecord | undefined>;
   /** The highest version ever saved under this id (0 if none): a re-created layout continues from it. */
   getMaxVersion(layoutId: string): Promise<number>;
   /** Stores the layout as its current version and appends that version to the history. */
-  insert(record: LayoutRecord): Promise<void>;
+  insert(record: LayoutRecord, message?: string): Promise<void>;
   /** Replaces the current version with `record` (version must be new) and appends it to the history. */
-  update(record: LayoutRecord): Promise<void>;
+  update(record: LayoutRecord, message?: string): Promise<void>;
   delete(layoutId: string): Promise<void>;
 }
 
@@ -54,8 +58,17 @@ const map = (r: DB['layouts']): LayoutRecord => ({
   updatedBy: r.updated_by,
 });
 
+const versionOf = (r: Selectable<DB['layout_versions']>): LayoutVersionRecord => ({
+  layoutId: r.layout_id,
+  version: Number(r.version),
+  document: JSON.parse(r.document) as LayoutDocument,
+  savedAt: r.saved_at,
+  savedBy: r.saved_by,
+  message: r.message,
+});
+
 export function layoutsStore(db: Q): LayoutsStore {
-  const appendVersion = (r: LayoutRecord, text: string) =>
+  const appendVersion = (r: LayoutRecord, text: string, message = '') =>
     db
       .insertInto('layout_versions')
       .values({
@@ -64,6 +77,7 @@ export function layoutsStore(db: Q): LayoutsStore {
         document: text,
         saved_at: r.updatedAt,
         saved_by: r.updatedBy,
+        message,
       })
       .execute();
   return {
@@ -100,13 +114,16 @@ export function layoutsStore(db: Q): LayoutsStore {
           .where('layout_id', '=', layoutId)
           .orderBy('version')
           .execute()
-      ).map((r) => ({
-        layoutId: r.layout_id,
-        version: Number(r.version),
-        document: JSON.parse(r.document) as LayoutDocument,
-        savedAt: r.saved_at,
-        savedBy: r.saved_by,
-      })),
+      ).map(versionOf),
+    getVersion: async (layoutId, version) => {
+      const r = await db
+        .selectFrom('layout_versions')
+        .selectAll()
+        .where('layout_id', '=', layoutId)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      return r && versionOf(r);
+    },
     getMaxVersion: async (layoutId) => {
       const r = await db
         .selectFrom('layout_versions')
@@ -115,7 +132,7 @@ export function layoutsStore(db: Q): LayoutsStore {
         .executeTakeFirst();
       return Number(r?.max ?? 0);
     },
-    insert: async (r) => {
+    insert: async (r, message) => {
       const text = JSON.stringify(r.document);
       await db
         .insertInto('layouts')
@@ -130,16 +147,16 @@ export function layoutsStore(db: Q): LayoutsStore {
           updated_by: r.updatedBy,
         })
         .execute();
-      await appendVersion(r, text);
+      await appendVersion(r, text, message);
     },
-    update: async (r) => {
+    update: async (r, message) => {
       const text = JSON.stringify(r.document);
       await db
         .updateTable('layouts')
         .set({ version: r.version, document: text, updated_at: r.updatedAt, updated_by: r.updatedBy })
         .where('layout_id', '=', r.layoutId)
         .execute();
-      await appendVersion(r, text);
+      await appendVersion(r, text, message);
     },
     delete: async (layoutId) => {
       await db.deleteFrom('layouts').where('layout_id', '=', layoutId).execute();

@@ -3,10 +3,13 @@ import { join, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
 import { LibsqlDialect } from '@libsql/kysely-libsql';
 import { Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { alarmsStore } from './alarms';
 import { auditHash, GENESIS_HASH } from './audit-chain';
 import { historyStore } from './history';
 import { indicatorsStore } from './indicators';
+import { layoutDraftsStore, layoutViewsStore } from './layout-drafts';
 import { layoutsStore } from './layouts';
+import { policiesStore } from './policies';
 import { type DB, MIGRATIONS, SCHEMA_VERSION } from './schema';
 import type {
   AuditRecord,
@@ -418,6 +421,9 @@ function storesOver(db: Q): Stores {
     audit: audit(db),
     layouts: layoutsStore(db),
     indicators: indicatorsStore(db),
+    policies: policiesStore(db),
+    layoutDrafts: layoutDraftsStore(db),
+    layoutViews: layoutViewsStore(db),
   };
 }
 
@@ -535,6 +541,7 @@ export async function openStore(dataDir: string): Promise<Store> {
     ...routed(storesOver(db), transaction),
     transaction,
     history: historyStore(db, serialise),
+    alarms: alarmsStore(db, serialise, audit),
     file,
     backup: async (target) => {
       await serialise(() => sql`VACUUM INTO ${target}`.execute(db));

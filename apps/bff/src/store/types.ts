@@ -1,6 +1,9 @@
+import type { AlarmsStore } from './alarms';
 import type { HistoryStore } from './history';
 import type { IndicatorsStore } from './indicators';
+import type { LayoutDraftsStore, LayoutViewsStore } from './layout-drafts';
 import type { LayoutsStore } from './layouts';
+import type { PoliciesStore } from './policies';
 /**
  * The store, one interface per aggregate. Routes and services see these, never SQL, so a PostgreSQL
  * implementation can follow without changing them. Timestamps are ISO 8601 UTC strings.
@@ -150,6 +153,9 @@ export type Stores = {
   audit: AuditStore;
   layouts: LayoutsStore;
   indicators: IndicatorsStore;
+  policies: PoliciesStore;
+  layoutDrafts: LayoutDraftsStore;
+  layoutViews: LayoutViewsStore;
 };
 
 export interface Store extends Stores {
@@ -159,6 +165,8 @@ export interface Store extends Stores {
   backup(targetFile: string): Promise<void>;
   /** Indicator history (hourly and daily); its writes share the one serial writer. */
   readonly history: HistoryStore;
+  /** Health inspection: rules, alarms, transitions (audited), findings, silences; writes share the serial writer. */
+  readonly alarms: AlarmsStore;
   readonly file: string;
   close(): Promise<void>;
 }

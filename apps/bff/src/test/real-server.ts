@@ -44,6 +44,7 @@ export async function serveTestApp(
     url: `http://127.0.0.1:${port}`,
     port,
     adminToken: app.adminToken,
+    app,
     close: () => {
       services.hub.stop();
       if ('closeAllConnections' in server) server.closeAllConnections();

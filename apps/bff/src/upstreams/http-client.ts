@@ -48,6 +48,9 @@ const WINDOW_MS = 60_000;
  * backoff on reads, a circuit breaker, a concurrency limit, and request coalescing (one request in flight
  * per key: concurrent callers share it). It knows nothing about the system's format: adapters do that.
  */
+/** A system that dropped records within this window is reported as dropping them (degraded). */
+export const DROPPING_WINDOW_MS = 5 * 60_000;
+
 export class UpstreamClient {
   readonly system: string;
   private readonly baseUrl: string;
@@ -71,8 +74,24 @@ export class UpstreamClient {
   private lastSuccessAt: number | null = null;
   /** Calls that reached the network (each attempt counts): for the calls-per-minute figure. */
   calls = 0;
+  private dropped = 0;
+  /** When an adapter last dropped a record (health: a system whose records are being dropped is degraded). */
+  lastDropAt: number | null = null;
+  /** Calls that failed (each attempt counts), for the error share between two inspection passes. */
+  failedCalls = 0;
+  /** Upstream records the adapters validated (kept or dropped), for the dropped share. */
+  recordsSeen = 0;
+  /** The latest dropped records as received, for the abnormal-data findings (the inspector drains it). */
+  droppedSamples: { at: number; what: string; issue: string; record: unknown }[] = [];
+
   /** Upstream records that failed validation in an adapter and were dropped. */
-  droppedRecords = 0;
+  get droppedRecords(): number {
+    return this.dropped;
+  }
+  set droppedRecords(n: number) {
+    if (n > this.dropped) this.lastDropAt = this.now();
+    this.dropped = n;
+  }
 
   constructor(opts: ClientOptions) {
     this.system = opts.system;
@@ -106,6 +125,7 @@ export class UpstreamClient {
       lastSuccessAt: this.lastSuccessAt === null ? null : new Date(this.lastSuccessAt).toISOString(),
       errorRate: recent.length === 0 ? 0 : failed / recent.length,
       droppedRecords: this.droppedRecords,
+      droppingRecords: this.lastDropAt !== null && this.now() - this.lastDropAt < DROPPING_WINDOW_MS,
       calls: this.calls,
     };
   }
@@ -194,6 +214,7 @@ export class UpstreamClient {
       return;
     }
     this.consecutiveFailures++;
+    this.failedCalls++;
     if (this.breaker === 'half-open' || this.consecutiveFailures >= this.failureThreshold) {
       this.breaker = 'open';
       this.openedAt = at;

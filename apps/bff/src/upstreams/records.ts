@@ -2,13 +2,16 @@ import { formatBeijing, parseBeijingLocal } from '@cockpit/domain/time';
 import type { z } from 'zod';
 import { type UpstreamClient, UpstreamError } from './http-client';
 
+const MAX_DROPPED_SAMPLES = 20;
+
 /**
  * Validates each upstream record on its own: a bad record is dropped and counted, never passed on and never
  * fatal. If every record of a non-empty answer is bad (a renamed field, say), the answer as a whole is
  * unusable and the call fails, so the last good data is kept instead of being replaced by nothing.
  */
 export function parseRecords<S extends z.ZodType>(
-  client: Pick<UpstreamClient, 'system' | 'droppedRecords'>,
+  client: Pick<UpstreamClient, 'system' | 'droppedRecords'> &
+    Partial<Pick<UpstreamClient, 'recordsSeen' | 'droppedSamples'>>,
   schema: S,
   rows: readonly unknown[],
   what: string,
@@ -18,8 +21,15 @@ export function parseRecords<S extends z.ZodType>(
   for (const row of rows) {
     const parsed = schema.safeParse(row);
     if (parsed.success) valid.push(parsed.data);
-    else firstIssue ??= parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    else {
+      const issue = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      firstIssue ??= issue;
+      // Kept (a few) for the abnormal-data findings; masked before they are stored.
+      if (client.droppedSamples && client.droppedSamples.length < MAX_DROPPED_SAMPLES)
+        client.droppedSamples.push({ at: Date.now(), what, issue, record: row });
+    }
   }
+  if (client.recordsSeen !== undefined) client.recordsSeen += rows.length;
   const dropped = rows.length - valid.length;
   client.droppedRecords += dropped;
   if (rows.length > 0 && valid.length === 0) {

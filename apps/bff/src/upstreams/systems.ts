@@ -1,7 +1,13 @@
 import type { Localized } from '@cockpit/contracts';
 import { UpstreamClient } from './http-client';
 
-export const SYSTEMS = ['parking-platform', 'emergency-120', 'env-monitor', 'county-services'] as const;
+export const SYSTEMS = [
+  'parking-platform',
+  'emergency-120',
+  'env-monitor',
+  'county-services',
+  'grassroots',
+] as const;
 export type SystemId = (typeof SYSTEMS)[number];
 
 export const SYSTEM_NAMES: Record<SystemId, Localized> = {
@@ -9,6 +15,7 @@ export const SYSTEM_NAMES: Record<SystemId, Localized> = {
   'emergency-120': { zh: '120 急救调度', en: '120 emergency dispatch' },
   'env-monitor': { zh: '生态环境监测', en: 'Environment monitoring' },
   'county-services': { zh: '县域综合服务', en: 'County services' },
+  grassroots: { zh: '基层治理综合信息平台', en: 'Grassroots governance platform' },
 };
 
 export type Upstreams = Record<SystemId, UpstreamClient>;
@@ -23,5 +30,6 @@ export function createUpstreams(baseUrls: Record<SystemId, string>, tuning: Upst
     'emergency-120': make('emergency-120'),
     'env-monitor': make('env-monitor'),
     'county-services': make('county-services'),
+    grassroots: make('grassroots'),
   };
 }

@@ -12,6 +12,10 @@ import { ScreenFrame } from './ScreenFrame';
 // The admin pages are their own chunk: a wall never downloads them.
 const AdminPage = lazy(() => import('../admin/AdminPage'));
 const IndicatorsPage = lazy(() => import('../config/indicators/IndicatorsPage'));
+const MyAlertsPage = lazy(() => import('../alerts/MyAlertsPage'));
+const OpsPage = lazy(() => import('../alerts/OpsPage'));
+// The layout studio (#15) and react-grid-layout: their own chunk too.
+const StudioPage = lazy(() => import('../config/studio/StudioPage'));
 
 const router = createBrowserRouter([
   { path: '/', element: <HomeRoute /> },
@@ -33,6 +37,36 @@ const router = createBrowserRouter([
       <RequireSession>
         <Suspense fallback={null}>
           <IndicatorsPage />
+        </Suspense>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/me/alerts',
+    element: (
+      <RequireSession>
+        <Suspense fallback={null}>
+          <MyAlertsPage />
+        </Suspense>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/ops/*',
+    element: (
+      <RequireSession>
+        <Suspense fallback={null}>
+          <OpsPage />
+        </Suspense>
+      </RequireSession>
+    ),
+  },
+  {
+    path: '/studio',
+    element: (
+      <RequireSession>
+        <Suspense fallback={null}>
+          <StudioPage />
         </Suspense>
       </RequireSession>
     ),

@@ -3,12 +3,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { NotificationCentre } from '../alerts/NotificationCentre';
+import { useScreenHeartbeat } from '../alerts/useScreenHeartbeat';
 import { Forbidden } from '../auth/Forbidden';
 import { inScope, pathWithinScope } from '../auth/redirect';
 import { useSessionUser } from '../auth/session.api';
 import { UserMenu } from '../auth/UserMenu';
 import { LayoutRenderer } from '../layout/LayoutRenderer';
+import { PersonalViewControls } from '../layout/PersonalViewControls';
+import { usePersonalView } from '../layout/personalView';
 import { THEME_MODULES } from '../layout/registry';
+import { useStudioPreview } from '../layout/studioPreview';
 import { useEffectiveLayout } from '../layout/useEffectiveLayout';
 import { useProfileId } from '../layout/useProfileId';
 import { ApiRequestError } from '../lib/api';
@@ -46,7 +51,12 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
   const detail = region.data;
   const level = levelOfCode(regionCode) ?? 'county';
   const profileId = useProfileId();
-  const layout = useEffectiveLayout(theme, regionCode, profileId);
+  // In the studio's preview frame, the arrangement being edited stands in for the published one.
+  const effective = useEffectiveLayout(theme, regionCode, profileId);
+  // A leader's own view on a tablet (个性化): hidden, reordered, pinned panels.
+  const personal = usePersonalView(effective, profileId);
+  const layout = useStudioPreview(personal.state);
+  useScreenHeartbeat();
 
   const go = useCallback(
     (code: string) => navigate(scopePath(theme, code, search)),
@@ -121,6 +131,8 @@ function Shell({ theme, regionCode, scope }: { theme: Theme; regionCode: string;
           {profile !== 'wall' && <RegionSearch onPick={go} />}
           <Freshness />
           <Clock />
+          <NotificationCentre />
+          <PersonalViewControls view={personal} />
           <UserMenu />
           <button
             type="button"

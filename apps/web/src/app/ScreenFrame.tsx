@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useWallAutoScroll } from '../components/useWallAutoScroll';
+import { setMapRenderScale } from '../map/runtime';
 import { useUi } from '../stores/ui';
 import { fitCanvas, isUltraWide, ultraWideMapWidth, ultraWideRows } from './screen';
 
@@ -31,13 +32,17 @@ export function ScreenFrame({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('resize', onResize);
   }, [profile]);
 
+  const fit = profile === 'wall' ? fitCanvas(canvas, windowSize.w, windowSize.h) : null;
+  // The map draws at the resolution the wall is shown at, not at the design canvas's (see setMapRenderScale).
+  const scale = fit?.scale ?? 1;
+  useEffect(() => setMapRenderScale(scale), [scale]);
+
   useIdleCursor(profile === 'wall');
   useWallAutoScroll(profile === 'wall');
 
-  if (profile !== 'wall') {
+  if (!fit) {
     return <div className={`screen screen--${profile}`}>{children}</div>;
   }
-  const fit = fitCanvas(canvas, windowSize.w, windowSize.h);
   return (
     <div className="letterbox">
       <div

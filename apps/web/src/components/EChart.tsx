@@ -1,6 +1,8 @@
 import { type CSSProperties, useEffect, useRef } from 'react';
+import { prefersReducedMotion } from '../lib/motion';
 import { minFontSize, useChartSizes } from './chartSizes';
 import { type EChartsOption, echarts } from './echarts';
+import { withTextOnlyTooltips } from './echartsText';
 
 type Props = {
   option: EChartsOption;
@@ -40,7 +42,13 @@ export function EChart({ option, className, style, label }: Props) {
     if (!chart) return;
     // Text a transform leaves unsized takes the profile's axis size, never ECharts' 12 px default.
     const textStyle = { fontSize: sizes.axis, ...(option.textStyle as object | undefined) };
-    chart.setOption({ ...option, textStyle }, { notMerge: true, lazyUpdate: true });
+    // Tooltips are canvas text: user-supplied names and titles never reach the DOM as markup.
+    // Reduced motion: no transition on each update (every live tick would otherwise animate for a second).
+    const still = prefersReducedMotion() ? { animation: false } : {};
+    chart.setOption(withTextOnlyTooltips({ ...option, textStyle, ...still }), {
+      notMerge: true,
+      lazyUpdate: true,
+    });
     // The smallest text this chart draws, for the wall's 24 px floor check (browser tests, on-site audits).
     const el = elRef.current;
     const min = minFontSize(chart.getOption());

@@ -32,21 +32,24 @@ export function Panel({ title, source, sources, at, status, children, className 
       <h2 className="panel__title">{title}</h2>
       <div className="panel__body">{children}</div>
       <footer className="panel__footer">
-        <span className="panel__source" title={names}>
-          {t('panel.sourceIs', { names })}
-        </span>
-        {/* Apart from the (possibly truncated) names, so the marker always shows. */}
-        {simulated && (
-          <span className="panel__simulated" data-testid="simulated">
-            {t('panel.simulated')}
+        <div className="panel__footer-line">
+          <span className="panel__source" title={names}>
+            {t('panel.sourceIs', { names })}
           </span>
-        )}
-        {at && (
-          <span className="panel__at">
-            {t('panel.updated')} {formatClock(at)}
-          </span>
-        )}
-        {fresh && <FreshnessBadge status={fresh.status} down={fresh.down} />}
+          {/* Apart from the (possibly truncated) names, so the marker always shows. */}
+          {simulated && (
+            <span className="panel__simulated" data-testid="simulated">
+              {t('panel.simulated')}
+            </span>
+          )}
+          {at && (
+            <span className="panel__at" title={`${t('panel.updated')} ${formatClock(at)}`}>
+              <span className="panel__at-label">{t('panel.updated')} </span>
+              {formatClock(at)}
+            </span>
+          )}
+          {fresh && <FreshnessBadge status={fresh.status} down={fresh.down} />}
+        </div>
       </footer>
     </section>
   );

@@ -1,5 +1,6 @@
 import { PANEL_TYPES, type Theme } from '@cockpit/contracts';
 import { ecoModule } from '../cockpits/eco/module';
+import { grassrootsModule } from '../cockpits/grassroots/module';
 import { overviewModule } from '../cockpits/overview/module';
 import { parkingModule } from '../cockpits/parking/module';
 import { traumaModule } from '../cockpits/trauma/module';
@@ -12,6 +13,7 @@ export const THEME_MODULES: Record<Theme, ThemeModule> = {
   parking: parkingModule,
   trauma: traumaModule,
   eco: ecoModule,
+  grassroots: grassrootsModule,
 };
 
 /**

@@ -1,5 +1,6 @@
 import {
   EcoSnapshot,
+  GrassrootsSnapshot,
   OverviewSnapshot,
   ParkingSnapshot,
   type Theme,
@@ -12,6 +13,7 @@ const SCHEMAS = {
   parking: ParkingSnapshot,
   trauma: TraumaSnapshot,
   eco: EcoSnapshot,
+  grassroots: GrassrootsSnapshot,
 } as const;
 
 /**

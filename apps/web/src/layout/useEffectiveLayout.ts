@@ -9,7 +9,7 @@ import {
 import { queryOptions, skipToken, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { ApiRequestError, getJson, getRaw } from '../lib/api';
-import { connectLive } from '../lib/live';
+import { liveMuxOf } from '../lib/live-mux';
 import { seededLayout } from './effective';
 
 const EFFECTIVE_PATH = '/api/v1/layouts/effective';
@@ -77,9 +77,8 @@ export function useEffectiveLayout(
   // Follow the scope's layout stamp (only where the BFF has layouts: it has the topic then).
   useEffect(() => {
     if (!served) return;
-    return connectLive({
+    return liveMuxOf(queryClient).subscribe({
       topics: [`layout:${theme}:${regionCode}`],
-      queryClient,
       keyOf: () => stampKey(theme, regionCode),
     });
   }, [served, theme, regionCode, queryClient]);

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { backoffDelay, connectLive, type InvalidEvent, LiveCache } from './live';
+import { LiveMux } from './live-mux';
 
 describe('backoffDelay', () => {
   it('grows exponentially with jitter in the upper half, capped at 30 s', () => {
@@ -260,6 +261,78 @@ describe('connectLive', () => {
       expect(second.closed).toBe(true);
     } finally {
       vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('LiveMux: one live stream per screen', () => {
+  it('carries a screen’s snapshot and layout topics on ONE EventSource, each event to its own query key', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    FakeEventSource.opened = [];
+    try {
+      const queryClient = new QueryClient();
+      const mux = new LiveMux(queryClient);
+      const layoutTopic = 'layout:overview:331023';
+      const layoutKey = ['layout-stamp', 'overview', '331023'] as const;
+      const states: string[] = [];
+      // A screen's two effects subscribe in the same tick (its snapshot and its layout stamp).
+      const leaveSnapshot = mux.subscribe({
+        topics: [TOPIC],
+        keyOf: () => key,
+        schemaOf: () => z.object({ n: z.number() }),
+        onState: (s) => states.push(s),
+      });
+      const leaveLayout = mux.subscribe({ topics: [layoutTopic], keyOf: () => layoutKey });
+      await Promise.resolve();
+      expect(FakeEventSource.opened).toHaveLength(1);
+      const stream = FakeEventSource.opened[0]!;
+      const topics = new URL(stream.url, 'http://screen').searchParams.get('topics')!.split(',');
+      expect(topics.sort()).toEqual([layoutTopic, TOPIC].sort());
+      expect(states).toEqual(['connecting']);
+
+      stream.emit('snapshot', server(TOPIC).publish({ n: 1 })!.data, 'e1-1');
+      stream.emit('snapshot', server(layoutTopic).publish({ layoutId: 'L', version: 3 })!.data, 'e1-2');
+      expect(queryClient.getQueryData(key)).toEqual({ n: 1 });
+      expect(queryClient.getQueryData(layoutKey)).toEqual({ layoutId: 'L', version: 3 });
+      // The snapshot's schema still guards its topic on the shared stream.
+      stream.emit(
+        'snapshot',
+        JSON.stringify({ topic: TOPIC, version: 'e1-3', base: null, publishedAt: AT, snapshot: { n: 'x' } }),
+      );
+      expect(queryClient.getQueryData(key)).toEqual({ n: 1 });
+
+      // Leaving one part reopens the one stream with the other's topic only; leaving both closes it.
+      leaveLayout();
+      await Promise.resolve();
+      expect(stream.closed).toBe(true);
+      expect(FakeEventSource.opened).toHaveLength(2);
+      expect(new URL(FakeEventSource.opened[1]!.url, 'http://screen').searchParams.get('topics')).toBe(TOPIC);
+      expect(mux.topics).toEqual([TOPIC]);
+      leaveSnapshot();
+      await Promise.resolve();
+      expect(FakeEventSource.opened[1]!.closed).toBe(true);
+      expect(FakeEventSource.opened).toHaveLength(2);
+      expect(mux.topics).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('opens nothing new when a part leaves and comes back within the tick (React re-running an effect)', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    FakeEventSource.opened = [];
+    try {
+      const mux = new LiveMux(new QueryClient());
+      const sub = { topics: [TOPIC], keyOf: () => key };
+      mux.subscribe(sub)();
+      const leave = mux.subscribe(sub);
+      await Promise.resolve();
+      expect(FakeEventSource.opened).toHaveLength(1);
+      leave();
+      await Promise.resolve();
+      expect(FakeEventSource.opened[0]!.closed).toBe(true);
+    } finally {
       vi.unstubAllGlobals();
     }
   });

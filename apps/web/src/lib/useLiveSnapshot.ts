@@ -2,18 +2,20 @@ import { Snapshot, type Theme } from '@cockpit/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useUi } from '../stores/ui';
-import { connectLive } from './live';
+import { liveMuxOf } from './live-mux';
 import { snapshotKey } from './snapshot';
 
-/** Keeps the snapshot of one cockpit scope live for as long as the component is mounted. */
+/**
+ * Keeps the snapshot of one cockpit scope live for as long as the component is mounted, on the screen's one
+ * live stream (lib/live-mux.ts).
+ */
 export function useLiveSnapshot(theme: Theme, regionCode: string) {
   const queryClient = useQueryClient();
   const setLiveState = useUi((s) => s.setLiveState);
   useEffect(
     () =>
-      connectLive({
+      liveMuxOf(queryClient).subscribe({
         topics: [`snapshot:${theme}:${regionCode}`],
-        queryClient,
         keyOf: () => snapshotKey(theme, regionCode),
         // Every live snapshot passes the contracts' snapshot schema before it enters the cache.
         schemaOf: () => Snapshot,

@@ -37,6 +37,23 @@ export const LABEL_FONT =
 
 let runtime: MapRuntime | undefined;
 
+/**
+ * How many screen pixels one CSS pixel of the map takes: 1 normally; on a wall, the scale of the design canvas
+ * into the window (0.5 for a 3840×2160 canvas on a 1920×1080 screen). The map and its overlay draw at that
+ * resolution instead of the canvas's own, which the compositor would only scale down: a 4K layout on a 1080p
+ * screen draws a quarter of the pixels. At 1:1 (a real 4K wall) nothing changes.
+ */
+let renderScale = 1;
+const pixelRatio = () => Math.max(0.25, window.devicePixelRatio * renderScale);
+
+export function setMapRenderScale(scale: number): void {
+  if (!(scale > 0) || scale === renderScale) return;
+  renderScale = scale;
+  if (!runtime) return;
+  runtime.map.setPixelRatio(pixelRatio());
+  runtime.overlay.setProps({ useDevicePixels: pixelRatio() });
+}
+
 export function getMapRuntime(): MapRuntime {
   if (runtime) return runtime;
   setWorkerUrl(new URL(workerUrl, window.location.href).href);
@@ -46,6 +63,7 @@ export function getMapRuntime(): MapRuntime {
   element.dataset.testid = 'map';
 
   const map = new MapLibreMap({
+    pixelRatio: pixelRatio(),
     container: element,
     style: offlineStyle(),
     bounds: COUNTY_BOUNDS,
@@ -59,7 +77,7 @@ export function getMapRuntime(): MapRuntime {
   });
   map.touchZoomRotate.disableRotation();
 
-  const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+  const overlay = new MapboxOverlay({ interleaved: false, layers: [], useDevicePixels: pixelRatio() });
   map.addControl(overlay);
 
   const groups = new Map<string, readonly Layer[]>();

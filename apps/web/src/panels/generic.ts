@@ -5,6 +5,7 @@ import {
   GaugeOptions,
   KpiTilesOptions,
   MapLayersOptions,
+  ParentKpisOptions,
   RankingOptions,
   TableOptions,
   TextOptions,
@@ -19,6 +20,7 @@ import type { PanelDefinition } from '../layout/types';
  */
 export const GENERIC_PANELS: PanelDefinition[] = [
   definePanel('kpi-tiles', KpiTilesOptions, () => import('./kpi/KpiTilesPanel')),
+  definePanel('parent-kpis', ParentKpisOptions, () => import('./parent-kpis/ParentKpisPanel')),
   definePanel('trend', TrendOptions, () => import('./line/TrendPanel')),
   definePanel('ranking', RankingOptions, () => import('./ranking/RankingPanel')),
   definePanel('gauge', GaugeOptions, () => import('./gauge/GaugePanel')),

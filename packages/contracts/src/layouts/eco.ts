@@ -23,8 +23,10 @@ const ECO_DEFAULT: LayoutDocument = {
       map: mapAt([6, 0, 12, 12]),
       panels: [
         place('aqi', AQI, [0, 0, 6, 5]),
-        place('good-days', DAYS, [0, 5, 6, 4]),
-        place('ranking', RANK, [0, 9, 6, 3]),
+        // Five rows: the 30 daily squares and the AQI trend under the two shares, the trend tall enough to read.
+        place('good-days', DAYS, [0, 5, 6, 5]),
+        // Two rows: the ranked townships scroll slowly when there are more than fit.
+        place('ranking', RANK, [0, 10, 6, 2]),
         place('alarms', ALARMS, [18, 0, 6, 3]),
         place('water', WATER, [18, 3, 6, 4]),
         place('noise', NOISE, [18, 7, 6, 5]),
@@ -41,14 +43,16 @@ const ECO_DEFAULT: LayoutDocument = {
         place('noise', NOISE, [31, 0, 5, 6]),
       ],
     },
+    // 24 × 6 on 3840×1080: the gauge needs four of the six rows; the ranking and the alarms take what is left
+    // and scroll; the water sections get a fifth column so their list fits.
     wide: {
-      map: mapAt([9, 0, 7, 6]),
+      map: mapAt([9, 0, 6, 6]),
       panels: [
-        place('aqi', AQI, [0, 0, 4, 3], { showIaqi: false }),
-        place('ranking', RANK, [0, 3, 4, 3], { columns: 1 }),
+        place('aqi', AQI, [0, 0, 4, 4], { showIaqi: false }),
+        place('ranking', RANK, [0, 4, 4, 2], { columns: 1 }),
         place('good-days', DAYS, [4, 0, 5, 6]),
-        place('alarms', ALARMS, [16, 0, 4, 2], { showEpisodes: false }),
-        place('water', WATER, [16, 2, 4, 4], { showClasses: false }),
+        place('alarms', ALARMS, [15, 0, 5, 2], { showEpisodes: false }),
+        place('water', WATER, [15, 2, 5, 4], { showClasses: false }),
         place('noise', NOISE, [20, 0, 4, 6]),
       ],
     },

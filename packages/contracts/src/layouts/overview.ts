@@ -1,6 +1,5 @@
 import type { LayoutDocument, PanelInstance } from '../layout';
-
-type Rect = { x: number; y: number; w: number; h: number };
+import { placer } from './place';
 
 /** The overview's panels: the plan's four fields, the department cockpits, the children's ranking, alarms. */
 const PANELS = {
@@ -19,7 +18,12 @@ const PANELS = {
     type: 'overview.field',
     options: {
       field: 'urban',
-      indicatorIds: ['urban.casesReported', 'urban.casesClosed', 'urban.closureRate'],
+      indicatorIds: [
+        'urban.casesReported',
+        'urban.casesClosed',
+        'urban.closureRate',
+        'urban.avgHandlingHours',
+      ],
       systems: ['county-services'],
       color: '#f5a524',
     },
@@ -47,10 +51,8 @@ const PANELS = {
   ranking: { type: 'ranking', options: { limit: 8, rotateSeconds: 20 } },
   alarms: { type: 'alarms', options: {} },
 } satisfies Record<string, Pick<PanelInstance, 'type' | 'options'>>;
-type PanelId = keyof typeof PANELS;
 
-const place = (at: Partial<Record<PanelId, Rect>>): PanelInstance[] =>
-  Object.entries(at).map(([id, rect]) => ({ id, ...PANELS[id as PanelId], ...(rect as Rect) }));
+const place = placer(PANELS);
 
 /**
  * The seeded default layout(s) of the overview cockpit: one arrangement for every screen profile. The 4K wall
@@ -63,18 +65,21 @@ export const SEED_OVERVIEW_LAYOUTS: LayoutDocument[] = [
     level: null,
     regionCode: null,
     profiles: {
-      // 24 × 12 on 3840×2160.
+      // 24 × 12 on 3840×2160. The charts on the left and the lists on the right get the rows they need to be
+      // read at 5–10 m (区域排行 lists every ranked row with its name, the 24-hour charts keep their axis labels
+      // apart); the map keeps the middle half, and the figures-only fields sit in a strip under it, their
+      // figures in one row (城市管理 shows four).
       wall: {
-        map: { x: 6, y: 0, w: 12, h: 12 },
+        map: { x: 6, y: 0, w: 12, h: 9 },
         panels: place({
           scope: { x: 0, y: 0, w: 6, h: 3 },
-          transport: { x: 0, y: 3, w: 6, h: 4 },
-          urban: { x: 0, y: 7, w: 6, h: 2 },
-          health: { x: 0, y: 9, w: 6, h: 3 },
-          tourism: { x: 18, y: 0, w: 6, h: 2 },
-          departments: { x: 18, y: 2, w: 6, h: 4 },
-          ranking: { x: 18, y: 6, w: 6, h: 3 },
-          alarms: { x: 18, y: 9, w: 6, h: 3 },
+          transport: { x: 0, y: 3, w: 6, h: 5 },
+          health: { x: 0, y: 8, w: 6, h: 4 },
+          urban: { x: 6, y: 9, w: 8, h: 3 },
+          tourism: { x: 14, y: 9, w: 4, h: 3 },
+          departments: { x: 18, y: 0, w: 6, h: 4 },
+          ranking: { x: 18, y: 4, w: 6, h: 4 },
+          alarms: { x: 18, y: 8, w: 6, h: 4 },
         }),
       },
       // 36 × 6 on 5760×1080: every panel a full-height column, four on each side of the map.
@@ -94,14 +99,16 @@ export const SEED_OVERVIEW_LAYOUTS: LayoutDocument[] = [
       // 24 × 6 on 3840×1080: too low for half-height cells at wall type sizes, so six full-height columns
       // (the region is named in the header; the children's ranking is left to the wider profiles).
       wide: {
-        map: { x: 9, y: 0, w: 6, h: 6 },
+        // The figures-only fields take two columns (their tiles stack); the department tiles get five and the
+        // alarms three, so a stale badge under each figure, or a source line with its last good time, still fits.
+        map: { x: 8, y: 0, w: 6, h: 6 },
         panels: place({
           transport: { x: 0, y: 0, w: 3, h: 6 },
-          urban: { x: 3, y: 0, w: 3, h: 6 },
-          health: { x: 6, y: 0, w: 3, h: 6 },
-          tourism: { x: 15, y: 0, w: 3, h: 6 },
-          departments: { x: 18, y: 0, w: 4, h: 6 },
-          alarms: { x: 22, y: 0, w: 2, h: 6 },
+          urban: { x: 3, y: 0, w: 2, h: 6 },
+          health: { x: 5, y: 0, w: 3, h: 6 },
+          tourism: { x: 14, y: 0, w: 2, h: 6 },
+          departments: { x: 16, y: 0, w: 5, h: 6 },
+          alarms: { x: 21, y: 0, w: 3, h: 6 },
         }),
       },
       // 48 × 12 on 7680×2160: two columns on each side of the map.

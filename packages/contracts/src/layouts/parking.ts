@@ -1,6 +1,5 @@
 import type { LayoutDocument, PanelInstance } from '../layout';
-
-type Rect = { x: number; y: number; w: number; h: number };
+import { placer } from './place';
 
 /** The parking cockpit's panels: figures, the occupancy curve, two lists of lots, guidance, detail, alarms. */
 const PANELS = {
@@ -12,10 +11,8 @@ const PANELS = {
   detail: { type: 'parking.lot-detail', options: {} },
   alarms: { type: 'parking.alarms', options: { limit: 8 } },
 } satisfies Record<string, Pick<PanelInstance, 'type' | 'options'>>;
-type PanelId = keyof typeof PANELS;
 
-const place = (at: Record<PanelId, Rect>): PanelInstance[] =>
-  Object.entries(at).map(([id, rect]) => ({ id, ...PANELS[id as PanelId], ...rect }));
+const place = placer(PANELS);
 
 /**
  * The seeded default layout of the parking cockpit: one arrangement for every screen profile. The 4K wall keeps
@@ -51,16 +48,17 @@ export const SEED_PARKING_LAYOUTS: LayoutDocument[] = [
           alarms: { x: 32, y: 0, w: 4, h: 6 },
         }),
       },
-      // 24 × 6 on 3840×1080: full-height columns, the curve and the alarms share one.
+      // 24 × 6 on 3840×1080: full-height columns, the curve and the alarms share one. The guidance (its presets,
+      // the route hint and the map's key) needs four columns; the map gives up one for it.
       wide: {
-        map: { x: 9, y: 0, w: 6, h: 6 },
+        map: { x: 9, y: 0, w: 5, h: 6 },
         panels: place({
           kpis: { x: 0, y: 0, w: 3, h: 6 },
           busiest: { x: 3, y: 0, w: 3, h: 6 },
           scenic: { x: 6, y: 0, w: 3, h: 6 },
-          curve: { x: 15, y: 0, w: 3, h: 3 },
-          alarms: { x: 15, y: 3, w: 3, h: 3 },
-          guidance: { x: 18, y: 0, w: 3, h: 6 },
+          curve: { x: 14, y: 0, w: 3, h: 3 },
+          alarms: { x: 14, y: 3, w: 3, h: 3 },
+          guidance: { x: 17, y: 0, w: 4, h: 6 },
           detail: { x: 21, y: 0, w: 3, h: 6 },
         }),
       },

@@ -1,4 +1,5 @@
 import type { LayoutDocument } from '../layout';
+import { arrangeAll } from './arrange';
 import { mapAt, place } from './place';
 
 const GC = 'trauma.green-channel';
@@ -32,18 +33,22 @@ const TRAUMA_DEFAULT: LayoutDocument = {
       map: mapAt([14, 0, 8, 6]),
       panels: [
         place('green-channel', GC, [0, 0, 9, 6], { columns: 2 }),
-        place('cases', CASES, [9, 0, 5, 2], { maxCases: 3 }),
-        place('hospitals', HOSP, [9, 2, 5, 4]),
+        // Three rows each: a case list (or its "no case" line) needs more than two rows' body of 80 px; the
+        // hospitals scroll.
+        place('cases', CASES, [9, 0, 5, 3], { maxCases: 3 }),
+        place('hospitals', HOSP, [9, 3, 5, 3]),
         place('kpis', KPIS, [22, 0, 8, 6]),
         place('coverage', COV, [30, 0, 6, 6]),
       ],
     },
+    // 24 × 6 on 3840×1080: the green channel gets five columns so its ETA countdown stays on one line; the
+    // map gives up a column (it is still the widest cell).
     wide: {
-      map: mapAt([9, 0, 7, 6]),
+      map: mapAt([10, 0, 6, 6]),
       panels: [
-        place('green-channel', GC, [0, 0, 4, 6], { showReasons: false }),
-        place('cases', CASES, [4, 0, 5, 2], { maxCases: 3 }),
-        place('hospitals', HOSP, [4, 2, 5, 4]),
+        place('green-channel', GC, [0, 0, 5, 6], { showReasons: false }),
+        place('cases', CASES, [5, 0, 5, 3], { maxCases: 3 }),
+        place('hospitals', HOSP, [5, 3, 5, 3]),
         place('kpis', KPIS, [16, 0, 4, 6], { trendSeriesId: null }),
         place('coverage', COV, [20, 0, 4, 6], { maxTownships: 4 }),
       ],
@@ -92,23 +97,32 @@ const TRAUMA_DEFAULT: LayoutDocument = {
 };
 
 /**
- * A village has no station, hospital or coverage gaps of its own to rank: where the county and townships show
- * coverage by township, a village shows its nearest 120 stations and receiving hospitals.
+ * A village has no station, hospital or coverage gaps of its own to rank: its nearest 120 stations and receiving
+ * hospitals come first (right under the map on a tablet), then its township's figures, labelled as the
+ * township's, then the transports, cases and hospitals that concern it.
  */
 const TRAUMA_VILLAGE: LayoutDocument = {
-  ...TRAUMA_DEFAULT,
+  theme: 'trauma',
   level: 'village',
-  profiles: Object.fromEntries(
-    Object.entries(TRAUMA_DEFAULT.profiles).map(([profile, arrangement]) => [
-      profile,
-      {
-        ...arrangement,
-        panels: arrangement.panels.map((p) =>
-          p.type === COV ? { ...p, id: 'nearest', type: 'trauma.nearest', options: {} } : p,
-        ),
+  regionCode: null,
+  profiles: arrangeAll([
+    { id: 'nearest', type: 'trauma.nearest', weight: 1.5 },
+    {
+      id: 'parent-kpis',
+      type: 'parent-kpis',
+      options: {
+        indicatorIds: [
+          'trauma.activeCases',
+          'trauma.medianResponseMinutes',
+          'trauma.goldenHourShare',
+          'trauma.preHospitalMinutes',
+        ],
       },
-    ]),
-  ) as LayoutDocument['profiles'],
+    },
+    { id: 'green-channel', type: GC, weight: 1.5 },
+    { id: 'cases', type: CASES },
+    { id: 'hospitals', type: HOSP, weight: 1.5 },
+  ]),
 };
 
 /** The seeded layouts of the trauma cockpit: one arrangement for every screen profile, a village's own. */

@@ -25,6 +25,14 @@ export const TrendOptions = z.object({
   /** Draw the forecast and its band after the last observation, when the data carries one. */
   forecast: z.boolean().default(false),
   color: Colour.default('#36c3f0'),
+  /**
+   * The time span shown: 24h from the snapshot (its own step), or 7d (hourly), 30d and 365d (daily) from the
+   * stored indicator history (GET /api/v1/indicators/{id}/series). The forecast is drawn only on 24h.
+   */
+  window: z
+    .enum(['24h', '7d', '30d', '365d'])
+    .default('24h')
+    .meta({ description: "24h: the snapshot's series; 7d/30d/365d: the stored history" }),
 });
 export const RankingOptions = z.object({
   title: PanelTitle,
@@ -34,6 +42,11 @@ export const RankingOptions = z.object({
   /** On a wall, step to the next indicator every so many seconds (0: never). */
   rotateSeconds: z.number().int().min(0).max(600).default(20),
   color: Colour.default('#36c3f0'),
+});
+/** The parent region's figures (a village screen shows its township's), labelled with the parent's name. */
+export const ParentKpisOptions = z.object({
+  title: PanelTitle,
+  indicatorIds: z.array(IndicatorId).max(12).default([]),
 });
 export const GaugeOptions = z.object({
   title: PanelTitle,
@@ -87,6 +100,7 @@ export const MapLayersOptions = z.object({
 /** Generic panel types any theme may place (KPI tiles, trend, ranking, gauge, distribution, table, …). */
 export const GENERIC_PANEL_TYPES: Record<string, PanelTypeSpec<z.ZodType>> = {
   'kpi-tiles': { options: KpiTilesOptions, name: { zh: '指标卡', en: 'KPI tiles' } },
+  'parent-kpis': { options: ParentKpisOptions, name: { zh: '上级区域指标', en: "Parent region's figures" } },
   trend: { options: TrendOptions, name: { zh: '趋势', en: 'Trend' } },
   ranking: { options: RankingOptions, name: { zh: '排名', en: 'Ranking' } },
   gauge: { options: GaugeOptions, name: { zh: '仪表盘', en: 'Gauge' } },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ECO_PANEL_TYPES } from './eco';
 import { GENERIC_PANEL_TYPES } from './generic';
+import { GRASSROOTS_PANEL_TYPES } from './grassroots';
 import { OVERVIEW_PANEL_TYPES } from './overview';
 import { PARKING_PANEL_TYPES } from './parking';
 import type { PanelTypeSpec } from './spec';
@@ -8,6 +9,7 @@ import { TRAUMA_PANEL_TYPES } from './trauma';
 
 export * from './eco';
 export * from './generic';
+export * from './grassroots';
 export * from './overview';
 export * from './parking';
 export type { PanelTypeSpec } from './spec';
@@ -24,6 +26,7 @@ export const PANEL_TYPES: Record<string, PanelTypeSpec<z.ZodType>> = {
   ...PARKING_PANEL_TYPES,
   ...TRAUMA_PANEL_TYPES,
   ...ECO_PANEL_TYPES,
+  ...GRASSROOTS_PANEL_TYPES,
 };
 
 /**

@@ -1,4 +1,5 @@
 import { AuditPage, AuditQuery } from '@cockpit/contracts';
+import { toCsv } from '@cockpit/domain/csv';
 import { createRoute } from '@hono/zod-openapi';
 import { actorOf, guard } from '../../auth/access';
 import { createRouter } from '../../lib/create-router';
@@ -50,13 +51,6 @@ const view = (r: AuditRecord) => ({
   summary: r.summary,
 });
 
-/** A CSV cell: quoted, quotes doubled, and a leading = + - @ neutralised so spreadsheets never run it as a formula. */
-function cell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 export function auditRouter() {
   return createRouter()
     .openapi(list, async (c) => {
@@ -77,10 +71,8 @@ export function auditRouter() {
         `${rows.length} row(s); filter ${JSON.stringify(q)}`,
       );
       const header = ['id', 'at', 'actor', 'ip', 'requestId', 'action', 'target', 'summary'];
-      const lines = rows.map((r) =>
-        [r.id, r.at, r.actor, r.ip, r.requestId, r.action, r.target, r.summary].map(cell).join(','),
-      );
-      return c.body(`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`, 200, {
+      const body = rows.map((r) => [r.id, r.at, r.actor, r.ip, r.requestId, r.action, r.target, r.summary]);
+      return c.body(toCsv(header, body), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`,
       });

@@ -1,5 +1,7 @@
+import { personalVault } from '../../auth/vault';
 import { createRouter, validationError } from '../../lib/create-router';
 import { sendPrepared } from '../../lib/prepared';
+import { revealGridWorkers } from '../../snapshots/grassroots/grassroots.reveal';
 import type { PreparedSnapshot, SnapshotService } from '../../snapshots/service';
 import { getSnapshot, SnapshotParams, snapshotAccess } from './cockpits.routes';
 
@@ -13,7 +15,15 @@ export function cockpitsRouter(snapshots: SnapshotService) {
   router.openAPIRegistry.registerPath(getSnapshot);
   router.get('/api/v1/cockpits/:theme/:regionCode/snapshot', snapshotAccess, (c) => {
     const send = (prepared: PreparedSnapshot): Response =>
-      sendPrepared(c, prepared, 'application/json; charset=utf-8', 'no-cache');
+      // Grid workers' names are masked in the shared snapshot; personal:view sees them (a private copy).
+      prepared.theme === 'grassroots' && c.get('principal')?.permissionSet.has('personal:view')
+        ? sendPrepared(
+            c,
+            revealGridWorkers(prepared, personalVault),
+            'application/json; charset=utf-8',
+            'private, no-cache',
+          )
+        : sendPrepared(c, prepared, 'application/json; charset=utf-8', 'no-cache');
     const theme = c.req.param('theme');
     const regionCode = c.req.param('regionCode');
     const memoised = snapshots.peek(theme, regionCode);

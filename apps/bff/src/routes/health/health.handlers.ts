@@ -9,8 +9,11 @@ export type HealthSource = {
 
 export function buildHealth(source: HealthSource, now = Date.now()): Health {
   const upstreams = source.upstreams();
-  // A system counts as failing once its breaker opens or half of its calls in the last minute failed.
-  const failing = upstreams.some((u) => u.breaker !== 'closed' || u.errorRate >= 0.5);
+  // A system counts as failing once its breaker opens, half of its calls in the last minute failed, or its
+  // records are being dropped (a drifted or malformed answer looks healthy to the breaker).
+  const failing = upstreams.some(
+    (u) => u.breaker !== 'closed' || u.errorRate >= 0.5 || u.droppingRecords === true,
+  );
   return {
     status: failing ? 'degraded' : 'ok',
     version: source.version,

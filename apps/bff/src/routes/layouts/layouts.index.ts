@@ -1,7 +1,14 @@
+import type { Context } from 'hono';
 import { actorOf } from '../../auth/access';
-import type { LayoutService } from '../../layouts/service';
-import { createRouter } from '../../lib/create-router';
+import type { LayoutEditor, LayoutService } from '../../layouts/service';
+import { type AppEnv, createRouter } from '../../lib/create-router';
 import { layoutRoutes } from './layouts.routes';
+
+/** Who writes a layout: an administrator (user:admin) sees every indicator, others their department's. */
+export const editorOf = (c: Context<AppEnv>): LayoutEditor => {
+  const p = c.get('principal')!;
+  return { actor: actorOf(c), departmentId: p.departmentId, seesAll: p.permissionSet.has('user:admin') };
+};
 
 /** Stored layouts: thin handlers over the LayoutService. */
 export function layoutsRouter(service: LayoutService) {
@@ -33,7 +40,11 @@ export function layoutsRouter(service: LayoutService) {
     )
     .openapi(r.put, async (c) => {
       const { document, version } = c.req.valid('json');
-      return c.json(await service.update(c.req.valid('param').layoutId, document, version, actorOf(c)), 200);
+      const editor = editorOf(c);
+      return c.json(
+        await service.update(c.req.valid('param').layoutId, document, version, editor.actor, editor),
+        200,
+      );
     })
     .openapi(r.delete, async (c) => {
       await service.delete(c.req.valid('param').layoutId, actorOf(c));

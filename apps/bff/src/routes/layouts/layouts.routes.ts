@@ -15,7 +15,7 @@ import { LayoutService } from '../../layouts/service';
 import type { AppEnv } from '../../lib/create-router';
 import { errorResponse, jsonResponse } from '../../lib/json-errors';
 
-const LayoutIdParam = z.object({
+export const LayoutIdParam = z.object({
   layoutId: z
     .string()
     .regex(/^[a-z]+(\.[a-z]+(\.\d{6,12})?)?$/, 'theme, theme.level or theme.level.regionCode')
@@ -32,9 +32,12 @@ const REFUSED =
 
 /** The route table of stored layouts; the guards of writes find their region through the service. */
 export function layoutRoutes(service: LayoutService) {
-  /** A write needs layout:edit over the layout's region (a level or theme default: the county). */
+  /**
+   * A write changes what screens show, so it is a publish: layout:publish over the layout's region (a level
+   * or theme default: the county). Drafts (layout:edit) are in studio.routes.ts.
+   */
   const writeOf = (region: (c: Context<AppEnv>) => Promise<string[] | undefined>) =>
-    guard({ permission: 'layout:edit', region: { from: 'lookup', regions: region } });
+    guard({ permission: 'layout:publish', region: { from: 'lookup', regions: region } });
   const stored = async (c: Context<AppEnv>) => {
     const found = await service.find(c.req.param('layoutId') ?? '');
     return found ? [LayoutService.writeRegion(found)] : undefined;

@@ -213,7 +213,7 @@ describe('stored layouts API', () => {
     expect((await effective(app, TOWN, 'wall', { 'if-none-match': '"overview@2@wall"' })).status).toBe(200);
   });
 
-  it('lets only layout:edit write, and only inside the scope; overrides outside the scope are not listed', async () => {
+  it('lets only layout:publish write, and only inside the scope; overrides outside the scope are not listed', async () => {
     const app = createTestApp({ layoutSeeds: [] });
     await post(app, layoutDoc());
     await post(app, layoutDoc({ level: 'township', regionCode: OTHER_TOWN }));

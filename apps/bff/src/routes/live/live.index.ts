@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LiveDeltaEvent, LiveDropEvent, LiveResetEvent, LiveSnapshotEvent, Theme } from '@cockpit/contracts';
+import {
+  LiveDeltaEvent,
+  LiveDropEvent,
+  LiveResetEvent,
+  LiveSnapshotEvent,
+  Theme,
+  userIdOfNotificationKey,
+} from '@cockpit/contracts';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -58,6 +65,12 @@ export function liveRouter(deps: {
   return router.get('/api/v1/live', access, async (c) => {
     const topics = parseTopics(c.req.query('topics'), deps.hierarchy);
     for (const topic of topics) await deps.authorizeTopic?.(c, topic);
+    // A notification topic is its owner's alone.
+    for (const topic of topics) {
+      const p = parseTopic(topic);
+      if (p?.kind === 'notifications' && userIdOfNotificationKey(p.theme) !== c.get('principal')?.id)
+        throw new HttpError(403, 'FORBIDDEN', 'A notification topic is only for its owner');
+    }
     const node = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
     const address = node?.incoming?.socket.remoteAddress ?? 'local';
     await stream.admit(topics, address);
@@ -219,11 +232,17 @@ function parseTopics(raw: string | undefined, hierarchy: Hierarchy): Set<string>
     throw new HttpError(400, 'VALIDATION', `at most ${MAX_TOPICS} topics per stream`);
   for (const topic of topics) {
     const parsed = parseTopic(topic);
-    if (!parsed || !Theme.safeParse(parsed.theme).success) {
+    const themeOk =
+      parsed?.kind === 'alarms'
+        ? parsed.theme === 'all'
+        : parsed?.kind === 'notifications'
+          ? userIdOfNotificationKey(parsed.theme) !== undefined
+          : Theme.safeParse(parsed?.theme).success;
+    if (!parsed || !themeOk) {
       throw new HttpError(
         400,
         'VALIDATION',
-        `malformed topic ${JSON.stringify(topic)}: use snapshot:<theme>:<regionCode> or layout:<theme>:<regionCode>`,
+        `malformed topic ${JSON.stringify(topic)}: use snapshot:<theme>:<regionCode>, layout:<theme>:<regionCode> or alarms:all:<regionCode>`,
       );
     }
     if (parsed.kind === 'snapshot' && !SNAPSHOT_THEMES.includes(parsed.theme as Theme)) {

@@ -1,17 +1,26 @@
-import type { Alarm, Breakdown, EcoSnapshot, IndicatorValue, Series } from '@cockpit/contracts';
+import type {
+  Alarm,
+  Breakdown,
+  EcoSnapshot,
+  IndicatorDefinition,
+  IndicatorValue,
+  Series,
+} from '@cockpit/contracts';
 import type { DailyAqiRecord } from '@cockpit/domain/eco';
 import { haversineM } from '@cockpit/domain/routing';
 import type { Region } from '../../geo/hierarchy';
 import type { DatasetRead } from '../../indicators/dataset-cache';
-import type { IndicatorId } from '../../indicators/registry';
+import { seedDefinitions } from '../../indicators/definitions';
+import { airNowFrom, type EcoShares } from '../../indicators/value-registry';
 import type {
   AirObservation,
   NoiseObservation,
   WaterObservation,
   WindObservation,
 } from '../../upstreams/env-monitor/adapter';
-import { readOf, type ThemeBuilder } from '../builder';
-import { indicatorValue, sourceStatus } from '../values';
+import { readOf, type ThemeBuilder, type ValueInputs } from '../builder';
+import { indicatorValues } from '../indicator-values';
+import { sourceStatus } from '../values';
 import {
   airStations,
   belowTargetSince,
@@ -50,12 +59,67 @@ const share = (xs: readonly (boolean | null)[]) => {
   return known.length ? known.filter(Boolean).length / known.length : null;
 };
 
+/**
+ * The environment datasets as the value functions read them: each region's current air reading from the
+ * latest hour's observations, and its good-day, water and noise shares computed as the eco cockpit computes
+ * them (memoised; `known` gives the shares a build has already computed for its region).
+ */
+function ecoValueInputs(opts: {
+  reads: EcoReads;
+  air: readonly AirObservation[];
+  storedDailyOf: (code: string) => readonly DailyAqiRecord[];
+  known?: { code: string; shares: EcoShares };
+  observedAt?: { water: string | null; noise: string | null };
+}): ValueInputs {
+  const { reads, air } = opts;
+  const sites = reads.sites.value ?? { air: [], water: [], noise: [] };
+  const latestAt = air.at(-1)?.at ?? null;
+  const latestObs = latestAt ? air.filter((o) => o.at === latestAt) : [];
+  const memo = new Map<string, EcoShares>(opts.known ? [[opts.known.code, opts.known.shares]] : []);
+  const sharesOf = (c: string): EcoShares => {
+    let e = memo.get(c);
+    if (!e) {
+      const codes = new Set(stationsIn(c, sites.air).map((s) => s.code));
+      const g = goodDays(dailyAqi(regionAirHours(air, codes)), undefined, [...opts.storedDailyOf(c)]);
+      const w = waterSections(stationsIn(c, sites.water), reads.water.value?.rows ?? []);
+      const n = noise(stationsIn(c, sites.noise), reads.noise.value?.rows ?? []);
+      e = {
+        goodDayShareMonth: g?.month.share ?? null,
+        goodDayShareYear: g?.year.share ?? null,
+        waterCompliance: share(w.map((s) => s.compliant)),
+        noiseNightCompliance: share(n.points.map((p) => p.night?.compliant ?? null)),
+      };
+      memo.set(c, e);
+    }
+    return e;
+  };
+  return {
+    units: { nowMs: latestAt ? Date.parse(latestAt) : 0, airNow: airNowFrom(latestObs), eco: sharesOf },
+    reads: new Map<string, DatasetRead<unknown>>([
+      ['env.airRealtime', worse(reads.realtime, reads.airHistory)],
+      ['env.airHistory', reads.airHistory],
+      ['eco.water', reads.water],
+      ['eco.noise', reads.noise],
+    ]),
+    observedAt: (id) =>
+      (id === 'eco.water'
+        ? opts.observedAt?.water
+        : id === 'eco.noise'
+          ? opts.observedAt?.noise
+          : latestAt) ?? undefined,
+  };
+}
+
 /** The eco snapshot of one region, pure. */
 export function buildEco(input: {
   region: Region;
   county: Region;
   townships: readonly Region[];
   children: readonly Region[];
+  /** Any region by code (the roll-up walks down to the villages). */
+  regionOf: (code: string) => Region | undefined;
+  /** The stored indicator definitions (default: the seed). */
+  definitions?: readonly IndicatorDefinition[];
   reads: EcoReads;
   now: number;
 }): EcoSnapshot {
@@ -103,14 +167,10 @@ export function buildEco(input: {
   // Water and noise.
   const sections = waterSections(stationsIn(code, sites.water), reads.water.value?.rows ?? []);
   const noiseParts = noise(stationsIn(code, sites.noise), reads.noise.value?.rows ?? []);
-
-  // Indicators with their freshness.
-  const goodMonth = good?.month.share ?? null;
-  const goodYear = good?.year.share ?? null;
   const waterShare = share(sections.map((s) => s.compliant));
-  const nightShare = share(noiseParts.points.map((p) => p.night?.compliant ?? null));
-  const ind = (id: IndicatorId, value: number | null, read: DatasetRead<unknown>, at: string | null) =>
-    indicatorValue(id, value, read, at ?? undefined);
+
+  // Indicators with their freshness, through the registry of value functions (the region's own shares are
+  // the ones computed above).
   const waterAt =
     sections
       .map((s) => s.at)
@@ -124,14 +184,26 @@ export function buildEco(input: {
       .sort()
       .at(-1) ?? null;
   const airRead = worse(reads.realtime, reads.airHistory);
-  const indicators: IndicatorValue[] = [
-    ind('eco.aqi', current?.reading?.aqi ?? null, airRead, latestAt),
-    ind('eco.pm25', current?.conc.pm25 ?? null, airRead, latestAt),
-    ind('eco.goodDayShareMonth', goodMonth, reads.airHistory, latestAt),
-    ind('eco.goodDayShareYear', goodYear, reads.airHistory, latestAt),
-    ind('eco.waterCompliance', waterShare, reads.water, waterAt),
-    ind('eco.noiseNightCompliance', nightShare, reads.noise, noiseAt),
-  ];
+  const values = indicatorValues({
+    definitions: input.definitions ?? seedDefinitions(),
+    regionOf: input.regionOf,
+    ...ecoValueInputs({
+      reads,
+      air,
+      storedDailyOf: () => reads.storedDaily?.value ?? [],
+      known: {
+        code,
+        shares: {
+          goodDayShareMonth: good?.month.share ?? null,
+          goodDayShareYear: good?.year.share ?? null,
+          waterCompliance: waterShare,
+          noiseNightCompliance: share(noiseParts.points.map((p) => p.night?.compliant ?? null)),
+        },
+      },
+      observedAt: { water: waterAt, noise: noiseAt },
+    }),
+  });
+  const indicators: IndicatorValue[] = values.ofTheme('eco', code);
 
   const series: Series[] = [
     {
@@ -152,16 +224,12 @@ export function buildEco(input: {
     ? [
         {
           indicatorId: 'eco.aqi',
-          unit: '',
-          children: input.children.map((c) => {
-            const inC = new Set(stationsIn(c.code, sites.air).map((s) => s.code));
-            const conc = meanConcentrations(latestObs.filter((o) => inC.has(o.stationCode)));
-            return {
-              regionCode: c.code,
-              name: c.name,
-              value: inC.size ? (hourlyReading(conc)?.aqi ?? null) : null,
-            };
-          }),
+          unit: values.definition('eco.aqi')?.unit ?? '',
+          children: input.children.map((c) => ({
+            regionCode: c.code,
+            name: c.name,
+            value: values.valueAt('eco.aqi', c.code),
+          })),
         },
       ]
     : [];
@@ -304,6 +372,29 @@ function nearestStations(
 
 export const ecoBuilder: ThemeBuilder = {
   theme: 'eco',
+  // The whole county at once, with each region's stored daily AQI (its year to date).
+  valueInputs: async (ctx, read) => {
+    const ds = ecoDatasets(ctx);
+    const regions = [...ctx.hierarchy.regions.keys()];
+    const all = await read([
+      ctx.datasets.air,
+      ...Object.values(ds),
+      ...regions.map((code) => storedDailyAqi(ctx, code)),
+    ]);
+    const reads: EcoReads = {
+      realtime: readOf(all, ctx.datasets.air),
+      sites: readOf(all, ds.sites),
+      airHistory: readOf(all, ds.airHistory),
+      wind: readOf(all, ds.wind),
+      water: readOf(all, ds.water),
+      noise: readOf(all, ds.noise),
+    };
+    return ecoValueInputs({
+      reads,
+      air: mergeAir(reads.airHistory.value?.rows ?? [], reads.realtime.value ?? []),
+      storedDailyOf: (code) => readOf(all, storedDailyAqi(ctx, code)).value ?? [],
+    });
+  },
   datasets: (ctx, region) => [
     ctx.datasets.air,
     ...Object.values(ecoDatasets(ctx)),
@@ -317,6 +408,8 @@ export const ecoBuilder: ThemeBuilder = {
       county,
       townships: county.childCodes.map((c) => ctx.hierarchy.get(c)!),
       children: region.childCodes.map((c) => ctx.hierarchy.get(c)!),
+      regionOf: (c) => ctx.hierarchy.get(c),
+      definitions: ctx.indicators.list(),
       reads: {
         realtime: readOf(reads, ctx.datasets.air),
         sites: readOf(reads, ds.sites),

@@ -97,6 +97,7 @@ const reads: ParkingReads = {
 const h = testGeography();
 const build = (code: string) =>
   buildParkingSnapshot({
+    regionOf: h.get,
     region: h.get(code)!,
     children: h.get(code)!.childCodes.map((c) => h.get(c)!),
     reads,
@@ -197,6 +198,7 @@ describe('guide-screen heartbeats', () => {
   }));
   const withScreens = (screens: GuideScreenState[]) =>
     buildParkingSnapshot({
+      regionOf: h.get,
       region: h.get('331023')!,
       children: [],
       reads: { ...reads, screens: ok(screens) },
@@ -239,10 +241,17 @@ describe('live buffer', () => {
     live.observe(hourAgo);
     expect(live.samples('A')).toHaveLength(1);
     const region = h.get('331023001')!;
-    const withLive = buildParkingSnapshot({ region, children: [], reads: stale, now: NOW, live });
+    const withLive = buildParkingSnapshot({
+      region,
+      regionOf: h.get,
+      children: [],
+      reads: stale,
+      now: NOW,
+      live,
+    });
     expect(value(withLive, 'parking.outflowPerHour')).toBe(2);
     expect(withLive.occupancy.points.some((p) => p.at === iso(NOW - 60 * MIN))).toBe(true);
-    const without = buildParkingSnapshot({ region, children: [], reads: stale, now: NOW });
+    const without = buildParkingSnapshot({ region, regionOf: h.get, children: [], reads: stale, now: NOW });
     expect(value(without, 'parking.outflowPerHour')).toBeNull();
   });
 });
@@ -272,8 +281,15 @@ describe('building is pure: the live buffer is fed on refresh, never by a build'
     const next: ParkingReads = { ...reads, lots: ok(values[0]!) };
     const region = h.get('331023001')!;
     const before = structuredClone(['A', 'B', 'C'].map((id) => live.samples(id)));
-    const once = buildParkingSnapshot({ region, children: [], reads: next, now: NOW, live });
-    const twice = buildParkingSnapshot({ region, children: [], reads: next, now: NOW, live });
+    const once = buildParkingSnapshot({ region, regionOf: h.get, children: [], reads: next, now: NOW, live });
+    const twice = buildParkingSnapshot({
+      region,
+      regionOf: h.get,
+      children: [],
+      reads: next,
+      now: NOW,
+      live,
+    });
     expect(twice).toEqual(once);
     expect(['A', 'B', 'C'].map((id) => live.samples(id))).toEqual(before);
 

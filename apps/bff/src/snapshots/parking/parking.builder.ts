@@ -1,6 +1,7 @@
 import type {
   Alarm,
   Breakdown,
+  IndicatorDefinition,
   IndicatorValue,
   ParkingLot,
   ParkingSnapshot,
@@ -16,8 +17,10 @@ import {
 import { haversineM } from '@cockpit/domain/routing';
 import type { Region } from '../../geo/hierarchy';
 import type { Dataset, DatasetRead } from '../../indicators/dataset-cache';
-import type { IndicatorId } from '../../indicators/registry';
+import { seedDefinitions } from '../../indicators/definitions';
 import { inRegion } from '../../indicators/rollup';
+import { unitsBy } from '../../indicators/value-functions';
+import type { DatasetUnits, ParkingFlows } from '../../indicators/value-registry';
 import {
   fetchGuideScreens,
   fetchLotHistory,
@@ -28,8 +31,9 @@ import {
   type ParkingLotState,
   type RecordWindow,
 } from '../../upstreams/parking-platform/adapter';
-import { type BuilderContext, observeDataset, readOf, type ThemeBuilder } from '../builder';
-import { indicatorValue, sourceStatus } from '../values';
+import { type BuilderContext, observeDataset, readOf, type ThemeBuilder, type ValueInputs } from '../builder';
+import { indicatorValues } from '../indicator-values';
+import { sourceStatus } from '../values';
 import {
   dataTimeOf,
   domainScreen,
@@ -142,7 +146,9 @@ function occupiedNear(
  * KPIs of a set of lots. Flows and dwell use the records of the last hour:
  * - inflow = entries in the window; turnover = entries ÷ berths (per hour);
  * - outflow = entries − (occupied at the end − occupied at the start) (conservation of vehicles: the
- *   records only list vehicles that ENTERED in the window, so their exits alone would undercount);
+ *   records only list vehicles that ENTERED in the window, so their exits alone would undercount). Not
+ *   clamped at 0 per set of lots: the stored rule sums the villages' values, and the sum of the villages'
+ *   net figures is the region's (a clamp per village would count the same vehicles twice);
  * - average dwell = total parked time in the window ÷ parking events (entries) — the berth-minutes come
  *   from the mean occupancy (start and end), so long stays that began before the window count too
  *   (Little's law). Without the start occupancy it falls back to the completed sessions of the window,
@@ -185,9 +191,63 @@ function kpisOf(
     averageDwellMinutes: dwell,
     inflow,
     outflow:
-      inflow !== null && startOccupied !== null
-        ? Math.max(0, inflow - (totals.berthOccupied - startOccupied))
-        : null,
+      inflow !== null && startOccupied !== null ? inflow - (totals.berthOccupied - startOccupied) : null,
+  };
+}
+
+const NO_FLOWS: ParkingFlows = { turnoverRate: null, averageDwellMinutes: null, inflow: null, outflow: null };
+
+/** The parking datasets as the value functions read them, with their freshness and data times. */
+function parkingValueInputs(reads: ParkingReads, nowMs: number, live: LiveBuffer | undefined): ValueInputs {
+  const lotsAt = reads.lots.value?.length ? new Date(nowMs).toISOString() : undefined;
+  const recordsAt = reads.records.value ? new Date(reads.records.value.toMs).toISOString() : undefined;
+  return {
+    units: parkingUnits(reads, nowMs, live),
+    reads: new Map<string, DatasetRead<unknown>>([
+      ['parking.lots', reads.lots],
+      ['parking.records', reads.records],
+      ['parking.history', reads.history],
+      ['parking.screens', reads.screens],
+    ]),
+    observedAt: (id) => (id === 'parking.records' ? recordsAt : lotsAt),
+  };
+}
+
+/**
+ * The parking datasets for the value functions: the lots by village, and the flows of the last hour's
+ * records of any region's lots (memoised per region).
+ */
+function parkingUnits(reads: ParkingReads, nowMs: number, live: LiveBuffer | undefined): DatasetUnits {
+  const lots = reads.lots.value ? unitsBy(reads.lots.value, (l) => l.villageCode) : undefined;
+  const records = reads.records.value;
+  const byLot = new Map<string, RecordWindow['records']>();
+  for (const r of records?.records ?? []) {
+    const list = byLot.get(r.lotId);
+    if (list) list.push(r);
+    else byLot.set(r.lotId, [r]);
+  }
+  const flows = new Map<string, ParkingFlows>();
+  return {
+    nowMs,
+    lots,
+    parkingFlows: (code) => {
+      let f = flows.get(code);
+      if (!f) {
+        const mine = lots?.(code) ?? [];
+        // No lots, no flows (unknown, not 0): the sum over villages keeps only the villages with lots.
+        if (mine.length === 0) return NO_FLOWS;
+        const window = records && { ...records, records: mine.flatMap((l) => byLot.get(l.lotId) ?? []) };
+        const k = kpisOf(mine, window, reads.history.value, live);
+        f = {
+          turnoverRate: k.turnoverRate,
+          averageDwellMinutes: k.averageDwellMinutes,
+          inflow: k.inflow,
+          outflow: k.outflow,
+        };
+        flows.set(code, f);
+      }
+      return f;
+    },
   };
 }
 
@@ -299,6 +359,10 @@ function alarmsOf(
 export function buildParkingSnapshot(input: {
   region: Region;
   children: readonly Region[];
+  /** Any region by code (the roll-up walks down to the villages). */
+  regionOf: (code: string) => Region | undefined;
+  /** The stored indicator definitions (default: the seed). */
+  definitions?: readonly IndicatorDefinition[];
   reads: ParkingReads;
   now: number;
   /** Live readings kept across refreshes (see LiveBuffer); without it only the histories are used. */
@@ -311,23 +375,16 @@ export function buildParkingSnapshot(input: {
   const ctx = predictContext(reads, input.now, input.live);
   const nowMs = ctx.nowMs;
   const views = lots.map((l) => lotView(l, ctx));
-  const kpis = kpisOf(lots, reads.records.value, reads.history.value, input.live);
-  const lotsAt = allLots.length ? new Date(nowMs).toISOString() : undefined;
-  const recordsAt = reads.records.value ? new Date(reads.records.value.toMs).toISOString() : undefined;
-  const ind = (id: IndicatorId, value: number | null, read: DatasetRead<unknown>, at: string | undefined) =>
-    indicatorValue(id, value, read, at);
-  const indicators: IndicatorValue[] = [
-    ind('parking.berthTotal', reads.lots.value ? kpis.berthTotal : null, reads.lots, lotsAt),
-    ind('parking.freeBerths', reads.lots.value ? kpis.berthFree : null, reads.lots, lotsAt),
-    ind('parking.berthOccupied', reads.lots.value ? kpis.berthOccupied : null, reads.lots, lotsAt),
-    ind('parking.occupancyRate', kpis.occupancyRate, reads.lots, lotsAt),
-    ind('parking.turnoverRate', kpis.turnoverRate, reads.records, recordsAt),
-    ind('parking.averageDwellMinutes', kpis.averageDwellMinutes, reads.records, recordsAt),
-    ind('parking.inflowPerHour', kpis.inflow, reads.records, recordsAt),
-    ind('parking.outflowPerHour', kpis.outflow, reads.records, recordsAt),
-  ];
+  const values = indicatorValues({
+    definitions: input.definitions ?? seedDefinitions(),
+    regionOf: input.regionOf,
+    ...parkingValueInputs(reads, nowMs, input.live),
+  });
+  const indicators: IndicatorValue[] = values.ofTheme('parking', code);
+  const flows = values.valueAt('parking.inflowPerHour', code);
+  const liveRate = values.valueAt('parking.occupancyRate', code);
 
-  const points = occupancyPoints(lots, reads.history.value, input.live, nowMs, kpis.occupancyRate);
+  const points = occupancyPoints(lots, reads.history.value, input.live, nowMs, liveRate);
   const series: Series[] = [
     {
       indicatorId: 'parking.occupancyRate',
@@ -340,10 +397,9 @@ export function buildParkingSnapshot(input: {
   const breakdowns: Breakdown[] = input.children.length
     ? (['parking.freeBerths', 'parking.occupancyRate'] as const).map((id) => ({
         indicatorId: id,
-        unit: id === 'parking.freeBerths' ? '个' : '%',
+        unit: values.definition(id)?.unit ?? '',
         children: input.children.map((c) => {
-          const t = aggregateLots(allLots.filter((l) => inRegion(c.code, l.villageCode)));
-          const value = id === 'parking.freeBerths' ? (t.lotCount ? t.berthFree : null) : t.occupancyRate;
+          const value = values.valueAt(id, c.code);
           return { regionCode: c.code, name: c.name, value: value === null ? null : round4(value) };
         }),
       }))
@@ -372,11 +428,11 @@ export function buildParkingSnapshot(input: {
     scenicLotIds: byOccupancy.filter((l) => l.category === 'scenic').map((l) => l.lotId),
     occupancy: { points, forecast: occupancyForecast(views) },
     flows:
-      reads.records.value && kpis.inflow !== null
+      reads.records.value && flows !== null
         ? {
             windowMinutes: RECORD_WINDOW_MIN,
-            inflow: kpis.inflow,
-            outflow: kpis.outflow,
+            inflow: flows,
+            outflow: values.valueAt('parking.outflowPerHour', code),
             truncated: reads.records.value.truncated,
           }
         : null,
@@ -417,10 +473,17 @@ export const parkingBuilder: ThemeBuilder = {
     buildParkingSnapshot({
       region,
       children: region.childCodes.map((c) => ctx.hierarchy.get(c)!),
+      regionOf: (code) => ctx.hierarchy.get(code),
+      definitions: ctx.indicators.list(),
       reads: parkingReads(parkingDatasets(ctx), reads),
       now,
       live: liveBufferOf(ctx.datasets.lots),
     }),
+  valueInputs: async (ctx, read, now) => {
+    const ds = parkingDatasets(ctx);
+    const reads = parkingReads(ds, await read(Object.values(ds) as Dataset<unknown>[]));
+    return parkingValueInputs(reads, predictContext(reads, now).nowMs, liveBufferOf(ctx.datasets.lots));
+  },
   // The live buffer observes every value of the lots dataset as it arrives (building only reads it).
   observers: (ctx) => [
     observeDataset(ctx.datasets.lots, (lots) => liveBufferOf(ctx.datasets.lots).observe(lots)),

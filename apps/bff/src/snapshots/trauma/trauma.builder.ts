@@ -1,21 +1,22 @@
-import type {
-  Alarm,
-  Breakdown,
-  HospitalReadiness,
-  IndicatorValue,
-  NearbyFacility,
-  NearestFacilities,
-  Series,
-  TraumaCoverage,
-  TraumaSnapshot,
+import {
+  type Alarm,
+  type Breakdown,
+  COUNTY_CODE,
+  type HospitalReadiness,
+  type IndicatorValue,
+  type NearbyFacility,
+  type NearestFacilities,
+  type Series,
+  type TraumaCoverage,
+  type TraumaSnapshot,
 } from '@cockpit/contracts';
 import { bandOf, DEFAULT_BANDS } from '@cockpit/domain/routing';
-import { coverageSummary, type TraumaIncident, traumaKpis } from '@cockpit/domain/trauma';
+import { coverageSummary } from '@cockpit/domain/trauma';
 import type { Region } from '../../geo/hierarchy';
 import type { RoadNetwork } from '../../geo/roads';
 import type { DatasetRead } from '../../indicators/dataset-cache';
-import type { IndicatorId } from '../../indicators/registry';
 import { inRegion } from '../../indicators/rollup';
+import { unitsBy } from '../../indicators/value-functions';
 import {
   type Ambulance,
   type EmergencyHospital,
@@ -31,8 +32,10 @@ import {
   observeDataset,
   readOf,
   type ThemeBuilder,
+  type ValueInputs,
 } from '../builder';
-import { indicatorValue, median, round, sourceStatus } from '../values';
+import { indicatorValues } from '../indicator-values';
+import { median, round, sourceStatus } from '../values';
 import { facilitiesByDriveTime, type VillageTime, villageTimes } from './trauma.routing';
 import { isActive, observeTransports, type PlanStore, viewTransports } from './trauma.transports';
 
@@ -112,20 +115,6 @@ function transportObservers(ctx: BuilderContext): DatasetObserver[] {
 }
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const minutes = (s: number | null) => (s === null ? null : s / 60);
-
-function toKpiIncident(i: Incident): TraumaIncident {
-  return {
-    incidentId: i.incidentId,
-    regionCode: i.villageCode,
-    callAtMs: i.calledAt,
-    dispatchAtMs: i.dispatchedAt,
-    sceneArrivalAtMs: i.arrivedSceneAt,
-    sceneDepartureAtMs: i.departedSceneAt,
-    hospitalArrivalAtMs: i.arrivedHospitalAt,
-  };
-}
 
 export function readinessOf(h: EmergencyHospital): HospitalReadiness['readiness'] {
   if (h.edLoad >= 0.95) return 'overloaded';
@@ -174,40 +163,6 @@ function coverageFor(
   };
 }
 
-/** Per-region KPI values (medians over the last 24 h of calls), for the region and its children. */
-function kpiValues(
-  code: string,
-  incidents: readonly Incident[],
-  hospitals: readonly EmergencyHospital[],
-  nowMs: number,
-): Partial<Record<IndicatorId, number | null>> {
-  const mine = incidents.filter((i) => inRegion(code, i.villageCode));
-  const recent = mine.filter((i) => i.calledAt >= nowMs - DAY);
-  const k = traumaKpis(recent.map(toKpiIncident));
-  const ct = hospitals.filter((h) => inRegion(code, h.villageCode) && h.doorToCtMinutes !== null);
-  return {
-    'trauma.activeCases': mine.filter(isActive).length,
-    'trauma.callToDispatchMinutes': minutes(k.callToDispatch.medianS),
-    'trauma.medianResponseMinutes': minutes(k.response.medianS),
-    'trauma.onSceneMinutes': minutes(k.onScene.medianS),
-    'trauma.transportMinutes': minutes(k.transport.medianS),
-    'trauma.preHospitalMinutes': minutes(k.totalPreHospital.medianS),
-    'trauma.goldenHourShare': k.goldenHour.share,
-    'trauma.doorToCtMinutes': ct.length ? ct.reduce((s, h) => s + h.doorToCtMinutes!, 0) / ct.length : null,
-  };
-}
-
-const KPI_IDS: IndicatorId[] = [
-  'trauma.activeCases',
-  'trauma.callToDispatchMinutes',
-  'trauma.medianResponseMinutes',
-  'trauma.onSceneMinutes',
-  'trauma.transportMinutes',
-  'trauma.preHospitalMinutes',
-  'trauma.goldenHourShare',
-  'trauma.doorToCtMinutes',
-];
-
 function hourlySeries(incidents: readonly Incident[], nowMs: number, read: DatasetRead<unknown>): Series[] {
   const end = Math.floor(nowMs / HOUR) * HOUR;
   const hours = Array.from({ length: 24 }, (_, i) => end - (23 - i) * HOUR);
@@ -232,6 +187,34 @@ function hourlySeries(incidents: readonly Incident[], nowMs: number, read: Datas
       }),
     },
   ];
+}
+
+/** The dispatch data as the value functions read it (transports and coverage as the region's view has them). */
+function traumaValueInputs(
+  ctx: BuilderContext,
+  reads: TraumaReads,
+  transports: readonly { villageCode: string; eta: { savedS: number } | null }[],
+  coverage: readonly { villageCode: string; gap: boolean }[],
+  incidentsAsOf: number,
+): ValueInputs {
+  const observed = reads.incidents.value ? new Date(reads.incidents.value.asOf).toISOString() : undefined;
+  const ds = traumaDatasets(ctx);
+  const byVillage = <T extends { villageCode: string }>(items: readonly T[]) =>
+    unitsBy(items, (t) => t.villageCode);
+  return {
+    units: {
+      nowMs: incidentsAsOf,
+      incidents: reads.incidents.value ? byVillage(reads.incidents.value.items) : undefined,
+      emergencyHospitals: reads.hospitals.value ? byVillage(reads.hospitals.value.items) : undefined,
+      transports: reads.ambulances.value
+        ? byVillage(transports.map((t) => ({ villageCode: t.villageCode, savedS: t.eta?.savedS ?? 0 })))
+        : undefined,
+      coverage: byVillage(coverage),
+    },
+    reads: new Map(Object.entries(reads).map(([k, r]) => [ds[k as keyof TraumaReads].id, r])),
+    // The KPIs are read at the dispatch system's clock.
+    observedAt: () => observed,
+  };
 }
 
 export function buildTrauma(input: {
@@ -263,35 +246,22 @@ export function buildTrauma(input: {
   const villages = villageTimes(network, ctx.hierarchy);
   const coverage = coverageFor(region, villages, names);
 
-  const values = reads.incidents.value ? kpiValues(region.code, incidents, hospitals, incidentsAsOf) : {};
-  const observed = reads.incidents.value ? new Date(reads.incidents.value.asOf).toISOString() : undefined;
-  const ind = (
-    id: IndicatorId,
-    read: DatasetRead<unknown>,
-    value: number | null | undefined,
-  ): IndicatorValue => indicatorValue(id, value ?? null, read, observed);
-  const saved = transports.reduce((s, t) => s + (t.eta?.savedS ?? 0), 0) / 60;
-  const indicators: IndicatorValue[] = [
-    ...KPI_IDS.map((id) =>
-      ind(id, id === 'trauma.doorToCtMinutes' ? reads.hospitals : reads.incidents, values[id]),
-    ),
-    ind('trauma.timeSavedMinutes', reads.ambulances, reads.ambulances.value ? saved : null),
-    indicatorValue('trauma.coverageGapVillages', coverage.gaps, { status: 'ok', fetchedAt: now }, undefined),
-  ];
+  const values = indicatorValues({
+    definitions: ctx.indicators.list(),
+    regionOf: (code) => ctx.hierarchy.get(code),
+    ...traumaValueInputs(ctx, reads, transports, coverage.villages, incidentsAsOf),
+  });
+  const indicators: IndicatorValue[] = values.ofTheme('trauma', region.code);
 
   const children = region.childCodes.map((c) => ctx.hierarchy.get(c)!).filter(Boolean);
   const breakdowns: Breakdown[] = children.length
     ? (['trauma.activeCases', 'trauma.medianResponseMinutes', 'trauma.preHospitalMinutes'] as const).map(
         (id) => ({
           indicatorId: id,
-          unit: ind(id, reads.incidents, null).unit,
+          unit: values.definition(id)?.unit ?? '',
           children: children.map((c) => {
-            const v = kpiValues(c.code, incidents, hospitals, incidentsAsOf)[id];
-            return {
-              regionCode: c.code,
-              name: c.name,
-              value: v === null || v === undefined ? null : round(v, 2),
-            };
+            const v = values.valueAt(id, c.code);
+            return { regionCode: c.code, name: c.name, value: v === null ? null : round(v, 2) };
           }),
         }),
       )
@@ -413,6 +383,36 @@ export const traumaBuilder: ThemeBuilder = {
     });
   },
   observers: transportObservers,
+  // The whole county at once: every incident's transport, every village's coverage.
+  valueInputs: async (ctx, read, now) => {
+    const d = traumaDatasets(ctx);
+    const all = await read(Object.values(d));
+    const reads: TraumaReads = {
+      incidents: readOf(all, d.incidents),
+      ambulances: readOf(all, d.ambulances),
+      hospitals: readOf(all, d.hospitals),
+      stations: readOf(all, d.stations),
+    };
+    const network = ctx.network();
+    const asOfMs = reads.ambulances.value?.asOf ?? reads.incidents.value?.asOf ?? now;
+    const transports = viewTransports({
+      network,
+      store: stores.get(ctx) ?? new Map(),
+      incidents: reads.incidents.value?.items ?? [],
+      ambulances: reads.ambulances.value?.items ?? [],
+      hospitals: reads.hospitals.value?.items ?? [],
+      asOfMs,
+    });
+    const county = ctx.hierarchy.get(COUNTY_CODE)!;
+    const coverage = coverageFor(county, villageTimes(network, ctx.hierarchy), (c) => c);
+    return traumaValueInputs(
+      ctx,
+      reads,
+      transports,
+      coverage.villages,
+      reads.incidents.value?.asOf ?? asOfMs,
+    );
+  },
 };
 
 /**

@@ -57,8 +57,19 @@ function publicPatient(age: number | null | undefined, sex: 'M' | 'F' | null | u
 }
 
 /** Incidents changed in the last 24 hours (as the dispatch system knows them now). */
-export async function fetchIncidents(client: UpstreamClient): Promise<{ asOf: number; items: Incident[] }> {
-  const body = parseEnvelope(client, Envelope, await client.getJson('/emergency-120/incidents'), 'incidents');
+/**
+ * The incidents of the last 24 hours (and those still under way), as the dispatch system has them now; with
+ * a range, those called in [sinceMs, untilMs] (or still under way then) as they stood at untilMs (the
+ * system keeps 30 days).
+ */
+export async function fetchIncidents(
+  client: UpstreamClient,
+  range?: { sinceMs: number; untilMs: number },
+): Promise<{ asOf: number; items: Incident[] }> {
+  const path = range
+    ? `/emergency-120/incidents?since=${Math.round(range.sinceMs)}&until=${Math.round(range.untilMs)}`
+    : '/emergency-120/incidents';
+  const body = parseEnvelope(client, Envelope, await client.getJson(path), 'incidents');
   const items = parseRecords(client, IncidentRecord, body.rows, 'incident').map(
     (r): Incident => ({
       incidentId: r.id,

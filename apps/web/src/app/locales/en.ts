@@ -2,7 +2,13 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: { title: 'Tiantai County Digital Cockpit', subtitle: 'Smart county · City brain' },
-  theme: { overview: 'Overview', parking: 'Parking', trauma: 'Trauma care', eco: 'Environment' },
+  theme: {
+    overview: 'Overview',
+    parking: 'Parking',
+    trauma: 'Trauma care',
+    eco: 'Environment',
+    grassroots: 'Grassroots governance',
+  },
   level: { county: 'County', township: 'Township', village: 'Village' },
   header: {
     freshness: 'Data',
@@ -107,4 +113,18 @@ export const en: Messages = {
   },
   unit: { hours: 'h', minutes: 'min', seconds: 's' },
   search: { placeholder: 'Search townships and villages (name, pinyin initials or code)' },
+  personalView: {
+    edit: 'Personalise',
+    done: 'Done',
+    title: 'My view (only for me)',
+    reset: 'Back to the published layout',
+    hide: 'Hide',
+    show: 'Show',
+    pin: 'Pin',
+    unpin: 'Unpin',
+    up: 'Up',
+    down: 'Down',
+    hidden: 'Hidden',
+    pinned: 'Pinned',
+  },
 };

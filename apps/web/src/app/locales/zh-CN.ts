@@ -1,6 +1,12 @@
 export const zhCN = {
   app: { title: '天台县数字驾驶舱', subtitle: '智慧县域 · 城市大脑' },
-  theme: { overview: '县域总览', parking: '智慧停车', trauma: '创伤急救', eco: '生态环保' },
+  theme: {
+    overview: '县域总览',
+    parking: '智慧停车',
+    trauma: '创伤急救',
+    eco: '生态环保',
+    grassroots: '基层治理',
+  },
   level: { county: '县', township: '乡镇/街道', village: '村/社区' },
   header: {
     freshness: '数据',
@@ -97,5 +103,19 @@ export const zhCN = {
   },
   unit: { hours: '小时', minutes: '分钟', seconds: '秒' },
   search: { placeholder: '搜索乡镇、村（名称、拼音首字母或代码）' },
+  personalView: {
+    edit: '个性化',
+    done: '完成',
+    title: '我的视图（仅对我生效）',
+    reset: '恢复为发布版',
+    hide: '隐藏',
+    show: '显示',
+    pin: '置顶',
+    unpin: '取消置顶',
+    up: '上移',
+    down: '下移',
+    hidden: '已隐藏',
+    pinned: '已置顶',
+  },
 };
 export type Messages = typeof zhCN;

@@ -90,6 +90,8 @@ export function occupancyCurveOption(
         color: MUTED,
         fontSize: sizes.axis,
         interval: Math.max(0, Math.ceil(labels.length / 6) - 1),
+        // A narrow chart (an ultra-wide column) drops the hour labels that would run into each other.
+        hideOverlap: true,
       },
       axisLine: { lineStyle: { color: 'rgba(100,160,230,0.4)' } },
     },
@@ -193,6 +195,8 @@ export function lotFreeOption(
         color: MUTED,
         fontSize: sizes.axis,
         interval: Math.max(0, Math.ceil(labels.length / 5) - 1),
+        // A narrow chart (an ultra-wide column) drops the hour labels that would run into each other.
+        hideOverlap: true,
       },
     },
     yAxis: {

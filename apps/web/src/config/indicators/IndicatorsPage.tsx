@@ -6,6 +6,7 @@ import {
   THEMES,
   UpdateIndicatorRequest,
 } from '@cockpit/contracts';
+import { toCsv } from '@cockpit/domain/csv';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +30,6 @@ import {
   layoutsUsing,
   NO_FILTERS,
   thresholdText,
-  toCsv,
 } from './catalogue';
 import { definitionOf, EMPTY_FORM, formOf, type IndicatorForm } from './editor-form';
 import { createIndicator, departmentNamesQuery, layoutsQuery, updateIndicator } from './indicators.api';

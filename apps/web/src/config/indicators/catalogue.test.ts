@@ -1,14 +1,12 @@
 import type { IndicatorDefinition } from '@cockpit/contracts';
 import { describe, expect, it } from 'vitest';
 import {
-  csvCell,
   durationText,
   filterDefinitions,
   freshnessOf,
   layoutsUsing,
   NO_FILTERS,
   thresholdText,
-  toCsv,
 } from './catalogue';
 
 const def = (id: string, extra: Partial<IndicatorDefinition> = {}): IndicatorDefinition => ({
@@ -106,17 +104,5 @@ describe('the indicator catalogue', () => {
     expect(uses.get('a')?.map((u) => u.layoutId)).toEqual(['L1', 'L2']);
     expect(uses.get('b')?.map((u) => u.layoutId)).toEqual(['L1']);
     expect(uses.get('c')).toBeUndefined();
-  });
-
-  it('escapes CSV cells, and defuses formulas', () => {
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('+1')).toBe("'+1");
-    expect(csvCell('-2')).toBe("'-2");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('a, b')).toBe('"a, b"');
-    expect(csvCell('第一行\n第二行')).toBe('"第一行\n第二行"');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(3)).toBe('3');
-    expect(toCsv(['id', 'name'], [['a', '=1']])).toBe("\uFEFFid,name\r\na,'=1\r\n");
   });
 });

@@ -90,18 +90,3 @@ export function layoutsUsing(
     }
   return out;
 }
-
-/**
- * One CSV cell: quoted when needed, and a cell starting with = + - @ (or a tab / carriage return) gets a
- * leading ' so a spreadsheet shows it as text instead of running it as a formula.
- */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The CSV of a table (header row first), CRLF line ends, with a BOM so spreadsheet apps read UTF-8. */
-export function toCsv(header: readonly string[], rows: readonly (string | number | null)[][]): string {
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}

@@ -1,5 +1,6 @@
 import type { Alarm, AlarmsOptions, SourceStatus, Theme } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { FreshnessBadge, Loading, Panel } from '../../components/Panel';
@@ -7,6 +8,7 @@ import { themeSnapshotQuery } from '../../layout/snapshot';
 import type { PanelProps } from '../../layout/types';
 import { durationParts, formatClock } from '../../lib/format';
 import { panelFreshness } from '../../lib/indicator-format';
+import { StoredAlarmList } from './StoredAlarmList';
 import { alarmRows } from './transform';
 
 type Options = z.infer<typeof AlarmsOptions>;
@@ -24,7 +26,13 @@ const DEFAULTS: Options = { title: null, severity: 'all', limit: 20, showSources
 /** The `alarms` panel type: the scope's alarms from its theme's snapshot. */
 export default function AlarmsPanelType({ options, scope }: PanelProps<Options>) {
   const snapshot = useQuery(themeSnapshotQuery(scope.theme, scope.regionCode));
-  return <AlarmsPanel snapshot={snapshot.data} options={options} />;
+  return (
+    <AlarmsPanel
+      snapshot={snapshot.data}
+      options={options}
+      stored={<StoredAlarmList regionCode={scope.regionCode} limit={options.limit} />}
+    />
+  );
 }
 
 /**
@@ -34,9 +42,12 @@ export default function AlarmsPanelType({ options, scope }: PanelProps<Options>)
 export function AlarmsPanel({
   snapshot,
   options = DEFAULTS,
+  stored,
 }: {
   snapshot: AlarmsData | undefined;
   options?: Options;
+  /** The stored inspection alarms (with their lifecycle), shown above the snapshot's computed ones. */
+  stored?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -62,6 +73,7 @@ export function AlarmsPanel({
       at={snapshot?.generatedAt}
       className="panel--alarms"
     >
+      {stored}
       {!snapshot ? (
         <Loading />
       ) : (
@@ -97,7 +109,7 @@ export function AlarmsPanel({
         </>
       )}
       {options.showSources && (
-        <ul className="sources" data-testid="sources">
+        <ul className="sources" data-testid="sources" data-scroll="list">
           {snapshot?.sources.map((s) => {
             const f = panelFreshness(undefined, [s]);
             return (

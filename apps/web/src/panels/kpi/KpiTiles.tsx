@@ -31,7 +31,8 @@ export function KpiTiles({ values, catalog }: Props) {
             data-indicator={v.indicatorId}
             data-status={v.status}
           >
-            <div className="kpi__label">
+            {/* Until the catalogue arrives the label is the indicator's id, marked as still loading. */}
+            <div className="kpi__label" aria-busy={catalog ? undefined : true}>
               {meta ? (lang === 'en' ? meta.name.en : meta.name.zh) : v.indicatorId}
             </div>
             <div>

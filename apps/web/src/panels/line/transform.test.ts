@@ -59,4 +59,12 @@ describe('lineOption', () => {
       undefined,
     );
   });
+  it('keeps wall-size value labels apart: three intervals and overlapping labels left out', () => {
+    type Y = { yAxis: { splitNumber: number; axisLabel: { hideOverlap?: boolean; fontSize: number } } };
+    const wall = lineOption(series, { name: 'x', color: '#fff', sizes: CHART_SIZES.wall }) as Y;
+    expect(wall.yAxis.splitNumber).toBe(3);
+    expect(wall.yAxis.axisLabel).toMatchObject({ hideOverlap: true, fontSize: CHART_SIZES.wall.axis });
+    const desk = lineOption(series, { name: 'x', color: '#fff', sizes: CHART_SIZES.desk }) as Y;
+    expect(desk.yAxis.splitNumber).toBe(5);
+  });
 });

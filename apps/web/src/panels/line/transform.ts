@@ -25,21 +25,33 @@ export function dayStarts(points: readonly { at: string }[]): number[] {
  */
 export function lineOption(
   series: Series,
-  opts: { name: string; color: string; sizes: ChartSizes; percent?: boolean; dayLabel?: string },
+  opts: {
+    name: string;
+    color: string;
+    sizes: ChartSizes;
+    percent?: boolean;
+    dayLabel?: string;
+    /** The x-axis label of a point (default: the Beijing hour). */
+    axisLabel?: ((iso: string) => string) | undefined;
+    /** Mark each midnight (default true; a daily series has no midnight inside it). */
+    dayMarks?: boolean;
+  },
 ): EChartsOption {
   const { sizes } = opts;
-  const starts = dayStarts(series.points);
+  const starts = opts.dayMarks === false ? [] : dayStarts(series.points);
+  const label = opts.axisLabel ?? beijingHourLabel;
   return {
     animation: false,
     grid: { left: sizes.axis * 2.6, right: sizes.axis, top: sizes.axis, bottom: sizes.axis * 1.8 },
     tooltip: { trigger: 'axis', textStyle: { fontSize: sizes.axis } },
     xAxis: {
       type: 'category',
-      data: series.points.map((p) => beijingHourLabel(p.at)),
+      data: series.points.map((p) => label(p.at)),
       axisLabel: {
         color: '#a9bbd6',
         fontSize: sizes.axis,
         interval: Math.max(0, Math.ceil(series.points.length / 6) - 1),
+        hideOverlap: true,
       },
       axisLine: { lineStyle: { color: 'rgba(100,160,230,0.4)' } },
     },
@@ -47,7 +59,10 @@ export function lineOption(
       type: 'value',
       scale: true,
       ...(COUNT_UNITS.has(series.unit) ? { minInterval: 1 } : {}),
-      axisLabel: { color: '#a9bbd6', fontSize: sizes.axis },
+      // Wall type (30 px labels) in a panel a few hundred pixels high: three intervals, so the labels stand
+      // apart; any label that would still touch its neighbour is left out rather than drawn over it.
+      splitNumber: sizes.axis >= 24 ? 3 : 5,
+      axisLabel: { color: '#a9bbd6', fontSize: sizes.axis, hideOverlap: true },
       splitLine: { lineStyle: { color: 'rgba(100,160,230,0.15)' } },
     },
     series: [

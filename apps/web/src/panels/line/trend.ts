@@ -23,6 +23,8 @@ export function trendOption(
     dayLabel?: string;
     forecast?: readonly ForecastPoint[];
     names?: { forecast: string; band: string };
+    axisLabel?: ((iso: string) => string) | undefined;
+    dayMarks?: boolean;
   },
 ): EChartsOption {
   const base = lineOption(series, {
@@ -30,6 +32,8 @@ export function trendOption(
     color: opts.color,
     sizes: opts.sizes,
     dayLabel: opts.dayLabel,
+    axisLabel: opts.axisLabel,
+    dayMarks: opts.dayMarks ?? true,
   });
   const [observed] = base.series as SeriesItem[];
   const line: SeriesItem = { ...observed };

@@ -88,7 +88,7 @@ export default function RankingPanel({ options, scope }: PanelProps<Options>) {
     >
       {!snapshot && <Loading />}
       {snapshot && count === 0 && <p className="muted">{t('panel.noData')}</p>}
-      <div className="chips" role="tablist">
+      <div className="chips" role="tablist" aria-busy={catalog ? undefined : true}>
         {breakdowns.map((b, i) => (
           <button
             key={b.indicatorId}

@@ -297,8 +297,10 @@ export function RankingPanel({ options, scope }: PanelProps<z.infer<typeof EcoRa
         {without > 0 &&
           ` · ${without} ${i18n.language === 'en' ? 'townships' : '个乡镇'}${t('eco.noStationShort')}`}
       </div>
+      {/* More ranked townships than the cell holds: the list scrolls on purpose (by itself on a wall). */}
       <ol
-        className="eco-ranking"
+        className="eco-ranking auto-scroll"
+        data-scroll="list"
         style={{
           gridTemplateRows: `repeat(${view?.rows ?? 0}, auto)`,
           gridTemplateColumns: options.columns === 1 ? '1fr' : undefined,

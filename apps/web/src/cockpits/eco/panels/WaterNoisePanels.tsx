@@ -12,6 +12,7 @@ import { EChart } from '../../../components/EChart';
 import { Loading, Panel } from '../../../components/Panel';
 import type { PanelProps } from '../../../layout/types';
 import { formatClock, formatPercent } from '../../../lib/format';
+import { StoredAlarmList } from '../../../panels/alarms/StoredAlarmList';
 import { useEcoUi } from '../store';
 import { sourceOf, useEcoSnapshot, useParamLabels } from './AirPanels';
 import { durationParts, waterClassOption } from './transform';
@@ -186,45 +187,49 @@ export function EcoAlarmsPanel({ options, scope }: PanelProps<z.infer<typeof Eco
       at={snapshot?.generatedAt}
       status={snapshot?.sources[0]?.status}
     >
-      {!snapshot ? (
-        <Loading />
-      ) : alarms.length === 0 ? (
-        <p className="muted">{t('eco.noAlarms')}</p>
-      ) : (
-        <ul className="alarms" data-testid="eco-alarms">
-          {alarms.map((a) => (
-            <li key={a.id} className={`alarm alarm--${a.severity}`}>
-              <button type="button" className="eco-row" onClick={() => a.entityId && select(a.entityId)}>
-                {en ? a.title.en : a.title.zh}
-                {a.since && nowMs > 0 && (
-                  <span className="muted">
-                    {' '}
-                    · {t('eco.since')}{' '}
-                    {duration(Math.max(0, Math.round((nowMs - Date.parse(a.since)) / 3600_000)))}（
-                    {formatClock(a.since)}）
-                  </span>
-                )}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {episodes && <div className="chart-caption">{t('eco.episodes')}</div>}
-      {!episodes ? null : episodes.length === 0 ? (
-        <p className="muted">—</p>
-      ) : (
-        <ul className="eco-list">
-          {episodes.map((e) => (
-            <li key={`${e.stationCode}${e.startAt}`}>
-              {e.stationName} · {formatClock(e.startAt)} · {duration(e.hours)} · AQI {e.peakAqi}
-              {e.ongoing ? ` · ${t('eco.ongoing')}` : ''} · {t('eco.upwind')}：
-              {e.upwind.length
-                ? e.upwind.map((u) => `${u.name} ${(u.distanceM / 1000).toFixed(1)} km`).join('、')
-                : t('eco.noUpwind')}
-            </li>
-          ))}
-        </ul>
-      )}
+      {/* Alarms and episodes come and go: more than the cell holds scroll on purpose (slowly by themselves on a wall). */}
+      <div className="auto-scroll" data-scroll="list" data-scroll-list="">
+        <StoredAlarmList regionCode={scope.regionCode} source="env-monitor" limit={5} />
+        {!snapshot ? (
+          <Loading />
+        ) : alarms.length === 0 ? (
+          <p className="muted">{t('eco.noAlarms')}</p>
+        ) : (
+          <ul className="alarms" data-testid="eco-alarms">
+            {alarms.map((a) => (
+              <li key={a.id} className={`alarm alarm--${a.severity}`}>
+                <button type="button" className="eco-row" onClick={() => a.entityId && select(a.entityId)}>
+                  {en ? a.title.en : a.title.zh}
+                  {a.since && nowMs > 0 && (
+                    <span className="muted">
+                      {' '}
+                      · {t('eco.since')}{' '}
+                      {duration(Math.max(0, Math.round((nowMs - Date.parse(a.since)) / 3600_000)))}（
+                      {formatClock(a.since)}）
+                    </span>
+                  )}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {episodes && <div className="chart-caption">{t('eco.episodes')}</div>}
+        {!episodes ? null : episodes.length === 0 ? (
+          <p className="muted">—</p>
+        ) : (
+          <ul className="eco-list">
+            {episodes.map((e) => (
+              <li key={`${e.stationCode}${e.startAt}`}>
+                {e.stationName} · {formatClock(e.startAt)} · {duration(e.hours)} · AQI {e.peakAqi}
+                {e.ongoing ? ` · ${t('eco.ongoing')}` : ''} · {t('eco.upwind')}：
+                {e.upwind.length
+                  ? e.upwind.map((u) => `${u.name} ${(u.distanceM / 1000).toFixed(1)} km`).join('、')
+                  : t('eco.noUpwind')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </Panel>
   );
 }

@@ -153,6 +153,7 @@ export function aqiTrendOption(
         color: AXIS,
         fontSize: sizes.axis,
         interval: Math.max(0, Math.ceil(points.length / 5) - 1),
+        hideOverlap: true,
       },
       axisLine: { lineStyle: { color: 'rgba(100,160,230,0.4)' } },
     },
@@ -201,6 +202,7 @@ export function seriesLineOption(
         color: AXIS,
         fontSize: sizes.axis,
         interval: Math.max(0, Math.ceil(points.length / 4) - 1),
+        hideOverlap: true,
       },
     },
     yAxis: {

@@ -9,6 +9,7 @@ import { TripsLayer } from '@deck.gl/geo-layers';
 import { PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { useEffect, useMemo, useRef } from 'react';
 import type { ScreenProfile } from '../../../app/screen';
+import { prefersReducedMotion } from '../../../lib/motion';
 import type { LabelCandidate, LabelObstacle } from '../../../map/labels';
 import { getMapRuntime } from '../../../map/runtime';
 import {
@@ -30,6 +31,8 @@ const TRIP_LOOP = 1000;
 const TRIP_PERIOD_MS = 3000;
 /** Redraw at most every this many ms (30 fps is smooth for vehicles; spares the wall's GPU). */
 const FRAME_MS = 33;
+/** The same under reduced motion: one step a second. */
+const STILL_FRAME_MS = 1000;
 
 type Options = {
   snapshot: TraumaSnapshot | undefined;
@@ -239,15 +242,18 @@ export function useTraumaLayers({ snapshot, showCoverage, focusId, profile, onPi
   // One rAF loop draws the moving parts; it is cancelled when the inputs change or the cockpit unmounts.
   useEffect(() => {
     const rt = getMapRuntime();
+    // Reduced motion: whole routes without the running light, ambulances moved once a second.
+    const still = prefersReducedMotion();
+    const frameMs = still ? STILL_FRAME_MS : FRAME_MS;
     let raf = 0;
     let lastDraw = Number.NEGATIVE_INFINITY;
     let drawnStill = false;
     const frame = (now: number) => {
       raf = requestAnimationFrame(frame);
-      if (now - lastDraw < FRAME_MS) return;
+      if (now - lastDraw < frameMs) return;
       // Nothing moves (no route under way, every ambulance at its latest fix): draw once, then idle.
-      let moving = trips.length > 0;
-      for (const track of tracks.current.values()) if (now <= track.to.atMs + FRAME_MS) moving = true;
+      let moving = trips.length > 0 && !still;
+      for (const track of tracks.current.values()) if (now <= track.to.atMs + frameMs) moving = true;
       if (!moving && drawnStill) return;
       drawnStill = !moving;
       lastDraw = now;
@@ -272,9 +278,9 @@ export function useTraumaLayers({ snapshot, showCoverage, focusId, profile, onPi
           widthUnits: 'pixels',
           capRounded: true,
           jointRounded: true,
-          trailLength: TRIP_LOOP * 0.25,
-          currentTime: ((now % TRIP_PERIOD_MS) / TRIP_PERIOD_MS) * TRIP_LOOP * 1.25,
-          fadeTrail: true,
+          trailLength: still ? TRIP_LOOP : TRIP_LOOP * 0.25,
+          currentTime: still ? TRIP_LOOP : ((now % TRIP_PERIOD_MS) / TRIP_PERIOD_MS) * TRIP_LOOP * 1.25,
+          fadeTrail: !still,
           updateTriggers: { getWidth: k },
         }),
         new ScatterplotLayer<AmbulanceDot>({

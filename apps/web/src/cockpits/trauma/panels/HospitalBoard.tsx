@@ -22,33 +22,36 @@ export default function HospitalBoard({
       {!rows ? (
         <Loading />
       ) : (
-        <table className="board" data-testid="hospital-board">
-          <thead>
-            <tr>
-              <th />
-              <th>{t('trauma.edLoad')}</th>
-              <th>{t('trauma.ct')}</th>
-              <th>{t('trauma.team')}</th>
-              <th>{t('trauma.doorToCt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((h) => (
-              <tr key={h.hospitalId} data-hospital={h.hospitalId} data-readiness={h.readiness}>
-                <td>
-                  <span className={`readiness readiness--${h.readiness}`}>
-                    {t(`trauma.readiness.${h.readiness}`)}
-                  </span>{' '}
-                  {h.name}
-                </td>
-                <td>{h.edLoad === null ? '—' : formatPercent(h.edLoad)}</td>
-                <td>{h.capabilities.ct ? yes(h.ctAvailable) : '—'}</td>
-                <td>{h.capabilities.traumaCenter ? yes(h.traumaTeamReady) : '—'}</td>
-                <td>{h.doorToCtMinutes === null ? '—' : `${h.doorToCtMinutes} ${t('trauma.minutes')}`}</td>
+        // More hospitals than rows: the table scrolls on purpose (slowly by itself on a wall), its head kept.
+        <div className="board-scroll auto-scroll" data-scroll="list" data-scroll-list="">
+          <table className="board" data-testid="hospital-board">
+            <thead>
+              <tr>
+                <th />
+                <th>{t('trauma.edLoad')}</th>
+                <th>{t('trauma.ct')}</th>
+                <th>{t('trauma.team')}</th>
+                <th>{t('trauma.doorToCt')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((h) => (
+                <tr key={h.hospitalId} data-hospital={h.hospitalId} data-readiness={h.readiness}>
+                  <td>
+                    <span className={`readiness readiness--${h.readiness}`}>
+                      {t(`trauma.readiness.${h.readiness}`)}
+                    </span>{' '}
+                    {h.name}
+                  </td>
+                  <td>{h.edLoad === null ? '—' : formatPercent(h.edLoad)}</td>
+                  <td>{h.capabilities.ct ? yes(h.ctAvailable) : '—'}</td>
+                  <td>{h.capabilities.traumaCenter ? yes(h.traumaTeamReady) : '—'}</td>
+                  <td>{h.doorToCtMinutes === null ? '—' : `${h.doorToCtMinutes} ${t('trauma.minutes')}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Panel>
   );

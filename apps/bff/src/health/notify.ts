@@ -1,0 +1,402 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { inQuietHours, type NotificationList } from '@cockpit/contracts';
+import { Cron } from 'croner';
+import type { Logger } from '../lib/logger';
+import type { DeliveryRecord, NotificationRecord, PoliciesStore, PolicyRecord } from '../store/policies';
+import type { Stores } from '../store/types';
+import { type MatchableAlarm, type MatchContext, policyMatches } from './notify-match';
+
+/** A user's notification centre as the API and the live topic send it: newest first, with the unread count. */
+export async function notificationListOf(
+  store: PoliciesStore,
+  userId: string,
+  limit = 50,
+): Promise<NotificationList> {
+  const items = await store.listNotifications(userId, limit);
+  return {
+    items: items.map(({ userId: _u, inApp: _i, state: _s, ...n }) => n),
+    unread: await store.getUnreadCount(userId),
+  };
+}
+
+/** The alarm transitions that notify: a new alarm, a re-fire, an escalation. */
+const NOTIFYING = new Set(['fire', 'refire', 'escalate']);
+
+/** What the dispatcher listens to (ACORE's `services.alarms`). */
+export type AlarmFeed = {
+  onTransition(listener: (alarm: MatchableAlarm, transition: { kind: string }) => void): () => void;
+};
+
+export const SIGNATURE_HEADER = 'X-Cockpit-Signature';
+export const TIMESTAMP_HEADER = 'X-Cockpit-Timestamp';
+
+/** `sha256=<hex>` of HMAC-SHA256(secret, "<timestampMs>.<body>"): what X-Cockpit-Signature carries. */
+export function webhookSignature(secret: string, timestampMs: number, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestampMs}.${body}`).digest('hex')}`;
+}
+
+export type DispatcherOptions = {
+  store: Pick<Stores, 'policies' | 'users' | 'roles'>;
+  logger: Logger;
+  /** Region scope (AuthService.inScope): a policy never widens what its owner may see. */
+  inScope(scope: string, code: string): boolean;
+  /** Rule → indicator, indicator → field (for indicator and field subscriptions). */
+  indicatorOfRule?: MatchContext['indicatorOfRule'];
+  fieldOfIndicator?: MatchContext['fieldOfIndicator'];
+  /** The alarm's observed value, when known (own thresholds). */
+  observedValue?: (alarm: MatchableAlarm) => number | undefined;
+  /** Tells a user's notification centre that something changed (the live topic). */
+  onChange?: (userId: string) => void;
+  now?: () => Date;
+  fetch?: typeof fetch;
+  /** At most one notification per policy and alarm within this window (flap / flood suppression); default 10 min. */
+  suppressionWindowMs?: number;
+  /** First retry after this, doubling each time (default 2 s); given up after maxAttempts (default 5). */
+  retryBaseMs?: number;
+  maxAttempts?: number;
+  /** One delivery attempt's time limit (default 5 s). */
+  attemptTimeoutMs?: number;
+  /** The daily digest's cron (Asia/Shanghai); default 08:00. */
+  digestCron?: string;
+};
+
+export type DispatcherStats = {
+  /** Notifications made (sent now or held for the digest). */
+  notified: number;
+  /** Matches dropped because the alarm already notified that policy within the window. */
+  suppressed: number;
+  held: number;
+  digests: number;
+  webhookDelivered: number;
+  webhookFailedAttempts: number;
+  deadLetters: number;
+};
+
+const RANK = { info: 0, warning: 1, critical: 2 } as const;
+
+/**
+ * The notification dispatcher: subscribes to alarm transitions, matches every enabled personal policy,
+ * re-checks the owner's permissions and scope, suppresses repeats within the window, holds notifications in
+ * quiet hours or for the digest, stores in-app notifications and delivers signed webhooks with retries and
+ * exponential backoff into a dead-letter list. The listener only enqueues: a slow or dead receiver never
+ * holds up the evaluation loop.
+ */
+export class NotificationDispatcher {
+  readonly stats: DispatcherStats = {
+    notified: 0,
+    suppressed: 0,
+    held: 0,
+    digests: 0,
+    webhookDelivered: 0,
+    webhookFailedAttempts: 0,
+    deadLetters: 0,
+  };
+  private queue: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly timers = new Map<NodeJS.Timeout, () => void>();
+  private cron: Cron | undefined;
+  private readonly now: () => Date;
+  private readonly fetch: typeof fetch;
+  private readonly windowMs: number;
+  private readonly retryBaseMs: number;
+  private readonly maxAttempts: number;
+  private readonly attemptTimeoutMs: number;
+  private stopped = false;
+
+  constructor(private readonly opts: DispatcherOptions) {
+    this.now = opts.now ?? (() => new Date());
+    this.fetch = opts.fetch ?? fetch;
+    this.windowMs = opts.suppressionWindowMs ?? 10 * 60_000;
+    this.retryBaseMs = opts.retryBaseMs ?? 2000;
+    this.maxAttempts = opts.maxAttempts ?? 5;
+    this.attemptTimeoutMs = opts.attemptTimeoutMs ?? 5000;
+  }
+
+  /** Listens to the alarm feed; returns the unsubscribe. */
+  attach(feed: AlarmFeed): () => void {
+    return feed.onTransition((alarm, transition) => this.handle(alarm, transition));
+  }
+
+  /** Starts the daily digest (croner, Asia/Shanghai) and resumes deliveries left pending by a restart. */
+  start(): void {
+    this.cron ??= new Cron(
+      this.opts.digestCron ?? '0 8 * * *',
+      { timezone: 'Asia/Shanghai', protect: true },
+      () => void this.runDigest().catch((err) => this.opts.logger.error({ err }, 'notify: digest failed')),
+    );
+    void this.opts.store.policies
+      .listDeliveries('pending')
+      .then((pending) => {
+        for (const d of pending) this.track(this.attempt(d));
+      })
+      .catch((err) => this.opts.logger.warn({ err }, 'notify: could not resume deliveries'));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.cron?.stop();
+    this.cron = undefined;
+    for (const [t, release] of this.timers) {
+      clearTimeout(t);
+      release();
+    }
+    this.timers.clear();
+  }
+
+  /** Enqueues one transition; never waits for matching or delivery. */
+  handle(alarm: MatchableAlarm, transition: { kind: string }): void {
+    if (!NOTIFYING.has(transition.kind)) return;
+    const snapshot = { ...alarm };
+    this.queue = this.queue
+      .then(() => this.process(snapshot))
+      .catch((err) => this.opts.logger.error({ err, alarmId: alarm.id }, 'notify: matching failed'));
+  }
+
+  /** Resolves once everything enqueued so far is matched and every delivery has finished or been scheduled. */
+  async idle(): Promise<void> {
+    await this.queue;
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  private track(p: Promise<void>) {
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+  }
+
+  /** The user's live permissions and scope, or undefined when disabled or gone. */
+  private async viewer(userId: string): Promise<{ scope: string; permissions: Set<string> } | undefined> {
+    const user = await this.opts.store.users.get(userId);
+    if (!user?.enabled) return undefined;
+    const permissions = new Set<string>();
+    for (const id of user.roles)
+      for (const p of (await this.opts.store.roles.get(id))?.permissions ?? []) permissions.add(p);
+    return { scope: user.scope, permissions };
+  }
+
+  private mayReceive(v: { scope: string; permissions: Set<string> } | undefined, regionCode: string | null) {
+    return (
+      !!v &&
+      v.permissions.has('cockpit:view') &&
+      v.permissions.has('alert:policy') &&
+      (regionCode === null || this.opts.inScope(v.scope, regionCode))
+    );
+  }
+
+  private async process(alarm: MatchableAlarm): Promise<void> {
+    const ctx: MatchContext = {
+      indicatorOfRule: this.opts.indicatorOfRule ?? (() => undefined),
+      fieldOfIndicator: this.opts.fieldOfIndicator ?? (() => undefined),
+      within: (code, ancestor) => this.opts.inScope(ancestor, code),
+      observedValue: this.opts.observedValue?.(alarm),
+    };
+    const policies = (await this.opts.store.policies.listPolicies()).filter((p) =>
+      policyMatches(p, alarm, ctx),
+    );
+    const now = this.now();
+    for (const policy of policies) {
+      if (!this.mayReceive(await this.viewer(policy.userId), alarm.regionCode)) continue;
+      const since = new Date(now.getTime() - this.windowMs).toISOString();
+      if (await this.opts.store.policies.getLastNotification(policy.id, alarm.id, since)) {
+        this.stats.suppressed++;
+        continue;
+      }
+      const held = policy.delivery === 'digest' || inQuietHours(policy.quietHours, now);
+      const n: NotificationRecord = {
+        id: randomUUID(),
+        userId: policy.userId,
+        policyId: policy.id,
+        kind: 'alarm',
+        alarmId: alarm.id,
+        severity: alarm.severity,
+        regionCode: alarm.regionCode,
+        title: `${policy.name}：${alarm.summary}`,
+        body: alarm.summary,
+        inApp: policy.channels.inApp,
+        state: held ? 'pending' : 'sent',
+        createdAt: now.toISOString(),
+        readAt: null,
+      };
+      await this.opts.store.policies.insertNotification(n);
+      this.stats.notified++;
+      if (held) {
+        this.stats.held++;
+        continue;
+      }
+      if (n.inApp) this.opts.onChange?.(policy.userId);
+      if (policy.channels.webhookUrl) await this.enqueueWebhook(policy, n, { alarm });
+    }
+  }
+
+  /**
+   * The daily digest: every held notification whose owner may still see it is delivered as one digest per
+   * user (in-app) and per webhook policy; the originals are marked digested.
+   */
+  async runDigest(): Promise<{ users: number; notifications: number }> {
+    const pending = await this.opts.store.policies.listPendingNotifications();
+    const byUser = new Map<string, NotificationRecord[]>();
+    for (const n of pending) byUser.set(n.userId, [...(byUser.get(n.userId) ?? []), n]);
+    const now = this.now();
+    let delivered = 0;
+    for (const [userId, items] of byUser) {
+      const viewer = await this.viewer(userId);
+      const visible = items.filter((n) => this.mayReceive(viewer, n.regionCode));
+      await this.opts.store.policies.setNotificationState(
+        items.map((n) => n.id),
+        'digested',
+      );
+      if (visible.length === 0) continue;
+      delivered += visible.length;
+      const top = visible.reduce((a, n) => (RANK[n.severity] > RANK[a.severity] ? n : a));
+      const digest: NotificationRecord = {
+        id: randomUUID(),
+        userId,
+        policyId: null,
+        kind: 'digest',
+        alarmId: null,
+        severity: top.severity,
+        regionCode: null,
+        title: `告警摘要：${visible.length} 条`,
+        body: visible.map((n) => `· ${n.body}`).join('\n'),
+        inApp: visible.some((n) => n.inApp),
+        state: 'sent',
+        createdAt: now.toISOString(),
+        readAt: null,
+      };
+      await this.opts.store.policies.insertNotification(digest);
+      this.stats.digests++;
+      if (digest.inApp) this.opts.onChange?.(userId);
+      const byPolicy = new Map<string, NotificationRecord[]>();
+      for (const n of visible)
+        if (n.policyId) byPolicy.set(n.policyId, [...(byPolicy.get(n.policyId) ?? []), n]);
+      for (const [policyId, ns] of byPolicy) {
+        const policy = await this.opts.store.policies.getPolicy(policyId);
+        if (policy?.channels.webhookUrl)
+          await this.enqueueWebhook(policy, digest, {
+            digest: ns.map((n) => ({
+              alarmId: n.alarmId,
+              severity: n.severity,
+              summary: n.body,
+              at: n.createdAt,
+            })),
+          });
+      }
+    }
+    return { users: byUser.size, notifications: delivered };
+  }
+
+  private async enqueueWebhook(
+    policy: PolicyRecord,
+    n: NotificationRecord,
+    extra: Record<string, unknown>,
+  ): Promise<void> {
+    // DingTalk-robot-style markdown message, plus the structured record for machines.
+    const payload = JSON.stringify({
+      msgtype: 'markdown',
+      markdown: { title: n.title, text: `### ${n.title}\n\n${n.body}` },
+      notificationId: n.id,
+      policyId: policy.id,
+      severity: n.severity,
+      regionCode: n.regionCode,
+      sentAt: n.createdAt,
+      ...extra,
+    });
+    const d: DeliveryRecord = {
+      id: randomUUID(),
+      notificationId: n.id,
+      policyId: policy.id,
+      userId: policy.userId,
+      url: policy.channels.webhookUrl!,
+      payload,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: n.createdAt,
+      lastStatus: null,
+      lastError: null,
+      createdAt: n.createdAt,
+      finishedAt: null,
+    };
+    await this.opts.store.policies.insertDelivery(d);
+    this.track(this.attempt(d));
+  }
+
+  /** One try; on failure the next is scheduled after base × 2^(attempts−1), or the delivery is dead-lettered. */
+  private async attempt(d: DeliveryRecord): Promise<void> {
+    if (this.stopped) return;
+    const policy = await this.opts.store.policies.getPolicy(d.policyId);
+    const secret = policy?.webhookSecret;
+    let status: number | null = null;
+    let error: string | null = null;
+    if (!policy || !secret) error = 'the policy or its webhook key is gone';
+    else {
+      const at = this.now().getTime();
+      try {
+        const res = await this.fetch(d.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            [SIGNATURE_HEADER]: webhookSignature(secret, at, d.payload),
+            [TIMESTAMP_HEADER]: String(at),
+          },
+          body: d.payload,
+          signal: AbortSignal.timeout(this.attemptTimeoutMs),
+          redirect: 'error',
+        });
+        status = res.status;
+        await res.body?.cancel();
+        if (!res.ok) error = `HTTP ${res.status}`;
+      } catch (err) {
+        error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      }
+    }
+    const attempts = d.attempts + 1;
+    const finishedAt = this.now().toISOString();
+    if (!error) {
+      this.stats.webhookDelivered++;
+      await this.opts.store.policies.updateDelivery({
+        ...d,
+        attempts,
+        state: 'delivered',
+        lastStatus: status,
+        lastError: null,
+        nextAttemptAt: null,
+        finishedAt,
+      });
+      return;
+    }
+    this.stats.webhookFailedAttempts++;
+    if (attempts >= this.maxAttempts || !policy || !secret) {
+      this.stats.deadLetters++;
+      this.opts.logger.warn({ deliveryId: d.id, url: d.url, error }, 'notify: webhook dead-lettered');
+      await this.opts.store.policies.updateDelivery({
+        ...d,
+        attempts,
+        state: 'dead',
+        lastStatus: status,
+        lastError: error,
+        nextAttemptAt: null,
+        finishedAt,
+      });
+      return;
+    }
+    const delayMs = this.retryBaseMs * 2 ** (attempts - 1);
+    const next: DeliveryRecord = {
+      ...d,
+      attempts,
+      lastStatus: status,
+      lastError: error,
+      nextAttemptAt: new Date(this.now().getTime() + delayMs).toISOString(),
+    };
+    await this.opts.store.policies.updateDelivery(next);
+    if (this.stopped) return;
+    // The retry counts as in flight from now on, so idle() waits for the whole series.
+    let release!: () => void;
+    this.track(new Promise<void>((r) => (release = r)));
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.track(this.attempt(next));
+      release();
+    }, delayMs);
+    timer.unref();
+    this.timers.set(timer, release);
+  }
+}

@@ -1,0 +1,525 @@
+import {
+  type AlarmCondition,
+  type AlarmRule,
+  COUNTY_CODE,
+  type FindingCheck,
+  type IndicatorDefinition,
+  type UpstreamHealth,
+} from '@cockpit/contracts';
+import type { FindingInput } from '../store/alarms';
+import type { HourlyValue } from '../store/history';
+import type { Incident } from '../upstreams/emergency-120/adapter';
+import type { AirObservation } from '../upstreams/env-monitor/adapter';
+import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
+import { meets, type Observation } from './engine';
+import { BUSINESS_RULES, CHECK_RULES } from './rules.seed';
+
+/**
+ * What one refresh observed, turned into engine observations and findings. Pure: inputs in, arrays out.
+ */
+
+export const upstreamGroup = (system: string) => `upstream:${system}`;
+
+export type UpstreamCounters = {
+  droppedRecords: number;
+  recordsSeen: number;
+  calls: number;
+  failedCalls: number;
+};
+export type DatasetState = { id: string; system: string; status: 'ok' | 'stale' | 'error' };
+
+/** Breaker, error rate, dropped records (drift) and late datasets per system: one alarm per system and cause. */
+export function platformObservations(
+  upstreams: readonly (UpstreamHealth & Partial<UpstreamCounters>)[],
+  previous: ReadonlyMap<string, UpstreamCounters>,
+  datasets: readonly DatasetState[],
+): { covered: Set<string>; observations: Observation[] } {
+  const covered = new Set<string>([
+    CHECK_RULES.upstreamDown,
+    CHECK_RULES.upstreamErrors,
+    CHECK_RULES.drift,
+    CHECK_RULES.late,
+  ]);
+  const observations: Observation[] = [];
+  const at = (
+    ruleId: string,
+    u: UpstreamHealth,
+    active: boolean | null,
+    summary: string,
+    value: number | null,
+  ) =>
+    observations.push({
+      ruleId,
+      regionCode: COUNTY_CODE,
+      entityId: u.system,
+      active,
+      source: u.system,
+      summary,
+      groupKey: upstreamGroup(u.system),
+      value,
+    });
+  for (const u of upstreams) {
+    const down = u.breaker !== 'closed';
+    if (down)
+      at(
+        CHECK_RULES.upstreamDown,
+        u,
+        true,
+        `${u.system} 不可用：熔断器${u.breaker === 'open' ? '断开' : '半开'}，近一分钟失败率 ${pct(u.errorRate)}`,
+        u.errorRate,
+      );
+    const prev = previous.get(u.system);
+    // The error share of the calls since the previous pass (the minute's rate lags a recovery by a minute).
+    const calls = (u.calls ?? 0) - (prev?.calls ?? 0);
+    const failed = (u.failedCalls ?? 0) - (prev?.failedCalls ?? 0);
+    if (prev && calls > 0 && failed / calls >= 0.3)
+      // While the system is down, the outage alarm stands for the errors too (grouped by cause).
+      at(
+        CHECK_RULES.upstreamErrors,
+        u,
+        down ? null : true,
+        `${u.system} 调用失败率 ${pct(failed / calls)}（${failed}/${calls} 次）`,
+        failed / calls,
+      );
+    if (prev) {
+      const dropped = u.droppedRecords - prev.droppedRecords;
+      const seen = (u.recordsSeen ?? 0) - prev.recordsSeen;
+      if (dropped > 0) {
+        const share = seen > 0 ? Math.min(1, dropped / seen) : null;
+        at(
+          CHECK_RULES.drift,
+          u,
+          true,
+          `${u.system} 本轮丢弃 ${dropped} 条不合规记录${share === null ? '' : `（占 ${pct(share)}）`}：疑似接口结构变化`,
+          share,
+        );
+      }
+    }
+    const late = datasets.filter((d) => d.system === u.system && d.status !== 'ok');
+    // Data that is late because the calls fail belongs to the outage or error alarm (one cause, one alarm).
+    const failing = down || failed > 0;
+    if (late.length > 0)
+      at(
+        CHECK_RULES.late,
+        u,
+        failing ? null : true,
+        `${u.system} 数据超过新鲜度目标未更新：${late.map((d) => d.id).join('、')}`,
+        late.length,
+      );
+  }
+  return { covered, observations };
+}
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+/** The condition of a rule: its own, or (threshold rules) the indicator's stored band read with its direction. */
+export function conditionOf(rule: AlarmRule, def: IndicatorDefinition | undefined): AlarmCondition | null {
+  if (rule.condition) return rule.condition;
+  if (!def || rule.kind !== 'threshold') return null;
+  const band = rule.id.endsWith('.alarm') ? def.thresholds.alarm : def.thresholds.warning;
+  if (band === null) return null;
+  return { op: def.direction === 'higherIsWorse' ? '>=' : '<=', value: band };
+}
+
+/**
+ * Indicator rules (threshold and indicator-based business rules) over one collection of indicator values
+ * (every indicator × region). Values are grouped by indicator once; each rule then walks only its
+ * indicator's regions, so 1,000 rules over 411 regions stay a few hundred thousand comparisons.
+ * A value that is not `ok` (its upstream is failing) is unknown: the outage is its own grouped alarm.
+ */
+export function indicatorObservations(
+  rules: Iterable<AlarmRule>,
+  values: readonly HourlyValue[],
+  definition: (id: string) => IndicatorDefinition | undefined,
+): { covered: Set<string>; observations: Observation[] } {
+  const byIndicator = new Map<string, HourlyValue[]>();
+  for (const v of values) {
+    const list = byIndicator.get(v.indicatorId);
+    if (list) list.push(v);
+    else byIndicator.set(v.indicatorId, [v]);
+  }
+  const covered = new Set<string>();
+  const observations: Observation[] = [];
+  for (const rule of rules) {
+    if (!rule.enabled || rule.indicatorId === null) continue;
+    const def = definition(rule.indicatorId);
+    const condition = conditionOf(rule, def);
+    if (!condition) continue;
+    covered.add(rule.id);
+    const codeLength =
+      rule.level === 'township' ? 9 : rule.level === 'village' ? 12 : rule.level === 'county' ? 6 : 0;
+    const unit = def?.unit === '%' ? 100 : 1;
+    for (const v of byIndicator.get(rule.indicatorId) ?? []) {
+      if (!v.regionCode.startsWith(rule.regionScope)) continue;
+      if (codeLength !== 0 && v.regionCode.length !== codeLength) continue;
+      if (v.status !== 'ok') {
+        observations.push({ ...obsBase(rule, v.regionCode, def), active: null, value: v.value, summary: '' });
+        continue;
+      }
+      if (v.value === null || !meets(condition, v.value)) continue;
+      const value = v.value;
+      observations.push({
+        ...obsBase(rule, v.regionCode, def),
+        active: true,
+        value,
+        // Made only when the alarm fires: most observations are pending or already open.
+        summary: () =>
+          `${def?.name.zh ?? rule.indicatorId} ${round(value * unit)}${def?.unit ?? ''}（${condition.op} ${round(condition.value * unit)}${def?.unit ?? ''}）`,
+      });
+    }
+  }
+  return { covered, observations };
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+function obsBase(rule: AlarmRule, regionCode: string, def: IndicatorDefinition | undefined) {
+  return {
+    ruleId: rule.id,
+    regionCode,
+    entityId: null,
+    source: def?.source.system ?? 'bff',
+    groupKey: null,
+  };
+}
+
+/** Entity-level business rules: a scenic lot nearly full, a trauma call not dispatched in time. */
+export function entityObservations(
+  rules: ReadonlyMap<string, AlarmRule>,
+  data: { lots?: readonly ParkingLotState[] | undefined; incidents?: readonly Incident[] | undefined },
+  now: number,
+): { covered: Set<string>; observations: Observation[] } {
+  const covered = new Set<string>();
+  const observations: Observation[] = [];
+  const lotRule = rules.get(BUSINESS_RULES.scenicLot);
+  if (lotRule?.condition && data.lots) {
+    covered.add(lotRule.id);
+    for (const lot of data.lots) {
+      if (
+        lot.category !== 'scenic' ||
+        lot.berthTotal <= 0 ||
+        !lot.villageCode.startsWith(lotRule.regionScope)
+      )
+        continue;
+      const share = lot.berthOccupied / lot.berthTotal;
+      if (!meets(lotRule.condition, share)) continue;
+      observations.push({
+        ruleId: lotRule.id,
+        regionCode: lot.villageCode,
+        entityId: lot.lotId,
+        active: true,
+        source: 'parking-platform',
+        summary: `${lot.name} 占用率 ${pct(share)}（${lot.berthOccupied}/${lot.berthTotal} 个泊位）`,
+        groupKey: null,
+        value: share,
+      });
+    }
+  }
+  const callRule = rules.get(BUSINESS_RULES.traumaDispatch);
+  if (callRule?.condition && data.incidents) {
+    covered.add(callRule.id);
+    for (const i of data.incidents) {
+      if (
+        i.dispatchedAt !== null ||
+        i.status !== 'pending' ||
+        !i.villageCode.startsWith(callRule.regionScope)
+      )
+        continue;
+      const waited = Math.round((now - i.calledAt) / 1000);
+      if (!meets(callRule.condition, waited)) continue;
+      observations.push({
+        ruleId: callRule.id,
+        regionCode: i.villageCode,
+        entityId: i.incidentId,
+        active: true,
+        source: 'emergency-120',
+        summary: `创伤呼救 ${i.incidentId} 已等待 ${Math.floor(waited / 60)} 分钟未派车`,
+        groupKey: null,
+        value: waited,
+      });
+    }
+  }
+  return { covered, observations };
+}
+
+/** Instrument ranges (μg/m³; CO mg/m³): a reading beyond them is not a measurement. */
+export const AIR_RANGE = { pm25: 1000, pm10: 1000, so2: 2620, no2: 940, co: 62.5, o3_1h: 1000 } as const;
+/** A timestamp more than this ahead of the BFF's clock is in the future. */
+export const FUTURE_SLACK_MS = 5 * 60_000;
+/** An entity whose own timestamp lags the freshest of its kind by more than this has gone silent. */
+export const SILENT_AFTER_MS = { lot: 30 * 60_000, air: 3 * 3600_000 } as const;
+
+type FindingDraft = Omit<FindingInput, 'at'>;
+
+/**
+ * Out-of-range and silent entities in the adapted data (异常业务数据): occupancy above 100 %, negative
+ * counts, a concentration beyond the instrument's range, a timestamp in the future, an entity that stopped
+ * reporting while the rest of its kind did not.
+ */
+export function dataFindings(
+  data: { lots?: readonly ParkingLotState[] | undefined; air?: readonly AirObservation[] | undefined },
+  now: number,
+): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const add = (
+    source: string,
+    check: FindingCheck,
+    entityId: string,
+    regionCode: string,
+    value: number | null,
+    detail: string,
+    record: unknown,
+  ) =>
+    out.push({
+      source,
+      check,
+      ruleId: check === 'range' ? CHECK_RULES.range : null,
+      entityId,
+      regionCode,
+      value,
+      detail,
+      record,
+    });
+  const lots = data.lots ?? [];
+  // The freshest report of its kind that is not itself in the future (a future timestamp is its own finding).
+  const newestOf = (times: number[]) =>
+    Math.max(...times.filter((t) => Number.isFinite(t) && t <= now + FUTURE_SLACK_MS));
+  const newestLot = newestOf(lots.map((l) => Date.parse(l.updatedAt)));
+  for (const l of lots) {
+    const rec = {
+      lotId: l.lotId,
+      berthTotal: l.berthTotal,
+      berthFree: l.berthFree,
+      berthOccupied: l.berthOccupied,
+      updatedAt: l.updatedAt,
+    };
+    if (l.berthFree < 0 || l.berthOccupied < 0 || l.berthTotal < 0)
+      add(
+        'parking-platform',
+        'range',
+        l.lotId,
+        l.villageCode,
+        Math.min(l.berthFree, l.berthOccupied),
+        `${l.name} 泊位数为负`,
+        rec,
+      );
+    if (l.berthTotal > 0 && l.berthOccupied > l.berthTotal)
+      add(
+        'parking-platform',
+        'range',
+        l.lotId,
+        l.villageCode,
+        l.berthOccupied / l.berthTotal,
+        `${l.name} 占用率超过 100%`,
+        rec,
+      );
+    // The platform's reported total against the sum of its parts.
+    if (
+      l.berthTotal >= 0 &&
+      l.berthFree >= 0 &&
+      l.berthOccupied >= 0 &&
+      l.berthFree + l.berthOccupied !== l.berthTotal
+    )
+      add(
+        'parking-platform',
+        'disagreement',
+        l.lotId,
+        l.villageCode,
+        l.berthFree + l.berthOccupied - l.berthTotal,
+        `${l.name} 空余 ${l.berthFree} + 占用 ${l.berthOccupied} ≠ 总泊位 ${l.berthTotal}`,
+        rec,
+      );
+    const t = Date.parse(l.updatedAt);
+    if (t > now + FUTURE_SLACK_MS)
+      add(
+        'parking-platform',
+        'range',
+        l.lotId,
+        l.villageCode,
+        null,
+        `${l.name} 时间戳在未来（${l.updatedAt}）`,
+        rec,
+      );
+    else if (Number.isFinite(newestLot) && newestLot - t > SILENT_AFTER_MS.lot)
+      add(
+        'parking-platform',
+        'silent',
+        l.lotId,
+        l.villageCode,
+        Math.round((newestLot - t) / 60_000),
+        `${l.name} 已 ${Math.round((newestLot - t) / 60_000)} 分钟未上报`,
+        rec,
+      );
+  }
+  const air = data.air ?? [];
+  const newestAir = newestOf(air.map((a) => Date.parse(a.at)));
+  for (const a of air) {
+    const rec = {
+      stationCode: a.stationCode,
+      at: a.at,
+      pm25: a.pm25,
+      pm10: a.pm10,
+      so2: a.so2,
+      no2: a.no2,
+      co: a.co,
+      o3_1h: a.o3_1h,
+    };
+    for (const [k, max] of Object.entries(AIR_RANGE) as [keyof typeof AIR_RANGE, number][]) {
+      const v = a[k];
+      if (v !== null && (v < 0 || v > max))
+        add(
+          'env-monitor',
+          'range',
+          a.stationCode,
+          a.villageCode,
+          v,
+          `${a.name} ${k} = ${v} 超出仪器量程 0–${max}`,
+          rec,
+        );
+    }
+    const t = Date.parse(a.at);
+    if (t > now + FUTURE_SLACK_MS)
+      add(
+        'env-monitor',
+        'range',
+        a.stationCode,
+        a.villageCode,
+        null,
+        `${a.name} 时间戳在未来（${a.at}）`,
+        rec,
+      );
+    else if (Number.isFinite(newestAir) && newestAir - t > SILENT_AFTER_MS.air)
+      add(
+        'env-monitor',
+        'silent',
+        a.stationCode,
+        a.villageCode,
+        Math.round((newestAir - t) / 60_000),
+        `${a.name} 已 ${Math.round((newestAir - t) / 3600_000)} 小时未上报`,
+        rec,
+      );
+  }
+  return out;
+}
+
+/** A reading unchanged for longer than this, while its timestamp moves on, is a flatline (a stuck sensor). */
+export const FLATLINE_AFTER_MS = { lot: 6 * 3600_000, air: 12 * 3600_000 } as const;
+
+export type FlatlineMemory = Map<string, { value: string; since: number; lastAt: number }>;
+
+/**
+ * Flatlines: an entity whose reported values have not changed for FLATLINE_AFTER_MS of its own timestamps
+ * (a lot's free berths, a station's pollutant readings). `memory` carries each entity's last value and
+ * since when it holds across passes (mutated).
+ */
+export function flatlineFindings(
+  memory: FlatlineMemory,
+  data: { lots?: readonly ParkingLotState[] | undefined; air?: readonly AirObservation[] | undefined },
+): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  const track = (
+    source: string,
+    entityId: string,
+    regionCode: string,
+    value: string,
+    at: number,
+    afterMs: number,
+    what: string,
+  ) => {
+    if (!Number.isFinite(at)) return;
+    const key = `${source}|${entityId}`;
+    const m = memory.get(key);
+    if (!m || m.value !== value) {
+      memory.set(key, { value, since: at, lastAt: at });
+      return;
+    }
+    m.lastAt = Math.max(m.lastAt, at);
+    const held = m.lastAt - m.since;
+    if (held > afterMs)
+      out.push({
+        source,
+        check: 'flatline',
+        ruleId: null,
+        entityId,
+        regionCode,
+        value: Math.round(held / 3600_000),
+        detail: `${what} 连续 ${Math.round(held / 3600_000)} 小时数值不变（${value}）`,
+        record: { entityId, value, since: new Date(m.since).toISOString() },
+      });
+  };
+  for (const l of data.lots ?? [])
+    track(
+      'parking-platform',
+      l.lotId,
+      l.villageCode,
+      `${l.berthFree}/${l.berthOccupied}`,
+      Date.parse(l.updatedAt),
+      FLATLINE_AFTER_MS.lot,
+      l.name,
+    );
+  for (const a of data.air ?? [])
+    track(
+      'env-monitor',
+      a.stationCode,
+      a.villageCode,
+      [a.pm25, a.pm10, a.so2, a.no2, a.co, a.o3_1h].join('/'),
+      Date.parse(a.at),
+      FLATLINE_AFTER_MS.air,
+      a.name,
+    );
+  return out;
+}
+
+/** One range observation per system with range findings this pass (the findings hold the detail). */
+export function rangeObservations(findings: readonly FindingDraft[]): Observation[] {
+  const bySystem = new Map<string, number>();
+  for (const f of findings)
+    if (f.check === 'range') bySystem.set(f.source, (bySystem.get(f.source) ?? 0) + 1);
+  return [...bySystem].map(([system, n]) => ({
+    ruleId: CHECK_RULES.range,
+    regionCode: COUNTY_CODE,
+    entityId: system,
+    active: true,
+    source: system,
+    summary: `${system} 本轮 ${n} 条数据超出物理范围（见异常数据）`,
+    groupKey: null,
+    value: n,
+  }));
+}
+
+/**
+ * Robust jump score: how many MADs the value lies from the median of the same hour in recent weeks
+ * (0.6745 scales the MAD to a standard deviation under normality). null with fewer than 3 past values or
+ * no spread.
+ */
+export function robustScore(value: number, past: readonly number[]): number | null {
+  if (past.length < 3) return null;
+  const med = median(past);
+  const mad = median(past.map((p) => Math.abs(p - med)));
+  if (mad === 0) return null;
+  return (0.6745 * (value - med)) / mad;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Personal data never stored in a finding's raw record: keys that name a person, a plate or a phone. */
+const PERSONAL_KEY = /plate|phone|mobile|tel|name_?of_?patient|patient|idcard|id_?no|address|车牌|电话|姓名/i;
+
+/** Masks the values of personal keys (recursively), keeping the shape of the record. */
+export function maskRecord(record: unknown, depth = 0): unknown {
+  if (depth > 6 || record === null || typeof record !== 'object') return record;
+  if (Array.isArray(record)) return record.slice(0, 50).map((r) => maskRecord(r, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record as Record<string, unknown>)) {
+    if (PERSONAL_KEY.test(k) && v !== null && v !== undefined) {
+      const text = String(v);
+      out[k] =
+        text.length <= 2 ? '**' : `${text[0]}${'*'.repeat(Math.min(8, text.length - 2))}${text.at(-1)}`;
+    } else out[k] = maskRecord(v, depth + 1);
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+import { COUNTY_CODE, type StoredAlarm } from '@cockpit/contracts';
+
+/** A stored alarm for route tests (firing, county, env-monitor down), with the given fields changed. */
+export function storedAlarm(over: Partial<StoredAlarm> = {}): StoredAlarm {
+  return {
+    id: 'alarm-1',
+    ruleId: 'platform.upstream-down',
+    severity: 'critical',
+    state: 'firing',
+    regionCode: COUNTY_CODE,
+    source: 'env-monitor',
+    entityId: 'env-monitor',
+    firstFiredAt: '2026-10-03T02:00:00.000Z',
+    lastChangedAt: '2026-10-03T02:00:00.000Z',
+    summary: 'env-monitor 不可用',
+    fireCount: 1,
+    groupKey: 'upstream:env-monitor',
+    acknowledgedBy: null,
+    departmentId: null,
+    note: null,
+    cause: null,
+    escalatedTo: null,
+    ...over,
+  };
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningReceiver, signWebhook, startReceiver } from '../receiver/server';
+
+let rx: RunningReceiver;
+beforeAll(async () => {
+  rx = await startReceiver({ port: 0 });
+  await fetch(`${rx.url}/admin/channels/duty`, {
+    method: 'PUT',
+    body: JSON.stringify({ secret: 's3cret-key' }),
+  });
+});
+afterAll(() => rx.close());
+
+const post = (body: string, sig: string, ts: number) =>
+  fetch(`${rx.url}/hooks/duty`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-cockpit-signature': sig,
+      'x-cockpit-timestamp': String(ts),
+    },
+    body,
+  });
+
+describe('webhook receiver', () => {
+  it('accepts a correctly signed delivery and refuses a forged one', async () => {
+    const body = JSON.stringify({ msgtype: 'text', text: { content: '告警' } });
+    const ts = 1_700_000_000_000;
+    expect((await post(body, signWebhook('s3cret-key', ts, body), ts)).status).toBe(200);
+    expect((await post(body, signWebhook('wrong-key', ts, body), ts)).status).toBe(401);
+    // The same signature over a changed body is refused.
+    expect((await post(`${body} `, signWebhook('s3cret-key', ts, body), ts)).status).toBe(401);
+    const list = (await (await fetch(`${rx.url}/admin/deliveries?channel=duty`)).json()) as {
+      items: { verified: boolean; status: number }[];
+    };
+    expect(list.items.map((d) => [d.verified, d.status])).toEqual([
+      [true, 200],
+      [false, 401],
+      [false, 401],
+    ]);
+  });
+
+  it('fails on demand for the next N deliveries, then recovers', async () => {
+    await fetch(`${rx.url}/admin/mode`, { method: 'PUT', body: JSON.stringify({ mode: 'fail', times: 1 }) });
+    const body = '{}';
+    const ts = 1;
+    expect((await post(body, signWebhook('s3cret-key', ts, body), ts)).status).toBe(503);
+    expect((await post(body, signWebhook('s3cret-key', ts, body), ts)).status).toBe(200);
+    await fetch(`${rx.url}/admin/mode`, { method: 'PUT', body: JSON.stringify({ mode: 'down', times: 1 }) });
+    await expect(post(body, signWebhook('s3cret-key', ts, body), ts)).rejects.toThrow();
+    expect((await post(body, signWebhook('s3cret-key', ts, body), ts)).status).toBe(200);
+    const bad = await fetch(`${rx.url}/admin/mode`, {
+      method: 'PUT',
+      body: JSON.stringify({ mode: 'maybe' }),
+    });
+    expect(bad.status).toBe(400);
+  });
+});
