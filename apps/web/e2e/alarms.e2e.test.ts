@@ -80,8 +80,10 @@ describe('inspection alarms: wall → tablet → dispatch → resolve → daily 
     });
 
     await fault(SYSTEM, 'outage');
+    // This system's outage: an earlier file's outage of another system may still be firing (it clears a
+    // minute after its fault healed), and that alarm resolves by itself under the operator's hands.
     const row = wall.locator(
-      '[data-testid="stored-alarms"] [data-rule="platform.upstream-down"][data-state="firing"]',
+      `[data-testid="stored-alarms"] [data-rule="platform.upstream-down"][data-source="${SYSTEM}"][data-state="firing"]`,
     );
     await row.first().waitFor({ timeout: 180_000 });
     const alarmId = await row.first().getAttribute('data-alarm-id');

@@ -191,7 +191,7 @@ describe('the layout studio, end to end', () => {
 
     // The versions list names who published and why; A rolls back to the first version.
     await a.reload();
-    await a.getByTestId('studio-editor').waitFor({ timeout: 60_000 });
+    await a.getByTestId('studio-editor').waitFor({ timeout: 120_000 });
     const versions = a.getByTestId('studio-version');
     await expect.poll(() => versions.count()).toBeGreaterThanOrEqual(3);
     expect(await versions.first().textContent()).toContain('analyst-b');
@@ -209,7 +209,8 @@ describe('the layout studio, end to end', () => {
     await a.goto(
       `${baseUrl}/studio?theme=overview&level=township&region=${PINGQIAO}&profile=tablet-portrait`,
     );
-    await a.locator('[data-testid="studio-item"]').first().waitFor({ timeout: 60_000 });
+    // A fresh studio page with its live preview: beside a CPU hog it took over a minute (a bound, not a wait).
+    await a.locator('[data-testid="studio-item"]').first().waitFor({ timeout: 180_000 });
     await a
       .frameLocator('[data-testid="studio-preview"]')
       .locator('[data-testid="layout"] .panel')

@@ -55,6 +55,7 @@ export function StoredAlarmList({
               data-alarm-id={a.id}
               data-state={a.state}
               data-rule={a.ruleId}
+              data-source={a.source}
               data-severity={a.severity}
             >
               <span className="alarm__title">{a.summary}</span>
