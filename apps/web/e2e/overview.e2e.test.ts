@@ -41,7 +41,8 @@ describe('overview cockpit, live', () => {
     ]) {
       await expect.poll(() => kpi(page, id).getAttribute('data-status')).toBe('ok');
     }
-    expect(await page.locator('.department').count()).toBe(3);
+    // The department tiles are a lazily loaded panel type: wait for them rather than count at once.
+    await expect.poll(() => page.locator('.department').count()).toBe(3);
     await page.screenshot({ path: `${artifacts}overview-wall.png` });
 
     // The simulator runs 60× faster than real time: visitor counts must change on screen by themselves.
