@@ -129,6 +129,19 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
       }),
     },
     {
+      // Change the clock's speed from now on: {"speed": 0} freezes the simulated world (a test compares two
+      // readings of it), {"speed": 60} lets it run again from where it stood. Time never jumps or runs back.
+      method: 'POST',
+      pattern: '/admin/clock',
+      handler: ({ body }) => {
+        const speed = (body as { speed?: unknown } | null)?.speed;
+        if (typeof speed !== 'number' || !Number.isFinite(speed) || speed < 0 || speed > 100_000)
+          return validation('speed: expected a number from 0 to 100000 (simulated seconds per real second)');
+        const at = clock.setSpeed(speed);
+        return { status: 200, body: { simNow: new Date(at).toISOString(), speed: clock.speed } };
+      },
+    },
+    {
       method: 'GET',
       pattern: '/admin/health',
       handler: () => ({

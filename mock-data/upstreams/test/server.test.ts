@@ -47,6 +47,31 @@ describe('simulator over HTTP', () => {
     expect(body).toMatchObject({ simNow: '2026-10-03T04:00:00.000Z', speed: 0, seed: 20211 });
   });
 
+  it('freezes and restarts its clock on request, never jumping or running back', async () => {
+    let real = 1_000_000;
+    const sim2 = await startSimulator({ port: 0, speed: 60, startAt: GOLDEN_WEEK_NOON, realNow: () => real });
+    try {
+      const simNow = async () => Date.parse((await getJson<{ simNow: string }>(sim2, '/admin/clock')).body.simNow);
+      real += 1000; // one real second at 60× is a simulated minute
+      expect(await simNow()).toBe(GOLDEN_WEEK_NOON.getTime() + 60_000);
+      const frozenAt = await postJson<{ simNow: string; speed: number }>(sim2, '/admin/clock', { speed: 0 });
+      expect(frozenAt).toEqual({ status: 200, body: { simNow: '2026-10-03T04:01:00.000Z', speed: 0 } });
+      real += 5000;
+      expect(await simNow()).toBe(GOLDEN_WEEK_NOON.getTime() + 60_000);
+      await postJson(sim2, '/admin/clock', { speed: 60 });
+      real += 1000;
+      expect(await simNow()).toBe(GOLDEN_WEEK_NOON.getTime() + 120_000);
+      for (const bad of [{ speed: -1 }, { speed: 'fast' }, {}, 'not json'])
+        expect(await postJson(sim2, '/admin/clock', bad)).toMatchObject({
+          status: 400,
+          body: { error: { code: 'VALIDATION' } },
+        });
+      expect((await getJson<{ speed: number }>(sim2, '/admin/clock')).body.speed).toBe(60);
+    } finally {
+      await sim2.close();
+    }
+  });
+
   it('is deterministic: same seed and startAt give identical payloads; another seed differs', async () => {
     const twin = await frozen();
     const other = await frozen(GOLDEN_WEEK_NOON, 7);
