@@ -51,7 +51,8 @@ describe('simulator over HTTP', () => {
     let real = 1_000_000;
     const sim2 = await startSimulator({ port: 0, speed: 60, startAt: GOLDEN_WEEK_NOON, realNow: () => real });
     try {
-      const simNow = async () => Date.parse((await getJson<{ simNow: string }>(sim2, '/admin/clock')).body.simNow);
+      const simNow = async () =>
+        Date.parse((await getJson<{ simNow: string }>(sim2, '/admin/clock')).body.simNow);
       real += 1000; // one real second at 60× is a simulated minute
       expect(await simNow()).toBe(GOLDEN_WEEK_NOON.getTime() + 60_000);
       const frozenAt = await postJson<{ simNow: string; speed: number }>(sim2, '/admin/clock', { speed: 0 });
