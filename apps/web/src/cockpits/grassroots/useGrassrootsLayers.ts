@@ -3,7 +3,8 @@ import type { GrassrootsSnapshot } from '@cockpit/contracts';
 type GrassrootsEventPoint = GrassrootsSnapshot['eventPoints'][number];
 
 import { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useStable } from '../../lib/useStable';
 import { getMapRuntime } from '../../map/runtime';
 import { useUi } from '../../stores/ui';
 import { useGrassrootsUi } from './store';
@@ -148,13 +149,4 @@ export function useGrassrootsLayers(snapshot: GrassrootsSnapshot | undefined) {
     },
     [],
   );
-}
-
-/** The same array as long as its key is the same (live snapshots re-create equal arrays). */
-function useStable<T>(value: T[] | undefined, key: (v: T[]) => string): T[] | undefined {
-  const ref = useRef<{ key: string; value: T[] } | null>(null);
-  if (value === undefined) return undefined;
-  const k = key(value);
-  if (!ref.current || ref.current.key !== k) ref.current = { key: k, value };
-  return ref.current.value;
 }

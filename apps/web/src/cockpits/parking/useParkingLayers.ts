@@ -2,6 +2,7 @@ import type { ParkingGuidanceResponse, ParkingSnapshot } from '@cockpit/contract
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { BitmapLayer, IconLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { useEffect, useMemo, useRef } from 'react';
+import { useStable } from '../../lib/useStable';
 import { getMapRuntime } from '../../map/runtime';
 import { useUi } from '../../stores/ui';
 import type { LonLat } from './api/parking.api';
@@ -26,6 +27,7 @@ const SCREEN_ICON = {
 type Lot = ParkingSnapshot['lots'][number];
 type Screen = ParkingSnapshot['screens'][number];
 type Rec = ParkingGuidanceResponse['recommendations'][number];
+const NONE: never[] = [];
 
 type Options = {
   snapshot: ParkingSnapshot | undefined;
@@ -49,11 +51,24 @@ export function useParkingLayers({ snapshot, guidance, destination, selectedLotI
     return surface ? { canvas: paintDemand(surface), bbox: surface.bbox } : null;
   }, [demandKey]);
 
+  // Live pushes re-create the snapshot every second; the layers are rebuilt only when what they draw changed
+  // (a lot's place, size or level, a screen's state, the routes), not on every push.
+  const lots =
+    useStable(snapshot?.lots, (ls) =>
+      ls.map((l) => `${l.lotId}:${l.lon},${l.lat}:${l.berthTotal}:${l.level}`).join(),
+    ) ?? NONE;
+  const screens =
+    useStable(snapshot?.screens, (ss) =>
+      ss.map((s) => `${s.screenId}:${s.lon},${s.lat}:${screenRgb(s)}`).join(),
+    ) ?? NONE;
+  const recs =
+    useStable(guidance?.recommendations, (rs) =>
+      rs.map((r) => `${r.rank}:${r.lon},${r.lat}:${r.path.join(';')}`).join(),
+    ) ?? NONE;
+
   useEffect(() => {
     const runtime = getMapRuntime();
     const k = profile === 'wall' ? 2 : 1;
-    const lots = snapshot?.lots ?? [];
-    const recs = guidance?.recommendations ?? [];
     const layers: Layer[] = [
       ...(demand
         ? [
@@ -87,7 +102,7 @@ export function useParkingLayers({ snapshot, guidance, destination, selectedLotI
       }),
       new IconLayer<Screen>({
         id: 'parking-screens',
-        data: snapshot?.screens ?? [],
+        data: screens,
         getPosition: (s) => [s.lon, s.lat],
         getIcon: () => SCREEN_ICON,
         getSize: 20 * k,
@@ -155,14 +170,14 @@ export function useParkingLayers({ snapshot, guidance, destination, selectedLotI
           radiusM: lotRadiusM(l.berthTotal),
           maxRadius: 40 * k,
         })),
-        ...(snapshot?.screens ?? []).map((sc) => ({
+        ...screens.map((sc) => ({
           id: `screen:${sc.screenId}`,
           position: [sc.lon, sc.lat] as [number, number],
           radius: 10 * k,
         })),
       ],
     );
-  }, [snapshot, demand, guidance, destination, selectedLotId, profile]);
+  }, [lots, screens, recs, demand, destination, selectedLotId, profile]);
 
   // Removed on unmount only (not on every data change), so the layers never flicker.
   useEffect(

@@ -3,6 +3,7 @@ import { BitmapLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { useQuery } from '@tanstack/react-query';
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo } from 'react';
+import { useStable } from '../../../lib/useStable';
 import { boundaryQuery } from '../../../map/regions.api';
 import { getMapRuntime } from '../../../map/runtime';
 import { useUi } from '../../../stores/ui';
@@ -80,16 +81,21 @@ export function useEcoLayers(snapshot: EcoSnapshot | undefined) {
   // The PM2.5 surface: smoothed, on the official AQI colours, clipped to the region's own boundary.
   const regionCode = snapshot?.regionCode;
   const boundary = useQuery({ ...boundaryQuery(regionCode ?? ''), enabled: Boolean(regionCode) });
+  // Live pushes re-create the snapshot every second; the surface is repainted and the layers rebuilt only when
+  // what they draw changed (a reading, a colour, the surface), not on every push.
+  const surface = useStable(snapshot?.air.surface ?? undefined, (v) => JSON.stringify(v));
   const surfaceImage = useMemo(() => {
-    const surface = snapshot?.air.surface;
     if (!surface || !boundary.data) return null;
     return { canvas: paintSurface(surface, ringsOf(boundary.data)), bounds: surface.bbox };
-  }, [snapshot?.air.surface, boundary.data]);
+  }, [surface, boundary.data]);
+  const sites = useStable(snapshot ? ecoSites(snapshot, mode) : undefined, (v) => JSON.stringify(v));
+  const river = useStable(snapshot && mode === 'water' ? riverSegments(snapshot) : undefined, (v) =>
+    JSON.stringify(v),
+  );
 
   useEffect(() => {
     const runtime = getMapRuntime();
-    if (!snapshot) return;
-    const sites = ecoSites(snapshot, mode);
+    if (!sites) return;
     const radius = wall ? 22 : 11;
     const layers = [
       ...(mode === 'air' && surfaceImage
@@ -102,11 +108,11 @@ export function useEcoLayers(snapshot: EcoSnapshot | undefined) {
             }),
           ]
         : []),
-      ...(mode === 'water'
+      ...(river
         ? [
             new PathLayer({
               id: 'eco-river',
-              data: riverSegments(snapshot),
+              data: river,
               getPath: (d: ReturnType<typeof riverSegments>[number]) => d.path,
               getColor: (d: ReturnType<typeof riverSegments>[number]) => d.color,
               getWidth: wall ? 14 : 7,
@@ -150,7 +156,7 @@ export function useEcoLayers(snapshot: EcoSnapshot | undefined) {
       })),
       sites.map((s) => ({ id: `site:${s.code}`, position: [s.lon, s.lat], radius })),
     );
-  }, [snapshot, mode, surfaceImage, wall, selected, select]);
+  }, [sites, river, mode, surfaceImage, wall, selected, select]);
 
   useEffect(
     () => () => {
