@@ -309,7 +309,10 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
       send(res, 500, JSON.stringify({ error: { code: 'INTERNAL', message } }), clock.nowMs());
     });
   });
-  server.keepAliveTimeout = 5000;
+  // Idle keep-alive sockets stay open a minute. A client reuses a pooled socket until shortly before the
+  // server's announced timeout; on a busy machine a short timeout (5 s) let the server close a socket just as a
+  // late client timer sent on it ("fetch failed" in a test's admin call). close() ends every connection anyway.
+  server.keepAliveTimeout = 65_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
