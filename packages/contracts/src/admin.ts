@@ -7,7 +7,9 @@ export type LocalizedName = z.infer<typeof LocalizedName>;
 
 const Username = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'lower-case letters, digits, . _ -; 2 to 32 characters');
+  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'lower-case letters, digits, . _ -; 2 to 32 characters')
+  // The platform's own writes (seeded layouts, rules) are recorded as 'system': no person may take that name.
+  .refine((u) => u !== 'system', "'system' is reserved for the platform's own changes");
 const Id = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, _ -');
 
 export const User = z

@@ -232,6 +232,16 @@ describe('administration', () => {
       scope: COUNTY_CODE,
     });
     expect(unknownRole.status).toBe(400);
+    // The platform's own changes are recorded as 'system': no person may take the name.
+    const reserved = await create({
+      username: 'system',
+      displayName: 'X',
+      password: 'long-enough-1',
+      roles: ['viewer'],
+      scope: COUNTY_CODE,
+    });
+    expect(reserved.status).toBe(400);
+    expect(((await reserved.json()) as { error: { message: string } }).error.message).toContain('username');
     const huge = await app.request('/api/v1/users', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

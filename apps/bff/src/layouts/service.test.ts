@@ -43,6 +43,47 @@ describe('layout seeding', () => {
     expect(await restarted.auth.store.audit.query({ action: 'layout.seed', limit: 10 })).toHaveLength(2);
   });
 
+  it('follows a changed seed where only the seeds have published, and keeps what an analyst published', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cockpit-seed-'));
+    const app = createTestApp({ dataDir });
+    await app.ready;
+    const v1 = [layoutDoc({ theme: 'parking' }), layoutDoc({ theme: 'eco' })];
+    await new LayoutService({ auth: app.auth, seeds: v1 }).ready();
+    // An analyst publishes on the eco layout; parking stays as seeded.
+    const analyst = { name: 'analyst-1', ip: null, requestId: null };
+    const mine = new LayoutService({ auth: app.auth, seeds: v1 });
+    const eco = (await app.auth.store.layouts.get('eco'))!;
+    await mine.update(
+      'eco',
+      layoutDoc({ theme: 'eco' }, [{ id: 'mine', type: 'text' }]),
+      eco.version,
+      analyst,
+    );
+
+    // The next release changes both seeds.
+    const v2 = [
+      layoutDoc({ theme: 'parking' }, [{ id: 'new', type: 'text' }]),
+      layoutDoc({ theme: 'eco' }, [{ id: 'new', type: 'text' }]),
+    ];
+    const restarted = createTestApp({ dataDir });
+    await restarted.ready;
+    await new LayoutService({ auth: restarted.auth, seeds: v2 }).ready();
+    const parking = (await restarted.auth.store.layouts.get('parking'))!;
+    expect([parking.version, parking.updatedBy]).toEqual([2, 'system']);
+    expect(parking.document.profiles.wall.panels.map((p) => p.id)).toEqual(['new']);
+    expect((await restarted.auth.store.layouts.listVersions('parking')).at(-1)!.message).toMatch(/seed/);
+    const kept = (await restarted.auth.store.layouts.get('eco'))!;
+    expect([kept.version, kept.updatedBy]).toEqual([2, 'analyst-1']);
+    expect(kept.document.profiles.wall.panels.map((p) => p.id)).toEqual(['mine']);
+    expect(await restarted.auth.store.audit.query({ action: 'layout.seed-update', limit: 10 })).toHaveLength(
+      1,
+    );
+
+    // The same release again changes nothing.
+    await new LayoutService({ auth: restarted.auth, seeds: v2 }).ready();
+    expect((await restarted.auth.store.layouts.get('parking'))!.version).toBe(2);
+  });
+
   it('resolves without the cache exactly as with it', async () => {
     const app = createTestApp();
     await app.ready;

@@ -141,7 +141,12 @@ export class LayoutService {
     return result.document;
   }
 
-  /** Seeds once per process, before the first use: every seeded document whose scope has no layout. */
+  /**
+   * Seeds once per process, before the first use: every seeded document whose scope has no layout. A scope
+   * whose every stored version came from the seeds (no one has published there) follows a changed seed: the
+   * release's seed is stored as a new version, so a wall running for months gets the new panels of an upgrade.
+   * A scope someone has published in keeps what they published.
+   */
   ready(): Promise<void> {
     this.seeded ??= this.seed().catch((err: unknown) => {
       this.seeded = undefined; // tried again on the next use
@@ -163,8 +168,26 @@ export class LayoutService {
         continue;
       }
       await this.store.transaction(async (tx) => {
-        if (await tx.layouts.byScope(result.document)) return;
-        await this.insert(tx, result.document, actor, 'layout.seed');
+        const existing = await tx.layouts.byScope(result.document);
+        if (!existing) {
+          await this.insert(tx, result.document, actor, 'layout.seed');
+          return;
+        }
+        if (existing.updatedBy !== actor.name) return;
+        if (JSON.stringify(existing.document) === JSON.stringify(result.document)) return;
+        const versions = await tx.layouts.listVersions(existing.layoutId);
+        if (versions.some((v) => v.savedBy !== actor.name)) return;
+        const record: LayoutRecord = {
+          ...existing,
+          version: existing.version + 1,
+          document: result.document,
+          updatedAt: new Date().toISOString(),
+          updatedBy: actor.name,
+        };
+        await tx.layouts.update(record, 'seed updated by a new release');
+        await tx.audit.append(
+          this.opts.auth.entry(actor, 'layout.seed-update', record.layoutId, `version ${record.version}`),
+        );
       });
     }
     this.changed();
