@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { COUNTY_CODE, type IndicatorDefinition } from '@cockpit/contracts';
+import { sameHourOfRecentWeeks } from '@cockpit/domain/anomaly';
 import { beijingDateKey } from '@cockpit/domain/time';
 import { Cron } from 'croner';
 import type { Hierarchy } from '../geo/hierarchy';
@@ -12,6 +13,7 @@ import type { LivePublisher } from '../live/publisher';
 import { grassrootsDatasets } from '../snapshots/grassroots/grassroots.data';
 import type { SnapshotService } from '../snapshots/service';
 import type { FindingInput } from '../store/alarms';
+import type { HistoryStore, HourlyValue } from '../store/history';
 import type { Store } from '../store/types';
 import type { Incident } from '../upstreams/emergency-120/adapter';
 import type { AirObservation } from '../upstreams/env-monitor/adapter';
@@ -26,6 +28,7 @@ import {
   type FlatlineMemory,
   flatlineFindings,
   indicatorObservations,
+  jumpObservations,
   maskRecord,
   platformObservations,
   rangeObservations,
@@ -42,6 +45,8 @@ export type InspectorOptions = {
   publisher: LivePublisher;
   logger: Logger;
   indicators: () => readonly IndicatorDefinition[];
+  /** The stored indicator history (the sudden-jump check reads the same hour of the recent weeks). */
+  history?: HistoryStore | undefined;
   /** Cron of the platform pass (probes, data checks, entity rules); default every 10 s. */
   platformCron?: string;
   /** Cron of the indicator pass (every indicator × region against the rules); default every 5 minutes. */
@@ -64,7 +69,14 @@ export class Inspector {
   private running = { platform: false, indicators: false };
   now: () => number;
   /** Counters for metrics and tests. */
-  stats = { platformPasses: 0, indicatorPasses: 0, findingsStored: 0, lastStoreLatencyMs: 0, lastChanged: 0 };
+  stats = {
+    platformPasses: 0,
+    indicatorPasses: 0,
+    jumpPasses: 0,
+    findingsStored: 0,
+    lastStoreLatencyMs: 0,
+    lastChanged: 0,
+  };
 
   constructor(private readonly opts: InspectorOptions) {
     this.now = opts.now ?? Date.now;
@@ -265,6 +277,35 @@ export class Inspector {
     } finally {
       this.running.indicators = false;
     }
+  }
+
+  /**
+   * The sudden-jump check of one stored hour (run after each hourly history write): every indicator × region
+   * value against the same hour of the last 4 weeks in the stored history (one read of those 4 hours),
+   * findings stored, and the jump rule judged per source system.
+   */
+  async jumpPass(hour: string, values: readonly HourlyValue[]): Promise<void> {
+    const history = this.opts.history;
+    if (!history) return;
+    const hours = sameHourOfRecentWeeks(Date.parse(hour)).map((t) => new Date(t).toISOString());
+    const byId = new Map(this.opts.indicators().map((d) => [d.id, d]));
+    const { covered, observations, findings } = jumpObservations({
+      rule: this.opts.alarms.getRule(CHECK_RULES.jump),
+      hour,
+      values,
+      past: await history.valuesOfHours(hours),
+      definition: (id) => byId.get(id),
+    });
+    const at = new Date(this.now()).toISOString();
+    if (this.store && findings.length > 0) {
+      await this.store.alarms.insertFindings(
+        findings.map((f) => ({ ...f, at, record: maskRecord(f.record) })),
+      );
+      this.stats.findingsStored += findings.length;
+    }
+    const changed = await this.opts.alarms.pass(covered, observations);
+    this.stats.jumpPasses++;
+    this.stats.lastChanged = changed.length;
   }
 
   /** The BFF's own probes: event-loop lag, heap, store latency. */

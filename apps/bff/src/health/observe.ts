@@ -6,8 +6,9 @@ import {
   type IndicatorDefinition,
   type UpstreamHealth,
 } from '@cockpit/contracts';
+import { suddenJumps } from '@cockpit/domain/anomaly';
 import type { FindingInput } from '../store/alarms';
-import type { HourlyValue } from '../store/history';
+import type { HourlyRecord, HourlyValue } from '../store/history';
 import type { Incident } from '../upstreams/emergency-120/adapter';
 import type { AirObservation } from '../upstreams/env-monitor/adapter';
 import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
@@ -487,23 +488,78 @@ export function rangeObservations(findings: readonly FindingDraft[]): Observatio
   }));
 }
 
-/**
- * Robust jump score: how many MADs the value lies from the median of the same hour in recent weeks
- * (0.6745 scales the MAD to a standard deviation under normality). null with fewer than 3 past values or
- * no spread.
- */
-export function robustScore(value: number, past: readonly number[]): number | null {
-  if (past.length < 3) return null;
-  const med = median(past);
-  const mad = median(past.map((p) => Math.abs(p - med)));
-  if (mad === 0) return null;
-  return (0.6745 * (value - med)) / mad;
-}
+/** At most this many jump findings are stored per pass (the largest scores): the alarm names the count. */
+export const MAX_JUMP_FINDINGS = 500;
 
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+/**
+ * Sudden jumps (突变): each indicator × region's value of the hour against the same hour of the recent weeks
+ * in the stored history, scored robustly (median and MAD, `@cockpit/domain/anomaly`). The jump rule's
+ * condition is the score threshold (|score| meets it); only `ok` values are judged, on either side. One
+ * finding per jumped series (the largest MAX_JUMP_FINDINGS), one observation per source system (the findings
+ * hold the detail), as the range check does.
+ */
+export function jumpObservations(input: {
+  rule: AlarmRule | undefined;
+  hour: string;
+  values: readonly HourlyValue[];
+  past: readonly HourlyRecord[];
+  definition: (id: string) => IndicatorDefinition | undefined;
+}): { covered: Set<string>; observations: Observation[]; findings: FindingDraft[] } {
+  const { rule, hour, values, past, definition } = input;
+  const covered = new Set<string>();
+  const observations: Observation[] = [];
+  const findings: FindingDraft[] = [];
+  if (!rule?.enabled || !rule.condition) return { covered, observations, findings };
+  covered.add(rule.id);
+  const condition = rule.condition;
+  const key = (v: { indicatorId: string; regionCode: string }) => `${v.indicatorId}|${v.regionCode}`;
+  const pastOf = new Map<string, number[]>();
+  for (const p of past) {
+    if (p.status !== 'ok' || p.value === null) continue;
+    const list = pastOf.get(key(p));
+    if (list) list.push(p.value);
+    else pastOf.set(key(p), [p.value]);
+  }
+  const current = values.filter((v) => v.status === 'ok');
+  const jumps = suddenJumps(
+    current.map((v) => ({ key: v, value: v.value })),
+    (v) => pastOf.get(key(v)) ?? [],
+    0,
+  ).filter((j) => meets(condition, Math.abs(j.score)));
+  const bySystem = new Map<string, { n: number; top: number }>();
+  for (const [i, j] of jumps.entries()) {
+    const def = definition(j.key.indicatorId);
+    const system = def?.source.system ?? 'bff';
+    const s = bySystem.get(system) ?? { n: 0, top: 0 };
+    s.n++;
+    s.top = Math.max(s.top, Math.abs(j.score));
+    bySystem.set(system, s);
+    if (i >= MAX_JUMP_FINDINGS) continue;
+    const scale = def?.unit === '%' ? 100 : 1;
+    const shown = (n: number) => `${round(n * scale)}${def?.unit ?? ''}`;
+    findings.push({
+      source: system,
+      check: 'jump',
+      ruleId: rule.id,
+      entityId: j.key.indicatorId,
+      regionCode: j.key.regionCode,
+      value: round(j.score),
+      detail: `${def?.name.zh ?? j.key.indicatorId} ${shown(j.value)}，近 ${j.past.length} 周同一时段中位数 ${shown(j.median)}（稳健分数 ${round(j.score)}）`,
+      record: { indicatorId: j.key.indicatorId, hour, value: j.value, sameHourOfRecentWeeks: j.past },
+    });
+  }
+  for (const [system, s] of bySystem)
+    observations.push({
+      ruleId: rule.id,
+      regionCode: COUNTY_CODE,
+      entityId: system,
+      active: true,
+      source: system,
+      summary: `${system} ${s.n} 个指标×地区数值突变（与近几周同一时段相比，最大稳健分数 ${round(s.top)}；见异常数据）`,
+      groupKey: null,
+      value: s.top,
+    });
+  return { covered, observations, findings };
 }
 
 /** Personal data never stored in a finding's raw record: keys that name a person, a plate or a phone. */

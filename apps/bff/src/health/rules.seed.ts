@@ -16,6 +16,7 @@ export const CHECK_RULES = {
   storeLatency: 'platform.store-latency',
   memory: 'platform.memory',
   range: 'quality.range',
+  jump: 'quality.jump',
 } as const;
 
 export const BUSINESS_RULES = {
@@ -177,6 +178,19 @@ export function builtinRules(defs: readonly IndicatorDefinition[], at: string): 
       check: 'finding.range',
       pendingSeconds: 0,
       clearSeconds: 300,
+      departmentId: 'big-data',
+    },
+    {
+      // Judged on each hourly history write: the condition is the robust score's threshold (|score|).
+      ...base,
+      id: CHECK_RULES.jump,
+      name: '指标数值突变（与近几周同一时段相比）',
+      kind: 'quality',
+      severity: 'warning',
+      check: 'history.jump-score',
+      condition: { op: '>=', value: 5 },
+      pendingSeconds: 0,
+      clearSeconds: 0,
       departmentId: 'big-data',
     },
     {
