@@ -6,15 +6,17 @@ import { createTestApp, testServices } from '../test/create-test-app';
 import { CHECK_RULES } from './rules.seed';
 
 /**
- * The inspection checks that read more than one refresh, against the real simulator and a real store: the
- * sudden jump against the stored history of the recent weeks. The engine's clock is virtual.
+ * The inspection checks beyond one upstream's transport, against the real simulator (and its screens-full
+ * fault) and a real store: the sudden jump against the stored history of the recent weeks, a guidance
+ * screen against its lots, the water sections against their target class. The engine's clock is virtual
+ * (STEP_S per platform pass); the upstream clients refresh in real time, so a step waits for a condition,
+ * never for a span of time.
  */
 
 const SIM_START = new Date('2026-10-03T04:00:00Z');
 const HOUR_MS = 3600_000;
 const WEEK_MS = 7 * 24 * HOUR_MS;
-// Refreshes slower than the test: every read within it sees the same upstream data.
-const SLOW = { fastMs: 600_000, mediumMs: 600_000, slowMs: 600_000 };
+const STEP_S = 10;
 let sim: Awaited<ReturnType<typeof startSimulator>>;
 let services: Services;
 let app: ReturnType<typeof createTestApp>;
@@ -22,7 +24,7 @@ let clock = 0;
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 20211, speed: 0, startAt: SIM_START });
-  services = testServices(sim.url, { timing: SLOW });
+  services = testServices(sim.url);
   app = createTestApp({ services });
   await app.ready;
   clock = SIM_START.getTime();
@@ -34,6 +36,27 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim?.close();
 });
+
+async function setFault(system: string, mode: string) {
+  const res = await fetch(`${sim.url}/admin/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ system, mode }),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** Platform passes STEP_S virtual seconds apart until `done` holds; the virtual seconds it took. */
+async function stepUntil(done: () => Promise<boolean>, what: string, max = 400): Promise<number> {
+  const from = clock;
+  for (let i = 0; i < max; i++) {
+    if (await done()) return (clock - from) / 1000;
+    clock += STEP_S * 1000;
+    await services.inspector.platformPass();
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`never happened within ${max} steps: ${what}`);
+}
 
 const openAlarm = async (ruleId: string, entityId: string): Promise<StoredAlarm | undefined> =>
   (await services.alarms.list({ ruleId, limit: 100 }, COUNTY_CODE)).items.find(
@@ -92,5 +115,96 @@ describe('sudden jump (突变) on each hourly history write', () => {
       'fire',
       'auto-resolve',
     ]);
+  });
+});
+
+describe('a guidance screen (诱导屏) against its lots', () => {
+  it('screens showing 满 over free berths raise quality.screen-mismatch after the pending period, with findings; healed, it resolves', {
+    timeout: 180_000,
+  }, async () => {
+    const rule = services.alarms.getRule(CHECK_RULES.screenMismatch)!;
+    const mismatching = async () =>
+      (await services.alarms.list({ ruleId: rule.id, limit: 100 }, COUNTY_CODE)).items.filter(
+        (a) => a.state !== 'resolved',
+      );
+    const findings = () =>
+      app.auth.store.alarms.findings({ scopes: [''], check: 'disagreement', limit: 500 });
+    // Healthy: every screen has been compared at least once; what disagrees already (a mis-configured or a
+    // lagging screen of the simulator) is left out of what the fault is judged by.
+    await stepUntil(async () => services.inspector.stats.platformPasses > 2, 'screens read');
+    const before = new Set([
+      ...(await mismatching()).map((a) => a.entityId),
+      ...(await findings()).map((f) => f.entityId),
+    ]);
+    await setFault('parking-platform', 'screens-full');
+    const firedIn = await stepUntil(
+      async () => (await mismatching()).some((a) => !before.has(a.entityId)),
+      'a screen mismatch fires',
+    );
+    // Not before the pending period: the allowance for a screen's refresh lag.
+    expect(firedIn).toBeGreaterThanOrEqual(rule.pendingSeconds);
+    const alarm = (await mismatching()).find((a) => !before.has(a.entityId))!;
+    expect(alarm).toMatchObject({ state: 'firing', source: 'parking-platform' });
+    expect(alarm.summary).toContain('显示"满"');
+    const stored = (await findings()).filter((f) => f.entityId === alarm.entityId);
+    expect(stored[0]).toMatchObject({ source: 'parking-platform', ruleId: rule.id });
+    expect(stored[0]!.record).toMatchObject({ mismatches: [expect.objectContaining({ displayed: 0 })] });
+    await setFault('parking-platform', 'none');
+    const resolvedIn = await stepUntil(
+      async () => !(await mismatching()).some((a) => a.id === alarm.id),
+      'the mismatch resolves',
+    );
+    expect(resolvedIn).toBeGreaterThanOrEqual(rule.clearSeconds);
+    console.log(
+      `screens-full → ${rule.id}: fired after ${firedIn} s, resolved ${resolvedIn} s after healing`,
+    );
+  });
+});
+
+describe('a water section (地表水断面) below its target class', () => {
+  it('raises business.water-below-target for exactly the sections the eco cockpit shows below target; an edited rule is judged as edited', {
+    timeout: 120_000,
+  }, async () => {
+    const ruleId = 'business.water-below-target';
+    const actor = { name: 'admin', ip: null, requestId: null };
+    const open = async () =>
+      (await services.alarms.list({ ruleId, limit: 500 }, COUNTY_CODE)).items
+        .filter((a) => a.state !== 'resolved')
+        .map((a) => a.entityId)
+        .sort();
+    type Eco = { water: { sections: { code: string; class: number | null; targetClass: string }[] } };
+    const eco = JSON.parse((await services.snapshots.get('eco', COUNTY_CODE)).body) as Eco;
+    const target = (label: string) => ['I', 'II', 'III', 'IV', 'V'].indexOf(label) + 1;
+    const judged = eco.water.sections.filter((s) => s.class !== null);
+    expect(judged.length).toBeGreaterThan(0);
+    const below = judged.filter((s) => s.class! > target(s.targetClass)).map((s) => s.code);
+    await stepUntil(async () => (await open()).length === below.length, 'the sections below target');
+    expect(await open()).toEqual(below.sort());
+    // Edited by its department (ecology) to "within one class of the target or worse": every section at
+    // most one class better than its target fires too.
+    const rule = services.alarms.getRule(ruleId)!;
+    await services.alarms.updateRule(
+      ruleId,
+      { version: rule.version, condition: { op: '>=', value: -1 } },
+      actor,
+      (d) => d === 'ecology',
+    );
+    const wider = judged.filter((s) => s.class! - target(s.targetClass) >= -1).map((s) => s.code);
+    expect(wider.length).toBeGreaterThan(below.length);
+    await stepUntil(async () => (await open()).length === wider.length, 'the edited rule');
+    expect(await open()).toEqual(wider.sort());
+    const one = (await services.alarms.list({ ruleId, limit: 1 }, COUNTY_CODE)).items[0]!;
+    expect(one).toMatchObject({ source: 'env-monitor', severity: 'warning' });
+    expect(one.summary).toMatch(/水质 .+类，低于目标 .+类/);
+    // Back to the seeded condition: the extra alarms clear after the clear period (an hour).
+    await services.alarms.updateRule(
+      ruleId,
+      { version: rule.version + 1, condition: { op: '>', value: 0 } },
+      actor,
+      () => true,
+    );
+    await services.inspector.platformPass();
+    clock += rule.clearSeconds * 1000;
+    await stepUntil(async () => (await open()).length === below.length, 'back to the seeded rule');
   });
 });

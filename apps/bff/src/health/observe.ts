@@ -2,11 +2,14 @@ import {
   type AlarmCondition,
   type AlarmRule,
   COUNTY_CODE,
+  type EcoWaterSection,
   type FindingCheck,
   type IndicatorDefinition,
   type UpstreamHealth,
 } from '@cockpit/contracts';
 import { suddenJumps } from '@cockpit/domain/anomaly';
+import { WATER_CLASSES } from '@cockpit/domain/eco';
+import { checkScreens, type GuideScreen, type LotStatus } from '@cockpit/domain/parking';
 import type { FindingInput } from '../store/alarms';
 import type { HourlyRecord, HourlyValue } from '../store/history';
 import type { Incident } from '../upstreams/emergency-120/adapter';
@@ -241,6 +244,102 @@ export function entityObservations(
     }
   }
   return { covered, observations };
+}
+
+const classNumber = (label: string | null) => WATER_CLASSES.find((c) => c.label === label)?.class ?? null;
+
+/**
+ * Water sections (地表水断面) below their target class (GB 3838): the value is how many classes the section's
+ * current class lies below its target (the seeded rule fires on > 0; an edited condition, e.g. >= 2, asks
+ * for more). A section without a current class is not judged.
+ */
+export function waterObservations(
+  rule: AlarmRule | undefined,
+  sections: readonly Pick<
+    EcoWaterSection,
+    'code' | 'name' | 'villageCode' | 'targetClass' | 'class' | 'label' | 'failing'
+  >[],
+): { covered: Set<string>; observations: Observation[] } {
+  const covered = new Set<string>();
+  const observations: Observation[] = [];
+  if (!rule?.enabled || !rule.condition) return { covered, observations };
+  covered.add(rule.id);
+  for (const s of sections) {
+    const target = classNumber(s.targetClass);
+    if (s.class === null || target === null || !s.villageCode.startsWith(rule.regionScope)) continue;
+    const below = s.class - target;
+    if (!meets(rule.condition, below)) continue;
+    const failing = s.failing.map((f) => `${f.label} ${f.value}`).join('、');
+    observations.push({
+      ruleId: rule.id,
+      regionCode: s.villageCode,
+      entityId: s.code,
+      active: true,
+      source: 'env-monitor',
+      summary: `${s.name} 水质 ${s.label}类，低于目标 ${s.targetClass}类${failing ? `（超标：${failing}）` : ''}`,
+      groupKey: null,
+      value: below,
+    });
+  }
+  return { covered, observations };
+}
+
+/**
+ * Guidance screens (诱导屏) against their lots (disagreement between sources): per screen and arrow
+ * direction, the free berths it displays against the lots' own, beyond max(5 berths, 10 % of the capacity
+ * behind the arrow) (`checkScreens` of @cockpit/domain/parking; offline or silent screens are not compared).
+ * The rule's pending period allows for the screen's refresh lag: only a disagreement that lasts fires. One
+ * finding and one observation per screen.
+ */
+export function screenObservations(
+  rule: AlarmRule | undefined,
+  screens: readonly (GuideScreen & { villageCode: string })[],
+  lots: readonly LotStatus[],
+  nowMs: number,
+): { covered: Set<string>; observations: Observation[]; findings: FindingDraft[] } {
+  const covered = new Set<string>();
+  const observations: Observation[] = [];
+  const findings: FindingDraft[] = [];
+  if (!rule?.enabled) return { covered, observations, findings };
+  covered.add(rule.id);
+  const checks = checkScreens(screens, lots, nowMs);
+  for (const [i, screen] of screens.entries()) {
+    if (!screen.villageCode.startsWith(rule.regionScope)) continue;
+    const mismatches = checks[i]!.issues.filter((x) => x.code === 'MISMATCH');
+    if (mismatches.length === 0) continue;
+    const worst = Math.max(...mismatches.map((m) => Math.abs((m.displayed ?? 0) - (m.actual ?? 0))));
+    const detail = `诱导屏 ${screen.name ?? screen.screenId} 与停车场不一致：${mismatches.map((m) => m.detail.zh).join('；')}`;
+    findings.push({
+      source: 'parking-platform',
+      check: 'disagreement',
+      ruleId: rule.id,
+      entityId: screen.screenId,
+      regionCode: screen.villageCode,
+      value: worst,
+      detail,
+      record: {
+        screenId: screen.screenId,
+        targets: screen.targets,
+        mismatches: mismatches.map(({ direction, displayed, actual, tolerance }) => ({
+          direction,
+          displayed,
+          actual,
+          tolerance,
+        })),
+      },
+    });
+    observations.push({
+      ruleId: rule.id,
+      regionCode: screen.villageCode,
+      entityId: screen.screenId,
+      active: true,
+      source: 'parking-platform',
+      summary: detail,
+      groupKey: null,
+      value: worst,
+    });
+  }
+  return { covered, observations, findings };
 }
 
 /** Instrument ranges (μg/m³; CO mg/m³): a reading beyond them is not a measurement. */

@@ -17,6 +17,7 @@ export const CHECK_RULES = {
   memory: 'platform.memory',
   range: 'quality.range',
   jump: 'quality.jump',
+  screenMismatch: 'quality.screen-mismatch',
 } as const;
 
 export const BUSINESS_RULES = {
@@ -179,6 +180,19 @@ export function builtinRules(defs: readonly IndicatorDefinition[], at: string): 
       pendingSeconds: 0,
       clearSeconds: 300,
       departmentId: 'big-data',
+    },
+    {
+      // A guidance screen's display against its lots, beyond max(5 berths, 10 %): the pending period is the
+      // allowance for the screen's refresh lag (a lagging screen catches up within it).
+      ...base,
+      id: CHECK_RULES.screenMismatch,
+      name: '诱导屏显示与停车场空余泊位不一致',
+      kind: 'quality',
+      severity: 'warning',
+      check: 'parking.screen-mismatch',
+      pendingSeconds: 600,
+      clearSeconds: 300,
+      departmentId: 'enforcement',
     },
     {
       // Judged on each hourly history write: the condition is the robust score's threshold (|score|).
