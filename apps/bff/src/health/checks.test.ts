@@ -2,6 +2,7 @@ import { COUNTY_CODE, type StoredAlarm } from '@cockpit/contracts';
 import { startSimulator } from '@cockpit/mock-data/upstreams/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../services';
+import { addUser, bearer, signIn } from '../test/auth-fixtures';
 import { createTestApp, testServices } from '../test/create-test-app';
 import { CHECK_RULES } from './rules.seed';
 
@@ -206,5 +207,35 @@ describe('a water section (地表水断面) below its target class', () => {
     await services.inspector.platformPass();
     clock += rule.clearSeconds * 1000;
     await stepUntil(async () => (await open()).length === below.length, 'back to the seeded rule');
+  });
+});
+
+describe('a personal own threshold on an indicator pass', () => {
+  it('notifies its owner from the cockpits’ own values, with no rule alarm behind it', {
+    timeout: 120_000,
+  }, async () => {
+    await addUser(app, { username: 'own-threshold', roles: ['operator'], scope: COUNTY_CODE });
+    const { token } = await signIn(app, 'own-threshold');
+    const res = await app.request('/api/v1/me/alert-policies', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      // Looser than any rule: any free berth at all.
+      body: JSON.stringify({
+        name: '县城空余泊位',
+        subscription: { kind: 'indicator', ref: 'parking.freeBerths' },
+        minSeverity: 'info',
+        threshold: { op: '>', value: 0 },
+      }),
+    });
+    expect(res.status).toBe(201);
+    await services.inspector.indicatorPass([COUNTY_CODE]);
+    await services.notifications!.idle();
+    const list = (await (
+      await app.request('/api/v1/me/notifications', { headers: bearer(token) })
+    ).json()) as { items: { kind: string; alarmId: string | null; body: string; regionCode: string }[] };
+    const own = list.items.filter((n) => n.kind === 'threshold');
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ alarmId: null, regionCode: COUNTY_CODE });
+    expect(own[0]!.body).toContain('（我的阈值）');
   });
 });

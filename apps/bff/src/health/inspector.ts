@@ -110,6 +110,14 @@ export class Inspector {
     });
   }
 
+  private readonly valueListeners = new Set<(values: readonly HourlyValue[]) => void>();
+
+  /** Hears the values of every indicator pass (the personal policies' own thresholds); must not block. */
+  onIndicatorValues(listener: (values: readonly HourlyValue[]) => void): () => void {
+    this.valueListeners.add(listener);
+    return () => this.valueListeners.delete(listener);
+  }
+
   bind(store: Store) {
     this.store = store;
   }
@@ -296,6 +304,7 @@ export class Inspector {
         defs.map((d) => ({ id: d.id, unit: d.unit, theme: d.theme, levels: d.levels })),
         this.now(),
       );
+      for (const listener of this.valueListeners) listener(values);
       const { covered, observations } = indicatorObservations(
         this.opts.alarms.engineRules().values(),
         values,
