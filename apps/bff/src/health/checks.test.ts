@@ -1,9 +1,8 @@
 import { COUNTY_CODE, type StoredAlarm } from '@cockpit/contracts';
-import { startSimulator } from '@cockpit/mock-data/upstreams/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../services';
 import { addUser, bearer, signIn } from '../test/auth-fixtures';
-import { createTestApp, testServices } from '../test/create-test-app';
+import { InspectionHarness } from '../test/inspection-harness';
 import { CHECK_RULES } from './rules.seed';
 
 /**
@@ -17,47 +16,20 @@ import { CHECK_RULES } from './rules.seed';
 const SIM_START = new Date('2026-10-03T04:00:00Z');
 const HOUR_MS = 3600_000;
 const WEEK_MS = 7 * 24 * HOUR_MS;
-const STEP_S = 10;
-let sim: Awaited<ReturnType<typeof startSimulator>>;
+let h: InspectionHarness;
 let services: Services;
-let app: ReturnType<typeof createTestApp>;
-let clock = 0;
+let app: InspectionHarness['app'];
+const setFault = (system: string, mode: string) => h.setFault(system, mode);
+const stepUntil = (done: () => Promise<boolean>, what: string) => h.stepUntil(done, what);
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 20211, speed: 0, startAt: SIM_START });
-  services = testServices(sim.url);
-  app = createTestApp({ services });
-  await app.ready;
-  clock = SIM_START.getTime();
-  services.alarms.now = () => clock;
-  services.inspector.now = () => clock;
-  await services.alarms.list({}, COUNTY_CODE); // bound
+  h = await InspectionHarness.start({ simStart: SIM_START });
+  ({ services, app } = h);
 }, 60_000);
 
 afterAll(async () => {
-  await sim?.close();
+  await h?.close();
 });
-
-async function setFault(system: string, mode: string) {
-  const res = await fetch(`${sim.url}/admin/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ system, mode }),
-  });
-  expect(res.status).toBe(200);
-}
-
-/** Platform passes STEP_S virtual seconds apart until `done` holds; the virtual seconds it took. */
-async function stepUntil(done: () => Promise<boolean>, what: string, max = 400): Promise<number> {
-  const from = clock;
-  for (let i = 0; i < max; i++) {
-    if (await done()) return (clock - from) / 1000;
-    clock += STEP_S * 1000;
-    await services.inspector.platformPass();
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never happened within ${max} steps: ${what}`);
-}
 
 const openAlarm = async (ruleId: string, entityId: string): Promise<StoredAlarm | undefined> =>
   (await services.alarms.list({ ruleId, limit: 100 }, COUNTY_CODE)).items.find(
@@ -109,7 +81,7 @@ describe('sudden jump (突变) on each hourly history write', () => {
     expect(alarm!.summary).toContain('1 个指标');
 
     // The next hour has no stored weeks behind it: nothing jumps, the alarm clears (clear period 0).
-    clock += HOUR_MS;
+    h.clock += HOUR_MS;
     await history.recordHour(hour + HOUR_MS);
     expect(await openAlarm(CHECK_RULES.jump, 'parking-platform')).toBeUndefined();
     expect((await services.alarms.get(alarm!.id))!.transitions.map((t) => t.kind)).toEqual([
@@ -205,7 +177,7 @@ describe('a water section (地表水断面) below its target class', () => {
       () => true,
     );
     await services.inspector.platformPass();
-    clock += rule.clearSeconds * 1000;
+    h.clock += rule.clearSeconds * 1000;
     await stepUntil(async () => (await open()).length === below.length, 'back to the seeded rule');
   });
 });
