@@ -94,6 +94,9 @@ function Centre({ canOps, topic }: { canOps: boolean; topic: string }) {
                   <div className="notify__title">
                     <span className="notify__sev">{t(`alerts.severity.${n.severity}`)}</span>
                     {n.kind === 'digest' && <span className="notify__sev">{t('alerts.centre.digest')}</span>}
+                    {n.kind === 'threshold' && (
+                      <span className="notify__sev">{t('alerts.centre.threshold')}</span>
+                    )}
                     {n.title}
                   </div>
                   {n.kind === 'digest' && <pre className="notify__body">{n.body}</pre>}
