@@ -14,8 +14,22 @@ export const SYSTEM_IDS = [
 ] as const;
 export type SystemId = (typeof SYSTEM_IDS)[number];
 
-export const FAULT_MODES = ['none', 'latency', 'errors', 'timeout', 'malformed', 'drift', 'outage'] as const;
+export const FAULT_MODES = [
+  'none',
+  'latency',
+  'errors',
+  'timeout',
+  'malformed',
+  'drift',
+  'outage',
+  'screens-full',
+] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
+
+/** Modes of one system's own data (see SystemModule.faulty), not of its transport. */
+export const SYSTEM_FAULT_MODES: Partial<Record<FaultMode, SystemId>> = {
+  'screens-full': 'parking-platform',
+};
 
 export const FaultRequest = z
   .object({
@@ -24,7 +38,11 @@ export const FaultRequest = z
     latencyMs: z.number().int().min(0).max(600_000).optional(),
     errorRate: z.number().min(0).max(1).optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => (SYSTEM_FAULT_MODES[r.mode] ?? r.system) === r.system, {
+    path: ['mode'],
+    message: 'this mode belongs to another system (screens-full: parking-platform)',
+  });
 export type FaultRequest = z.infer<typeof FaultRequest>;
 
 export interface FaultState {

@@ -298,6 +298,7 @@ export async function startSimulator(opts: StartOptions = {}): Promise<RunningSi
       r.body ??
       sys.errorBody(r.status, r.status === 405 ? 'method not allowed' : `no such path: ${path}`, now);
     if (fault.mode === 'drift') body = renameKeys(body, DRIFT_RENAMES[sys.id]);
+    else if (sys.faulty && r.status === 200) body = sys.faulty(fault.mode, path, body);
     const text = JSON.stringify(body);
     if (fault.mode === 'malformed') return send(res, 200, malform(text), now);
     send(res, r.status, text, now);

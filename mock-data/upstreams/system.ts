@@ -1,6 +1,6 @@
 /** What each simulated department system contributes to the server. */
 import type { SimClock } from './clock';
-import type { SystemId } from './faults';
+import type { FaultMode, SystemId } from './faults';
 import type { Geo } from './geo';
 import type { Route } from './router';
 
@@ -19,6 +19,8 @@ export interface SystemModule {
   routes: Route[];
   /** the system's own error body (used for 404s and injected 5xx answers) */
   errorBody(status: number, message: string, now: number): unknown;
+  /** the system's own data faults (e.g. the parking platform's `screens-full`): the answer as the fault makes it */
+  faulty?(mode: FaultMode, path: string, body: unknown): unknown;
 }
 
 /** How far back history endpoints answer (30 days are promised; a day of slack is accepted). */

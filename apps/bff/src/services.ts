@@ -116,7 +116,10 @@ export function createServices(opts: ServicesOptions): Services {
     publisher,
     logger: opts.logger,
     indicators: () => indicators.list(),
+    history: opts.history,
   });
+  // Each hourly history write is judged for sudden jumps against the same hour of the recent weeks.
+  history?.onHourRecorded((hour, values) => inspector.jumpPass(hour, values));
   return {
     ...(history ? { history } : {}),
     alarms,

@@ -118,7 +118,8 @@ describe('inspection alarms: wall → tablet → dispatch → resolve → daily 
     expect(await detail.textContent()).toContain('县交通运输局');
     await tablet.screenshot({ path: `${artifacts}alarm-tablet.png` });
 
-    // The wall shows its new state (its list refreshes every 5 s), then the fault clears and the alarm resolves by itself.
+    // The wall shows its new state over the live topic alarms:all:<region> (its HTTP poll is only a 60 s
+    // fallback, longer than this wait), then the fault clears and the alarm resolves by itself.
     await expect
       .poll(() =>
         wall.locator(`[data-testid="stored-alarms"] [data-alarm-id="${alarmId}"]`).getAttribute('data-state'),

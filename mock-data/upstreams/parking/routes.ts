@@ -245,10 +245,27 @@ export function parkingSystem(ctx: SimContext): SystemModule & { lots: ParkingLo
     prefix: PREFIX,
     routes,
     lots,
+    // screens-full: every guide screen shows 满 (displayFree 0) while its heartbeat goes on, as a screen
+    // controller that lost the platform's feed does; the lots themselves answer as usual.
+    faulty: (mode, path, body) =>
+      mode === 'screens-full' && path === `${API}/guide-screens` ? screensFull(body) : body,
     errorBody: (status, message) => ({
       code: status,
       msg: status >= 500 ? '系统繁忙,请稍后再试' : message,
       data: null,
     }),
+  };
+}
+
+/** A guide-screens page with every displayed count at 0 (满). */
+function screensFull(body: unknown): unknown {
+  const b = body as { data?: { list?: { targets: { displayFree: number }[] }[] } };
+  if (!b.data?.list) return body;
+  return {
+    ...b,
+    data: {
+      ...b.data,
+      list: b.data.list.map((s) => ({ ...s, targets: s.targets.map((t) => ({ ...t, displayFree: 0 })) })),
+    },
   };
 }

@@ -84,6 +84,28 @@ describe('fault injection over real HTTP', () => {
     ).toHaveProperty('berthFree');
   });
 
+  it('screens-full: the parking platform’s guide screens show 满 while the lots answer as usual', async () => {
+    const SCREENS = '/parking-platform/api/v2/guide-screens';
+    type Screens = { data: { list: { online: number; targets: { displayFree: number }[] }[] } };
+    const shown = async () =>
+      (await getJson<Screens>(sim, SCREENS)).body.data.list.flatMap((s) =>
+        s.targets.map((t) => t.displayFree),
+      );
+    expect((await shown()).some((n) => n > 0)).toBe(true);
+    await setFault({ system: 'parking-platform', mode: 'screens-full' });
+    expect(await shown()).toEqual((await shown()).map(() => 0));
+    const park = await getJson<{ data: { list: { berthFree: number }[] } }>(sim, PARKS);
+    expect(park.body.data.list.some((l) => l.berthFree > 0)).toBe(true);
+    // Only the parking platform has guide screens.
+    const other = await postJson<{ error: { message: string } }>(sim, '/admin/faults', {
+      system: 'env-monitor',
+      mode: 'screens-full',
+    });
+    expect(other.status).toBe(400);
+    await setFault({ system: 'parking-platform', mode: 'none' });
+    expect((await shown()).some((n) => n > 0)).toBe(true);
+  });
+
   it('errors: errorRate 1 answers 5xx in the system’s own style', async () => {
     await setFault({ system: 'emergency-120', mode: 'errors', errorRate: 1 });
     for (let i = 0; i < 5; i++) {

@@ -50,7 +50,7 @@ export type AlertSubscription = z.infer<typeof AlertSubscription>;
 export const AlertThreshold = z.object({ op: z.enum(['>', '>=', '<', '<=']), value: z.number() }).meta({
   id: 'AlertThreshold',
   description:
-    "The subscriber's own threshold for an indicator subscription: notified only when the alarm's observed value meets it",
+    "The subscriber's own threshold for an indicator subscription, stricter or looser than the rules': judged on its own on every indicator pass (a notification of kind threshold when a region in the owner's scope crosses it); the rules' alarms of that indicator then do not notify this policy",
 });
 export type AlertThreshold = z.infer<typeof AlertThreshold>;
 
@@ -110,7 +110,10 @@ export const NotificationItem = z
   .object({
     id: z.string(),
     policyId: z.string().nullable(),
-    kind: z.enum(['alarm', 'digest']),
+    kind: z.enum(['alarm', 'digest', 'threshold']).meta({
+      description:
+        "alarm: a rule's alarm; threshold: the subscriber's own indicator threshold was crossed (no alarm behind it); digest: held ones",
+    }),
     alarmId: z.string().nullable(),
     severity: PolicySeverity,
     regionCode: z.string().nullable(),

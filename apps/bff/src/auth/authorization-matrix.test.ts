@@ -1,10 +1,10 @@
 import { COUNTY_CODE, SEEDED_ROLE_IDS } from '@cockpit/contracts';
+import { storedAlarm } from '@cockpit/contracts/fixtures';
 import { startSimulator } from '@cockpit/mock-data/upstreams/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutDoc } from '../layouts/fixtures';
 import { ecoDatasets } from '../snapshots/eco/eco.data';
 import { parkingDatasets } from '../snapshots/parking/parking.builder';
-import { storedAlarm } from '../test/alarm-fixtures';
 import { addUser, signIn } from '../test/auth-fixtures';
 import { createTestApp, testServices } from '../test/create-test-app';
 import { type AccessRule, accessRuleOf } from './access';

@@ -9,7 +9,6 @@ import {
   evaluate,
   type Observation,
 } from './engine';
-import { median, robustScore } from './observe';
 
 const RULE: EngineRule = {
   id: 'r',
@@ -176,15 +175,5 @@ describe('alarm engine', () => {
         return all.filter((a) => a.type === 'fire' || a.type === 'refire').length <= flips;
       }),
     );
-  });
-});
-
-describe('robust jump score', () => {
-  it('is the MAD-scaled distance from the median, null without spread', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 2, 3])).toBe(2.5);
-    expect(robustScore(10, [1, 2, 3])).toBeCloseTo((0.6745 * 8) / 1);
-    expect(robustScore(5, [5, 5, 5])).toBeNull();
-    expect(robustScore(5, [5, 5])).toBeNull();
   });
 });

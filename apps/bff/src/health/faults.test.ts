@@ -1,8 +1,7 @@
 import { COUNTY_CODE, type Finding, type StoredAlarm } from '@cockpit/contracts';
-import { startSimulator } from '@cockpit/mock-data/upstreams/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../services';
-import { createTestApp, testServices } from '../test/create-test-app';
+import { InspectionHarness, STEP_S } from '../test/inspection-harness';
 import type { SystemId } from '../upstreams/systems';
 import { CHECK_RULES } from './rules.seed';
 
@@ -13,66 +12,35 @@ import { CHECK_RULES } from './rules.seed';
  * needs, never for a span of time. Times to fire and resolve are in virtual seconds.
  */
 
-const STEP_S = 10;
 const SYSTEMS: SystemId[] = ['parking-platform', 'emergency-120', 'env-monitor', 'county-services'];
-let sim: Awaited<ReturnType<typeof startSimulator>>;
+let h: InspectionHarness;
 let services: Services;
-let app: ReturnType<typeof createTestApp>;
-let clock = 0;
+let app: InspectionHarness['app'];
 const table: string[] = [];
-
-async function setFault(system: SystemId, mode: string, extra: Record<string, number> = {}) {
-  const res = await fetch(`${sim.url}/admin/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ system, mode, ...extra }),
-  });
-  expect(res.status).toBe(200);
-}
-
-async function step() {
-  clock += STEP_S * 1000;
-  await services.inspector.platformPass();
-  // Let the refreshes the pass started finish before the next one looks (a condition, not a span).
-  await new Promise((r) => setImmediate(r));
-}
+const setFault = (system: SystemId, mode: string, extra: Record<string, number> = {}) =>
+  h.setFault(system, mode, extra);
+const step = () => h.step();
+const stepUntil = (done: () => Promise<boolean>, what: string, max?: number) => h.stepUntil(done, what, max);
 
 const openAlarms = async (): Promise<StoredAlarm[]> =>
   (await services.alarms.list({ limit: 1000 }, COUNTY_CODE)).items.filter((a) => a.state !== 'resolved');
-
-/** Steps until `done` holds (at most `max` steps); returns the virtual seconds it took. */
-async function stepUntil(done: () => Promise<boolean>, what: string, max = 400): Promise<number> {
-  const from = clock;
-  for (let i = 0; i < max; i++) {
-    if (await done()) return (clock - from) / 1000;
-    await step();
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never happened within ${max} steps: ${what}`);
-}
 
 const alarmOf = (ruleId: string, system: SystemId) => async () =>
   (await openAlarms()).find((a) => a.ruleId === ruleId && a.entityId === system);
 
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, seed: 20211, speed: 0, startAt: new Date('2026-10-03T04:00:00Z') });
-  services = testServices(sim.url);
-  app = createTestApp({ services });
-  await app.ready;
-  clock = Date.now();
-  services.alarms.now = () => clock;
-  services.inspector.now = () => clock;
-  await services.alarms.list({}, COUNTY_CODE); // bound
+  h = await InspectionHarness.start({ clock: Date.now() });
+  ({ services, app } = h);
   // A healthy start: every system answers, nothing of the platform rules is open.
   await stepUntil(async () => {
-    const h = Object.values(services.upstreams).map((u) => u.health());
-    return h.every((x) => x.lastSuccessAt !== null && x.breaker === 'closed');
+    const health = Object.values(services.upstreams).map((u) => u.health());
+    return health.every((x) => x.lastSuccessAt !== null && x.breaker === 'closed');
   }, 'every system answered');
 }, 120_000);
 
 afterAll(async () => {
   console.log(`fault → alarm (virtual s, ${STEP_S} s per pass)\n${table.join('\n')}`);
-  await sim?.close();
+  await h?.close();
 });
 
 describe('inspection against the simulator’s faults', () => {
@@ -145,7 +113,7 @@ describe('inspection against the simulator’s faults', () => {
       actor,
       () => true,
     );
-    clock += STEP_S * 1000;
+    h.clock += STEP_S * 1000;
     await services.inspector.indicatorPass([COUNTY_CODE]);
     expect((await openAlarms()).find((a) => a.ruleId === rule.id)).toBeUndefined();
   });
@@ -221,14 +189,14 @@ describe('inspection against the simulator’s faults', () => {
     timeout: 180_000,
   }, async () => {
     const system: SystemId = 'county-services';
-    const from = clock;
+    const from = h.clock;
     let transitions = 0;
     const off = services.alarms.onTransition((a) => {
       if (a.ruleId === CHECK_RULES.upstreamDown && a.entityId === system) transitions++;
     });
     let down = false;
-    while (clock - from < 600_000) {
-      const wantDown = Math.floor((clock - from) / 20_000) % 2 === 0;
+    while (h.clock - from < 600_000) {
+      const wantDown = Math.floor((h.clock - from) / 20_000) % 2 === 0;
       if (wantDown !== down) {
         await setFault(system, wantDown ? 'outage' : 'none');
         down = wantDown;

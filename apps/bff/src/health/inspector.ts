@@ -1,21 +1,28 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { COUNTY_CODE, type IndicatorDefinition } from '@cockpit/contracts';
+import { sameHourOfRecentWeeks } from '@cockpit/domain/anomaly';
 import { beijingDateKey } from '@cockpit/domain/time';
 import { Cron } from 'croner';
 import type { Hierarchy } from '../geo/hierarchy';
 import { collectValues } from '../history/collect';
+import type { DatasetRead } from '../indicators/dataset-cache';
 import type { Datasets } from '../indicators/datasets';
 import type { Logger } from '../lib/logger';
 import type { LiveHub } from '../live/hub';
 import type { LivePublisher } from '../live/publisher';
+import { waterSections } from '../snapshots/eco/eco.compute';
+import { type EcoSites, ecoDatasets } from '../snapshots/eco/eco.data';
 import { grassrootsDatasets } from '../snapshots/grassroots/grassroots.data';
+import { parkingDatasets } from '../snapshots/parking/parking.builder';
+import { domainScreen, lotStatus, screensDataTime } from '../snapshots/parking/parking.model';
 import type { SnapshotService } from '../snapshots/service';
 import type { FindingInput } from '../store/alarms';
+import type { HistoryStore, HourlyValue } from '../store/history';
 import type { Store } from '../store/types';
 import type { Incident } from '../upstreams/emergency-120/adapter';
-import type { AirObservation } from '../upstreams/env-monitor/adapter';
-import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
+import type { AirObservation, WaterObservation } from '../upstreams/env-monitor/adapter';
+import type { GuideScreenState, ParkingLotState } from '../upstreams/parking-platform/adapter';
 import type { Upstreams } from '../upstreams/systems';
 import type { AlarmService } from './alarm-service';
 import type { Observation } from './engine';
@@ -26,12 +33,18 @@ import {
   type FlatlineMemory,
   flatlineFindings,
   indicatorObservations,
+  jumpObservations,
   maskRecord,
   platformObservations,
   rangeObservations,
+  screenObservations,
   type UpstreamCounters,
+  waterObservations,
 } from './observe';
-import { CHECK_RULES } from './rules.seed';
+import { BUSINESS_RULES, CHECK_RULES } from './rules.seed';
+
+const readValue = <T>(reads: ReadonlyMap<string, DatasetRead<unknown>>, id: string) =>
+  reads.get(id)?.value as T | undefined;
 
 export type InspectorOptions = {
   alarms: AlarmService;
@@ -42,6 +55,8 @@ export type InspectorOptions = {
   publisher: LivePublisher;
   logger: Logger;
   indicators: () => readonly IndicatorDefinition[];
+  /** The stored indicator history (the sudden-jump check reads the same hour of the recent weeks). */
+  history?: HistoryStore | undefined;
   /** Cron of the platform pass (probes, data checks, entity rules); default every 10 s. */
   platformCron?: string;
   /** Cron of the indicator pass (every indicator × region against the rules); default every 5 minutes. */
@@ -64,7 +79,14 @@ export class Inspector {
   private running = { platform: false, indicators: false };
   now: () => number;
   /** Counters for metrics and tests. */
-  stats = { platformPasses: 0, indicatorPasses: 0, findingsStored: 0, lastStoreLatencyMs: 0, lastChanged: 0 };
+  stats = {
+    platformPasses: 0,
+    indicatorPasses: 0,
+    jumpPasses: 0,
+    findingsStored: 0,
+    lastStoreLatencyMs: 0,
+    lastChanged: 0,
+  };
 
   constructor(private readonly opts: InspectorOptions) {
     this.now = opts.now ?? Date.now;
@@ -86,6 +108,14 @@ export class Inspector {
         this.opts.logger.warn({ err }, 'inspection: publishing alarms failed'),
       );
     });
+  }
+
+  private readonly valueListeners = new Set<(values: readonly HourlyValue[]) => void>();
+
+  /** Hears the values of every indicator pass (the personal policies' own thresholds); must not block. */
+  onIndicatorValues(listener: (values: readonly HourlyValue[]) => void): () => void {
+    this.valueListeners.add(listener);
+    return () => this.valueListeners.delete(listener);
   }
 
   bind(store: Store) {
@@ -139,8 +169,12 @@ export class Inspector {
       const ds = this.datasets;
       // Every system is probed, the grassroots platform's datasets too (they are made on first use): a
       // system no one has opened yet must not look as if it never answered.
-      const all = [...Object.values(ds), ...Object.values(grassrootsDatasets(this.opts.snapshots.context))];
-      const reads = await this.opts.snapshots.read(all);
+      const ctx = this.opts.snapshots.context;
+      const all = [...Object.values(ds), ...Object.values(grassrootsDatasets(ctx))];
+      // What the entity checks read beyond the probes: the guidance screens, the water sections.
+      const parking = parkingDatasets(ctx);
+      const eco = ecoDatasets(ctx);
+      const reads = await this.opts.snapshots.read([...all, parking.screens, eco.sites, eco.water]);
       const datasetStates: DatasetState[] = all.map((d) => ({
         id: d.id,
         system: d.system,
@@ -164,15 +198,27 @@ export class Inspector {
       const lots = reads.get(ds.lots.id)?.value as ParkingLotState[] | undefined;
       const calls = reads.get(ds.incidents.id)?.value as { asOf: number; items: Incident[] } | undefined;
       const air = reads.get(ds.air.id)?.value as AirObservation[] | undefined;
+      const rules = this.opts.alarms.engineRules();
       // The 120 system's own clock (asOf) times the wait for a dispatch.
-      const entity = entityObservations(
-        this.opts.alarms.engineRules(),
-        { lots, incidents: calls?.items },
-        calls?.asOf ?? now,
+      const entity = entityObservations(rules, { lots, incidents: calls?.items }, calls?.asOf ?? now);
+      const screens = readValue<GuideScreenState[]>(reads, parking.screens.id);
+      const screen =
+        lots && screens
+          ? screenObservations(
+              rules.get(CHECK_RULES.screenMismatch),
+              screens.map((sc) => ({ ...domainScreen(sc), villageCode: sc.villageCode })),
+              lots.map(lotStatus),
+              screensDataTime(screens, now),
+            )
+          : { covered: new Set<string>(), observations: [], findings: [] };
+      const water = this.waterCheck(
+        reads.get(eco.sites.id) as DatasetRead<EcoSites> | undefined,
+        reads.get(eco.water.id) as DatasetRead<{ rows: WaterObservation[] }> | undefined,
       );
       const drafts = [
         ...dataFindings({ lots, air }, now),
         ...flatlineFindings(this.flatlines, { lots, air }),
+        ...screen.findings,
       ];
       const range = rangeObservations(drafts);
       const self = await this.selfObservations();
@@ -211,12 +257,21 @@ export class Inspector {
           health.map((h) => ({ system: h.system, ok: h.breaker === 'closed' && h.errorRate < 0.5 })),
         );
 
-      const covered = new Set([...platform.covered, ...entity.covered, CHECK_RULES.range, ...self.covered]);
+      const covered = new Set([
+        ...platform.covered,
+        ...entity.covered,
+        CHECK_RULES.range,
+        ...self.covered,
+        ...screen.covered,
+        ...water.covered,
+      ]);
       const changed = await this.opts.alarms.pass(covered, [
         ...platform.observations,
         ...entity.observations,
         ...range,
         ...self.observations,
+        ...screen.observations,
+        ...water.observations,
       ]);
       this.stats.platformPasses++;
       this.stats.lastChanged = changed.length;
@@ -249,6 +304,7 @@ export class Inspector {
         defs.map((d) => ({ id: d.id, unit: d.unit, theme: d.theme, levels: d.levels })),
         this.now(),
       );
+      for (const listener of this.valueListeners) listener(values);
       const { covered, observations } = indicatorObservations(
         this.opts.alarms.engineRules().values(),
         values,
@@ -265,6 +321,53 @@ export class Inspector {
     } finally {
       this.running.indicators = false;
     }
+  }
+
+  private waterMemo: { key: string; sections: ReturnType<typeof waterSections> } | undefined;
+
+  /**
+   * The water sections below their target class, from the eco data (recomputed only when the stations or the
+   * samples were refreshed). Not judged while the water data is failing (the outage is its own alarm).
+   */
+  private waterCheck(
+    sites: DatasetRead<EcoSites> | undefined,
+    water: DatasetRead<{ rows: WaterObservation[] }> | undefined,
+  ) {
+    if (!sites?.value || !water?.value || water.status === 'error')
+      return { covered: new Set<string>(), observations: [] };
+    const key = `${sites.version}|${water.version}`;
+    if (this.waterMemo?.key !== key)
+      this.waterMemo = { key, sections: waterSections(sites.value.water, water.value.rows) };
+    return waterObservations(this.opts.alarms.getRule(BUSINESS_RULES.water), this.waterMemo.sections);
+  }
+
+  /**
+   * The sudden-jump check of one stored hour (run after each hourly history write): every indicator × region
+   * value against the same hour of the last 4 weeks in the stored history (one read of those 4 hours),
+   * findings stored, and the jump rule judged per source system.
+   */
+  async jumpPass(hour: string, values: readonly HourlyValue[]): Promise<void> {
+    const history = this.opts.history;
+    if (!history) return;
+    const hours = sameHourOfRecentWeeks(Date.parse(hour)).map((t) => new Date(t).toISOString());
+    const byId = new Map(this.opts.indicators().map((d) => [d.id, d]));
+    const { covered, observations, findings } = jumpObservations({
+      rule: this.opts.alarms.getRule(CHECK_RULES.jump),
+      hour,
+      values,
+      past: await history.valuesOfHours(hours),
+      definition: (id) => byId.get(id),
+    });
+    const at = new Date(this.now()).toISOString();
+    if (this.store && findings.length > 0) {
+      await this.store.alarms.insertFindings(
+        findings.map((f) => ({ ...f, at, record: maskRecord(f.record) })),
+      );
+      this.stats.findingsStored += findings.length;
+    }
+    const changed = await this.opts.alarms.pass(covered, observations);
+    this.stats.jumpPasses++;
+    this.stats.lastChanged = changed.length;
   }
 
   /** The BFF's own probes: event-loop lag, heap, store latency. */

@@ -17,8 +17,6 @@ export type MatchContext = {
   fieldOfIndicator(indicatorId: string): string | undefined;
   /** `code` is `ancestor` or lies below it. */
   within(code: string, ancestor: string): boolean;
-  /** The value the alarm observed, when known (for a subscriber's own threshold). */
-  observedValue?: number | undefined;
 };
 
 const RANK: Record<PolicySeverity, number> = { info: 0, warning: 1, critical: 2 };
@@ -37,12 +35,13 @@ export function meetsThreshold(t: AlertThreshold, value: number): boolean {
 }
 
 /**
- * Whether a policy wants to hear about an alarm: its subscription covers it, the severity is at least the
- * policy's own minimum, and (for an indicator subscription with its own threshold) the observed value meets
- * that threshold. Whether the user may see the alarm at all is checked separately, at delivery.
+ * Whether a policy wants to hear about an alarm: its subscription covers it and the severity is at least the
+ * policy's own minimum. A policy with its own threshold hears of its indicator through its own judgement
+ * (ownThresholdCrossings), never through the rules' alarms: stricter or looser, the rule's band is not its
+ * own. Whether the user may see the alarm at all is checked separately, at delivery.
  */
 export function policyMatches(policy: AlertPolicyInput, alarm: MatchableAlarm, ctx: MatchContext): boolean {
-  if (!policy.enabled) return false;
+  if (!policy.enabled || policy.threshold) return false;
   if (RANK[alarm.severity] < RANK[policy.minSeverity]) return false;
   const { kind, ref } = policy.subscription;
   switch (kind) {
@@ -61,9 +60,42 @@ export function policyMatches(policy: AlertPolicyInput, alarm: MatchableAlarm, c
       break;
     }
   }
-  // An own threshold narrows (or widens, within what the rule raised) the alarms of this indicator; without an
-  // observed value the rule's own judgement stands.
-  if (policy.threshold && ctx.observedValue !== undefined)
-    return meetsThreshold(policy.threshold, ctx.observedValue);
   return true;
+}
+
+/** One indicator value of one region, as an indicator pass collects it. */
+export type RegionValue = { indicatorId: string; regionCode: string; value: number | null; status: string };
+
+/**
+ * The regions where a policy's own threshold is crossed now: values of its indicator that are known (`ok`),
+ * meet the threshold and lie in the owner's scope (`visible`). Empty for a policy without one.
+ */
+export function ownThresholdCrossings(
+  policy: Pick<AlertPolicyInput, 'enabled' | 'subscription' | 'threshold'>,
+  values: readonly RegionValue[],
+  visible: (regionCode: string) => boolean,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  const t = policy.threshold;
+  if (!policy.enabled || !t || policy.subscription.kind !== 'indicator') return out;
+  for (const v of values)
+    if (
+      v.indicatorId === policy.subscription.ref &&
+      v.status === 'ok' &&
+      v.value !== null &&
+      meetsThreshold(t, v.value) &&
+      visible(v.regionCode)
+    )
+      out.set(v.regionCode, v.value);
+  return out;
+}
+
+/** The deepest region that holds every code (codes are 6, 9 or 12 digits: county, township, village). */
+export function commonRegion(codes: readonly string[]): string | null {
+  if (codes.length === 0) return null;
+  for (const length of [12, 9, 6]) {
+    const head = codes[0]!.slice(0, length);
+    if (codes.every((c) => c.length >= length && c.slice(0, length) === head)) return head;
+  }
+  return null;
 }

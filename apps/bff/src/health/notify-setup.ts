@@ -44,9 +44,14 @@ export function setUpNotifications(deps: {
       inScope: (scope, code) => auth.inScope(scope, code),
       indicatorOfRule: (ruleId) => alarms.getRule(ruleId)?.indicatorId,
       fieldOfIndicator: (id) => indicators.get(id)?.field,
+      indicator: (id) => indicators.get(id),
+      regionName: (code) => auth.hierarchy.get(code)?.name,
     });
     // Every alarm transition (fire, re-fire, escalation notify) is handed over without waiting.
     services.notifications.attach(alarms);
+    // Each indicator pass's values are judged against the personal policies' own thresholds (enqueued).
+    const dispatcher = services.notifications;
+    services.inspector.onIndicatorValues((values) => dispatcher.judgeOwnThresholds(values));
   }
   // A silent wall is a platform check of the alarm engine: one pass judging only the screen rule.
   services.screens ??= new ScreenWatch({

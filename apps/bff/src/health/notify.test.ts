@@ -338,6 +338,83 @@ describe('notification dispatcher', () => {
   });
 });
 
+describe('own thresholds (我的阈值), judged on their own', () => {
+  it('a looser threshold notifies below the rule’s band, a stricter one only at its own; once per crossing, only within scope', async () => {
+    await createPolicy({
+      name: '空气（宽）',
+      subscription: { kind: 'indicator', ref: 'eco.aqi' },
+      minSeverity: 'info',
+      threshold: { op: '>', value: 80 },
+    });
+    await createPolicy({
+      name: '空气（严）',
+      subscription: { kind: 'indicator', ref: 'eco.aqi' },
+      threshold: { op: '>=', value: 200 },
+    });
+    await app.request('/api/v1/me/notifications/read', json('POST', {}));
+    const f = feed();
+    const d = dispatcher({
+      indicator: (id) => services.indicators.get(id),
+      regionName: (code) => app.auth.hierarchy.get(code)?.name,
+      indicatorOfRule: (ruleId) => (ruleId.startsWith('threshold.eco.aqi.') ? 'eco.aqi' : undefined),
+    });
+    d.attach(f);
+    const village = app.auth.hierarchy.get(TOWNSHIP)!.childCodes[0]!;
+    const outside = app.auth.hierarchy.get(OTHER_TOWNSHIP)!.childCodes[0]!;
+    const aqi = (regionCode: string, value: number) => ({
+      indicatorId: 'eco.aqi',
+      regionCode,
+      value,
+      status: 'ok',
+    });
+    const own = async () =>
+      (await notifications()).items.filter((n) => n.kind === 'threshold') as {
+        title: string;
+        body: string;
+        severity?: string;
+      }[];
+    const start = nowMs;
+
+    // AQI 90 is under the rule's warning band (101): no rule alarm exists, the looser threshold notifies.
+    // The region outside the owner's scope (AQI 300) is not told of, whatever the threshold.
+    d.judgeOwnThresholds([aqi(village, 90), aqi(TOWNSHIP, 85), aqi(outside, 300)]);
+    await d.idle();
+    let got = await own();
+    expect(got).toHaveLength(1);
+    expect(got[0]!.title).toContain('空气（宽）');
+    expect(got[0]!.body).toContain(app.auth.hierarchy.get(village)!.name);
+    expect(got[0]!.body).not.toContain(app.auth.hierarchy.get(outside)!.name);
+    expect(got[0]!.severity).toBe('info'); // below every band: the policy's own minimum
+
+    // The rule's alarm on the indicator reaches neither: their own thresholds judge for them.
+    f.emit(alarm({ id: 'aqi-rule', ruleId: 'threshold.eco.aqi.alarm', summary: 'AQI 160' }));
+    // The same values again: nothing new (one notification per crossing).
+    d.judgeOwnThresholds([aqi(village, 90), aqi(TOWNSHIP, 85)]);
+    await d.idle();
+    expect((await notifications()).items.filter((n) => n.alarmId === 'aqi-rule')).toEqual([]);
+    expect(await own()).toHaveLength(1);
+
+    // AQI 250 crosses the stricter threshold (and the rule's alarm band: critical).
+    d.judgeOwnThresholds([aqi(village, 250), aqi(TOWNSHIP, 85)]);
+    await d.idle();
+    got = await own();
+    expect(got).toHaveLength(2);
+    const strict = got.filter((n) => n.title.includes('空气（严）'));
+    expect(strict).toHaveLength(1);
+    expect(strict[0]!.severity).toBe('critical');
+
+    // Cleared, then crossed again after the suppression window: the looser one tells again.
+    d.judgeOwnThresholds([aqi(village, 40), aqi(TOWNSHIP, 40)]);
+    nowMs = start + 10 * 60_000 + 1;
+    d.judgeOwnThresholds([aqi(village, 95), aqi(TOWNSHIP, 40)]);
+    await d.idle();
+    got = await own();
+    expect(got).toHaveLength(3);
+    expect(got.filter((n) => n.title.includes('空气（宽）'))).toHaveLength(2);
+    nowMs = start;
+  });
+});
+
 describe('live notification centre', () => {
   it('pushes a new notification over the owner’s topic; no one else may follow it', async () => {
     await createPolicy({ name: '本镇全部', subscription: { kind: 'region', ref: TOWNSHIP } });

@@ -1,10 +1,22 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { inQuietHours, type NotificationList } from '@cockpit/contracts';
+import {
+  type IndicatorDefinition,
+  inQuietHours,
+  type NotificationList,
+  type PolicySeverity,
+} from '@cockpit/contracts';
 import { Cron } from 'croner';
 import type { Logger } from '../lib/logger';
 import type { DeliveryRecord, NotificationRecord, PoliciesStore, PolicyRecord } from '../store/policies';
 import type { Stores } from '../store/types';
-import { type MatchableAlarm, type MatchContext, policyMatches } from './notify-match';
+import {
+  commonRegion,
+  type MatchableAlarm,
+  type MatchContext,
+  ownThresholdCrossings,
+  policyMatches,
+  type RegionValue,
+} from './notify-match';
 
 /** A user's notification centre as the API and the live topic send it: newest first, with the unread count. */
 export async function notificationListOf(
@@ -43,8 +55,10 @@ export type DispatcherOptions = {
   /** Rule → indicator, indicator → field (for indicator and field subscriptions). */
   indicatorOfRule?: MatchContext['indicatorOfRule'];
   fieldOfIndicator?: MatchContext['fieldOfIndicator'];
-  /** The alarm's observed value, when known (own thresholds). */
-  observedValue?: (alarm: MatchableAlarm) => number | undefined;
+  /** An indicator's stored definition (own thresholds: its name, unit and bands). */
+  indicator?: (id: string) => IndicatorDefinition | undefined;
+  /** A region's name (own thresholds name the regions that crossed). */
+  regionName?: (code: string) => string | undefined;
   /** Tells a user's notification centre that something changed (the live topic). */
   onChange?: (userId: string) => void;
   now?: () => Date;
@@ -73,6 +87,17 @@ export type DispatcherStats = {
 };
 
 const RANK = { info: 0, warning: 1, critical: 2 } as const;
+
+/** The severity of the indicator's band a value reaches (null: below the warning band, or no bands). */
+function bandSeverity(def: IndicatorDefinition | undefined, value: number): PolicySeverity | null {
+  if (!def) return null;
+  const reaches = (band: number | null) =>
+    band !== null && (def.direction === 'higherIsWorse' ? value >= band : value <= band);
+  return reaches(def.thresholds.alarm) ? 'critical' : reaches(def.thresholds.warning) ? 'warning' : null;
+}
+
+/** Regions named in an own-threshold notification (the rest are counted). */
+const NAMED_REGIONS = 10;
 
 /**
  * The notification dispatcher: subscribes to alarm transitions, matches every enabled personal policy,
@@ -187,7 +212,6 @@ export class NotificationDispatcher {
       indicatorOfRule: this.opts.indicatorOfRule ?? (() => undefined),
       fieldOfIndicator: this.opts.fieldOfIndicator ?? (() => undefined),
       within: (code, ancestor) => this.opts.inScope(ancestor, code),
-      observedValue: this.opts.observedValue?.(alarm),
     };
     const policies = (await this.opts.store.policies.listPolicies()).filter((p) =>
       policyMatches(p, alarm, ctx),
@@ -200,30 +224,133 @@ export class NotificationDispatcher {
         this.stats.suppressed++;
         continue;
       }
-      const held = policy.delivery === 'digest' || inQuietHours(policy.quietHours, now);
-      const n: NotificationRecord = {
-        id: randomUUID(),
-        userId: policy.userId,
-        policyId: policy.id,
-        kind: 'alarm',
-        alarmId: alarm.id,
-        severity: alarm.severity,
-        regionCode: alarm.regionCode,
-        title: `${policy.name}：${alarm.summary}`,
-        body: alarm.summary,
-        inApp: policy.channels.inApp,
-        state: held ? 'pending' : 'sent',
-        createdAt: now.toISOString(),
-        readAt: null,
-      };
-      await this.opts.store.policies.insertNotification(n);
-      this.stats.notified++;
-      if (held) {
-        this.stats.held++;
+      await this.notify(
+        policy,
+        {
+          kind: 'alarm',
+          alarmId: alarm.id,
+          severity: alarm.severity,
+          regionCode: alarm.regionCode,
+          title: `${policy.name}：${alarm.summary}`,
+          body: alarm.summary,
+        },
+        now,
+        { alarm },
+      );
+    }
+  }
+
+  /**
+   * Stores one notification of a policy (held for quiet hours or the digest, or sent: the in-app centre is
+   * told, the webhook queued).
+   */
+  private async notify(
+    policy: PolicyRecord,
+    what: Pick<NotificationRecord, 'kind' | 'alarmId' | 'severity' | 'regionCode' | 'title' | 'body'>,
+    now: Date,
+    extra: Record<string, unknown>,
+  ): Promise<void> {
+    const held = policy.delivery === 'digest' || inQuietHours(policy.quietHours, now);
+    const n: NotificationRecord = {
+      ...what,
+      id: randomUUID(),
+      userId: policy.userId,
+      policyId: policy.id,
+      inApp: policy.channels.inApp,
+      state: held ? 'pending' : 'sent',
+      createdAt: now.toISOString(),
+      readAt: null,
+    };
+    await this.opts.store.policies.insertNotification(n);
+    this.stats.notified++;
+    if (held) {
+      this.stats.held++;
+      return;
+    }
+    if (n.inApp) this.opts.onChange?.(policy.userId);
+    if (policy.channels.webhookUrl) await this.enqueueWebhook(policy, n, extra);
+  }
+
+  /** Per own-threshold policy: the regions notified of and still crossed (a region that clears may notify again). */
+  private readonly crossed = new Map<string, Set<string>>();
+  /** Per own-threshold policy: when it last notified (one notification per suppression window). */
+  private readonly lastOwn = new Map<string, number>();
+
+  /**
+   * Judges every personal policy with its own threshold on the values of an indicator pass (every indicator
+   * × region), for that policy's owner alone: whether or not a rule's band is crossed. Regions that newly
+   * crossed are told in one notification per policy (at most one per suppression window; what crossed in the
+   * meantime goes with the next), within the owner's current scope and permissions. Enqueued: never waits.
+   */
+  judgeOwnThresholds(values: readonly RegionValue[]): void {
+    this.queue = this.queue
+      .then(() => this.ownThresholds(values))
+      .catch((err) => this.opts.logger.error({ err }, 'notify: own thresholds failed'));
+  }
+
+  private async ownThresholds(values: readonly RegionValue[]): Promise<void> {
+    const policies = (await this.opts.store.policies.listPolicies()).filter(
+      (p) => p.enabled && p.threshold && p.subscription.kind === 'indicator',
+    );
+    const live = new Set(policies.map((p) => p.id));
+    for (const id of this.crossed.keys()) if (!live.has(id)) this.crossed.delete(id);
+    const now = this.now();
+    for (const policy of policies) {
+      const viewer = await this.viewer(policy.userId);
+      if (!viewer || !this.mayReceive(viewer, null)) {
+        this.crossed.delete(policy.id);
         continue;
       }
-      if (n.inApp) this.opts.onChange?.(policy.userId);
-      if (policy.channels.webhookUrl) await this.enqueueWebhook(policy, n, { alarm });
+      const crossings = ownThresholdCrossings(policy, values, (code) =>
+        this.opts.inScope(viewer.scope, code),
+      );
+      const indicatorId = policy.subscription.ref;
+      const judged = new Set(values.filter((v) => v.indicatorId === indicatorId).map((v) => v.regionCode));
+      const notified = new Set(
+        [...(this.crossed.get(policy.id) ?? [])].filter((c) => crossings.has(c) || !judged.has(c)),
+      );
+      this.crossed.set(policy.id, notified);
+      const fresh = [...crossings.keys()].filter((c) => !notified.has(c)).sort();
+      if (fresh.length === 0) continue;
+      const last = this.lastOwn.get(policy.id);
+      if (last !== undefined && now.getTime() - last < this.windowMs) {
+        this.stats.suppressed++;
+        continue;
+      }
+      this.lastOwn.set(policy.id, now.getTime());
+      for (const c of fresh) notified.add(c);
+      const def = this.opts.indicator?.(indicatorId);
+      const t = policy.threshold!;
+      const scale = def?.unit === '%' ? 100 : 1;
+      const shown = (v: number) => `${Math.round(v * scale * 100) / 100}${def?.unit ?? ''}`;
+      const name = def?.name.zh ?? indicatorId;
+      const severity = fresh
+        .map((c) => bandSeverity(def, crossings.get(c)!) ?? policy.minSeverity)
+        .reduce((a, b) => (RANK[b] > RANK[a] ? b : a), policy.minSeverity);
+      const listed = fresh
+        .slice(0, NAMED_REGIONS)
+        .map((c) => `${this.opts.regionName?.(c) ?? c} ${shown(crossings.get(c)!)}`);
+      const more = fresh.length > NAMED_REGIONS ? ` 等 ${fresh.length} 个地区` : '';
+      const summary = `${name} ${t.op} ${shown(t.value)}（我的阈值）：${listed.join('、')}${more}`;
+      await this.notify(
+        policy,
+        {
+          kind: 'threshold',
+          alarmId: null,
+          severity,
+          regionCode: commonRegion(fresh),
+          title: `${policy.name}：${summary}`,
+          body: summary,
+        },
+        now,
+        {
+          threshold: {
+            indicatorId,
+            ...t,
+            regions: fresh.map((c) => ({ regionCode: c, value: crossings.get(c)! })),
+          },
+        },
+      );
     }
   }
 

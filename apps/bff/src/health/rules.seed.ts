@@ -16,6 +16,8 @@ export const CHECK_RULES = {
   storeLatency: 'platform.store-latency',
   memory: 'platform.memory',
   range: 'quality.range',
+  jump: 'quality.jump',
+  screenMismatch: 'quality.screen-mismatch',
 } as const;
 
 export const BUSINESS_RULES = {
@@ -177,6 +179,32 @@ export function builtinRules(defs: readonly IndicatorDefinition[], at: string): 
       check: 'finding.range',
       pendingSeconds: 0,
       clearSeconds: 300,
+      departmentId: 'big-data',
+    },
+    {
+      // A guidance screen's display against its lots, beyond max(5 berths, 10 %): the pending period is the
+      // allowance for the screen's refresh lag (a lagging screen catches up within it).
+      ...base,
+      id: CHECK_RULES.screenMismatch,
+      name: '诱导屏显示与停车场空余泊位不一致',
+      kind: 'quality',
+      severity: 'warning',
+      check: 'parking.screen-mismatch',
+      pendingSeconds: 600,
+      clearSeconds: 300,
+      departmentId: 'enforcement',
+    },
+    {
+      // Judged on each hourly history write: the condition is the robust score's threshold (|score|).
+      ...base,
+      id: CHECK_RULES.jump,
+      name: '指标数值突变（与近几周同一时段相比）',
+      kind: 'quality',
+      severity: 'warning',
+      check: 'history.jump-score',
+      condition: { op: '>=', value: 5 },
+      pendingSeconds: 0,
+      clearSeconds: 0,
       departmentId: 'big-data',
     },
     {

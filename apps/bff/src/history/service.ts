@@ -2,7 +2,13 @@ import { beijingDateOf } from '@cockpit/domain/eco';
 import type { Hierarchy } from '../geo/hierarchy';
 import type { Logger } from '../lib/logger';
 import type { SnapshotService } from '../snapshots/service';
-import { type DailyRecord, type HistoryStore, type HourlyRecord, hourKey } from '../store/history';
+import {
+  type DailyRecord,
+  type HistoryStore,
+  type HourlyRecord,
+  type HourlyValue,
+  hourKey,
+} from '../store/history';
 import type { Upstreams } from '../upstreams/systems';
 import { airHistory, countyHistory, emergencyHistory, parkingHistory } from './backfill';
 import { collectValues } from './collect';
@@ -34,8 +40,18 @@ export class HistoryService {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  private readonly recorded = new Set<(hour: string, values: readonly HourlyValue[]) => Promise<void>>();
 
   constructor(private readonly deps: HistoryDeps) {}
+
+  /**
+   * Hears every hour written (after the write): the health inspection's sudden-jump check runs on it. A
+   * listener's failure is logged, never the hour's.
+   */
+  onHourRecorded(listener: (hour: string, values: readonly HourlyValue[]) => Promise<void>): () => void {
+    this.recorded.add(listener);
+    return () => this.recorded.delete(listener);
+  }
 
   get store(): HistoryStore {
     return this.deps.store;
@@ -100,6 +116,10 @@ export class HistoryService {
     });
     const air = await airHistory(this.deps.snapshots, this.deps.hierarchy);
     await this.deps.store.writeDays(air.days);
+    for (const listener of this.recorded)
+      await listener(hour, values).catch((err) =>
+        this.deps.logger.warn({ err }, 'history: a listener of the hour failed'),
+      );
     return { hour, rows: values.length };
   }
 

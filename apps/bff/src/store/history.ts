@@ -57,6 +57,8 @@ export interface HistoryStore {
   ): Promise<void>;
   hourly(indicatorId: string, regionCode: string, fromHour: string, toHour: string): Promise<HourlyRecord[]>;
   daily(indicatorId: string, regionCode: string, fromDay: string, toDay: string): Promise<DailyRecord[]>;
+  /** Every stored value (each indicator × region) of the given hours: one seek per hour (the sudden-jump check). */
+  valuesOfHours(hours: readonly string[]): Promise<HourlyRecord[]>;
   /** Row counts, for health and tests. */
   counts(): Promise<{ hourly: number; daily: number; backfilledHourly: number; backfilledDaily: number }>;
 }
@@ -76,6 +78,24 @@ export function beijingDayHours(day: string): { from: string; to: string } {
 
 /** Rows per statement: SQLite's JSON functions take the batch as one text parameter. */
 const CHUNK = 20_000;
+
+type HourlyRow = {
+  hour: string;
+  indicator_id: string;
+  region_code: string;
+  value: number | null;
+  status: string;
+  backfilled: number;
+};
+
+const hourlyRecord = (r: HourlyRow): HourlyRecord => ({
+  indicatorId: r.indicator_id,
+  regionCode: r.region_code,
+  hour: r.hour,
+  value: r.value,
+  status: r.status as HistoryStatus,
+  backfilled: r.backfilled !== 0,
+});
 
 type Serialise = <T>(fn: () => Promise<T>) => Promise<T>;
 
@@ -190,19 +210,13 @@ export function historyStore(db: Kysely<DB>, serialise: Serialise): HistoryStore
       const hours: string[] = [];
       for (let t = Date.parse(hourKey(fromHour)); t <= Date.parse(hourKey(toHour)); t += 3600_000)
         hours.push(hourKey(t));
-      const rows = await sql<{ hour: string; value: number | null; status: string; backfilled: number }>`
-        SELECT h.hour, h.value, h.status, h.backfilled FROM json_each(${JSON.stringify(hours)}) AS k
+      const rows = await sql<HourlyRow>`
+        SELECT h.hour, h.indicator_id, h.region_code, h.value, h.status, h.backfilled
+        FROM json_each(${JSON.stringify(hours)}) AS k
         CROSS JOIN indicator_history_hourly h
           ON h.hour = k.value AND h.indicator_id = ${indicatorId} AND h.region_code = ${regionCode}
         ORDER BY h.hour`.execute(db);
-      return rows.rows.map((r) => ({
-        indicatorId,
-        regionCode,
-        hour: r.hour,
-        value: r.value,
-        status: r.status as HistoryStatus,
-        backfilled: r.backfilled !== 0,
-      }));
+      return rows.rows.map(hourlyRecord);
     },
 
     daily: async (indicatorId, regionCode, fromDay, toDay) =>
@@ -227,6 +241,15 @@ export function historyStore(db: Kysely<DB>, serialise: Serialise): HistoryStore
         quality: r.quality as DailyQuality,
         backfilled: r.backfilled !== 0,
       })),
+
+    valuesOfHours: async (hours) => {
+      if (hours.length === 0) return [];
+      const rows = await sql<HourlyRow>`
+        SELECT h.hour, h.indicator_id, h.region_code, h.value, h.status, h.backfilled
+        FROM json_each(${JSON.stringify(hours.map((h) => hourKey(h)))}) AS k
+        CROSS JOIN indicator_history_hourly h ON h.hour = k.value`.execute(db);
+      return rows.rows.map(hourlyRecord);
+    },
 
     counts: async () => {
       const one = async (

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { can } from '../auth/redirect';
 import { useSessionUser } from '../auth/session.api';
 import { formatClock, formatDate } from '../lib/format';
-import { connectLive } from '../lib/live';
+import { liveMuxOf } from '../lib/live-mux';
 import { markRead, notificationsQuery } from './alerts.api';
 import './alerts.css';
 import './i18n';
@@ -26,21 +26,16 @@ function Centre({ canOps, topic }: { canOps: boolean; topic: string }) {
   const queryClient = useQueryClient();
   const list = useQuery(notificationsQuery());
   const [open, setOpen] = useState(false);
-  // Pushed while the centre is open: the user's own live topic carries the whole list (with the unread count)
-  // whenever it changes. Closed, the badge polls (15 s): every EventSource holds one of the browser's six
-  // connections to the BFF, and a page already follows its snapshot and layout topics. Once the app shares
-  // one stream for all its topics, this topic belongs there permanently.
+  // The user's own live topic carries the whole list (with the unread count) whenever it changes, on the
+  // screen's one live stream (the badge too, open or closed); the query's slow poll is only a fallback.
   useEffect(
     () =>
-      open
-        ? connectLive({
-            topics: [topic],
-            queryClient,
-            keyOf: () => notificationsQuery().queryKey,
-            schemaOf: () => NotificationList,
-          })
-        : undefined,
-    [open, topic, queryClient],
+      liveMuxOf(queryClient).subscribe({
+        topics: [topic],
+        keyOf: () => notificationsQuery().queryKey,
+        schemaOf: () => NotificationList,
+      }),
+    [topic, queryClient],
   );
   const unread = list.data?.unread ?? 0;
   const read = async (ids?: string[]) => {
@@ -99,6 +94,9 @@ function Centre({ canOps, topic }: { canOps: boolean; topic: string }) {
                   <div className="notify__title">
                     <span className="notify__sev">{t(`alerts.severity.${n.severity}`)}</span>
                     {n.kind === 'digest' && <span className="notify__sev">{t('alerts.centre.digest')}</span>}
+                    {n.kind === 'threshold' && (
+                      <span className="notify__sev">{t('alerts.centre.threshold')}</span>
+                    )}
                     {n.title}
                   </div>
                   {n.kind === 'digest' && <pre className="notify__body">{n.body}</pre>}

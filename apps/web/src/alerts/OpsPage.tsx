@@ -28,6 +28,7 @@ import {
   storedAlarmsQuery,
 } from './alerts.api';
 import { alarmStateCounts, beijingDate } from './ops-transform';
+import { useLiveAlarmLists } from './useLiveAlarmLists';
 import '../admin/admin.css';
 import './alerts.css';
 import './i18n';
@@ -132,6 +133,8 @@ function AlarmsTab() {
   const [filters, setFilters] = useState<AlarmFilters>({});
   const [selected, setSelected] = useState<string | null>(null);
   const list = useQuery(storedAlarmsQuery(filters));
+  // The list and the open detail follow the live topic of the user's scope (a slow poll is the fallback).
+  useLiveAlarmLists();
   const set = (k: keyof AlarmFilters, v: string) => setFilters((f) => ({ ...f, [k]: v || undefined }));
   const counts = list.data ? alarmStateCounts(list.data.items) : null;
   return (

@@ -15,13 +15,14 @@ import {
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { getJson, sendJson } from '../lib/api';
+import { ALARMS_FALLBACK_POLL_MS } from '../panels/alarms/stored';
 
-/** The notification centre: pushed over the user's live topic while open, polled every 15 s otherwise. */
+/** The notification centre: pushed over the user's live topic (NotificationCentre); the poll is a fallback. */
 export const notificationsQuery = () =>
   queryOptions({
     queryKey: ['me', 'notifications'],
     queryFn: ({ signal }) => getJson('/api/v1/me/notifications?limit=50', NotificationList, signal),
-    refetchInterval: 15_000,
+    refetchInterval: ALARMS_FALLBACK_POLL_MS,
   });
 
 export const markRead = (ids?: string[]) =>
@@ -73,18 +74,19 @@ export function alarmsPath(f: AlarmFilters, limit = 200): string {
   return `/api/v1/alarms?${q.toString()}`;
 }
 
+/** Fetched again on every change of the live topic (useLiveAlarmLists); the poll is only a fallback. */
 export const storedAlarmsQuery = (f: AlarmFilters, limit = 200) =>
   queryOptions({
     queryKey: ['alarms', 'list', f, limit],
     queryFn: ({ signal }) => getJson(alarmsPath(f, limit), AlarmList, signal),
-    refetchInterval: 10_000,
+    refetchInterval: ALARMS_FALLBACK_POLL_MS,
   });
 
 export const alarmDetailQuery = (id: string) =>
   queryOptions({
     queryKey: ['alarms', 'detail', id],
     queryFn: ({ signal }) => getJson(`/api/v1/alarms/${encodeURIComponent(id)}`, AlarmDetail, signal),
-    refetchInterval: 5000,
+    refetchInterval: ALARMS_FALLBACK_POLL_MS,
   });
 
 export const ackAlarm = (id: string) =>

@@ -1,10 +1,11 @@
-import { diffJson, type Json } from '@cockpit/contracts';
+import type { Json } from '@cockpit/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { backoffDelay, connectLive, type InvalidEvent, LiveCache } from './live';
 import { LiveMux } from './live-mux';
+import { AT, FakeEventSource, server } from './live-test-fakes';
 
 describe('backoffDelay', () => {
   it('grows exponentially with jitter in the upper half, capped at 30 s', () => {
@@ -15,44 +16,6 @@ describe('backoffDelay', () => {
     expect(backoffDelay(20, 1000, () => 1)).toBe(30_000);
   });
 });
-
-const AT = '2026-12-01T10:00:00.000Z';
-
-/** The server side as the BFF's hub makes it: a full snapshot first, then deltas naming their base. */
-function server(topic: string) {
-  let seq = 0;
-  let last: { version: string; value: Json } | undefined;
-  return {
-    publish(value: Json): { kind: 'snapshot' | 'delta'; data: string } | undefined {
-      const version = `e1-${++seq}`;
-      if (!last) {
-        last = { version, value };
-        return {
-          kind: 'snapshot',
-          data: JSON.stringify({ topic, version, base: null, publishedAt: AT, snapshot: value }),
-        };
-      }
-      const delta = diffJson(last.value, value);
-      if (!delta) {
-        seq--;
-        return undefined;
-      }
-      const base = last.version;
-      last = { version, value };
-      return { kind: 'delta', data: JSON.stringify({ topic, version, base, publishedAt: AT, delta }) };
-    },
-    /** What a reconnect without an id gets: the current state in full. */
-    fullSnapshot() {
-      return JSON.stringify({
-        topic,
-        version: last!.version,
-        base: null,
-        publishedAt: AT,
-        snapshot: last!.value,
-      });
-    },
-  };
-}
 
 const TOPIC = 'snapshot:overview:331023';
 const key = ['snapshot', 'overview', '331023'] as const;
@@ -196,27 +159,6 @@ describe('LiveCache', () => {
     expect(queryClient.getQueryData(key)).toEqual({ n: 2, unit: '个' });
   });
 });
-
-/** EventSource as the browser gives it, driven by the test (happy-dom has none that reaches a server). */
-class FakeEventSource {
-  static opened: FakeEventSource[] = [];
-  readonly listeners = new Map<string, ((ev: Event) => void)[]>();
-  closed = false;
-  onopen: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  constructor(readonly url: string) {
-    FakeEventSource.opened.push(this);
-  }
-  addEventListener(type: string, fn: (ev: Event) => void) {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]);
-  }
-  close() {
-    this.closed = true;
-  }
-  emit(type: string, data: string, lastEventId = '') {
-    for (const fn of this.listeners.get(type) ?? []) fn(new MessageEvent(type, { data, lastEventId }));
-  }
-}
 
 describe('connectLive', () => {
   it('drops an invalid event, reports it and resyncs with full snapshots instead of applying it', () => {

@@ -1,6 +1,6 @@
 import { COUNTY_CODE, type StoredAlarm } from '@cockpit/contracts';
+import { storedAlarm } from '@cockpit/contracts/fixtures';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { storedAlarm } from '../../test/alarm-fixtures';
 import { createTestApp, testServices } from '../../test/create-test-app';
 import { sseReader } from '../../test/sse';
 

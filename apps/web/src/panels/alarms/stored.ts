@@ -1,6 +1,8 @@
-import { AlarmList, type StoredAlarm } from '@cockpit/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { AlarmList, LiveAlarms, type StoredAlarm } from '@cockpit/contracts';
+import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { getJson } from '../../lib/api';
+import { liveMuxOf } from '../../lib/live-mux';
 
 /** The open stored alarms (巡检告警) of a region and below, most severe first, newest first. */
 export function openStoredAlarms(items: readonly StoredAlarm[], source?: string): StoredAlarm[] {
@@ -14,8 +16,15 @@ export function openStoredAlarms(items: readonly StoredAlarm[], source?: string)
 }
 
 export const liveAlarmsKey = (regionCode: string) => ['alarms', 'live', regionCode] as const;
+export const liveAlarmsTopic = (regionCode: string) => `alarms:all:${regionCode}`;
 
-/** The same list the live topic alarms:all:<region> carries, fetched once over HTTP. */
+/**
+ * The slow poll behind the live topic: only a fallback (the stream is down, or the BFF cannot publish), the
+ * live topic carries every transition at once.
+ */
+export const ALARMS_FALLBACK_POLL_MS = 60_000;
+
+/** The same list the live topic alarms:all:<region> carries, fetched over HTTP (first load and fallback). */
 export const openAlarmsQuery = (regionCode: string) =>
   queryOptions({
     queryKey: liveAlarmsKey(regionCode),
@@ -23,13 +32,27 @@ export const openAlarmsQuery = (regionCode: string) =>
       const list = await getJson(`/api/v1/alarms?region=${regionCode}&limit=500`, AlarmList, signal);
       return { items: openStoredAlarms(list.items) };
     },
-    // Polled, not streamed: each EventSource holds one of the browser's six connections to the BFF, and a wall
-    // already follows its snapshot and layout topics. Once the app shares one stream for all its topics, this
-    // follows alarms:all:<region> (same key, same payload shape) instead.
-    refetchInterval: 5000,
+    refetchInterval: ALARMS_FALLBACK_POLL_MS,
   });
 
-/** The open stored alarms of a region (the same list the live topic alarms:all:<region> carries). */
+/**
+ * Follows alarms:all:<region> on the screen's one live stream (lib/live-mux.ts): each republish (every
+ * stored transition) replaces the list under the same query key the HTTP fetch fills. Returns the leave.
+ */
+export function followLiveAlarms(queryClient: QueryClient, regionCode: string): () => void {
+  return liveMuxOf(queryClient).subscribe({
+    topics: [liveAlarmsTopic(regionCode)],
+    keyOf: () => liveAlarmsKey(regionCode),
+    schemaOf: () => LiveAlarms,
+  });
+}
+
+/**
+ * The open stored alarms of a region, live: loaded once over HTTP, then kept by the live topic
+ * alarms:all:<region> (a slow poll only as a fallback).
+ */
 export function useOpenStoredAlarms(regionCode: string) {
+  const queryClient = useQueryClient();
+  useEffect(() => followLiveAlarms(queryClient, regionCode), [queryClient, regionCode]);
   return useQuery(openAlarmsQuery(regionCode));
 }

@@ -1,6 +1,9 @@
-import { COUNTY_CODE, type StoredAlarm } from '@cockpit/contracts';
+import type { StoredAlarm } from './alarms';
+import { COUNTY_CODE } from './region';
 
-/** A stored alarm for route tests (firing, county, env-monitor down), with the given fields changed. */
+/** Test data in the contracts' shapes, shared by the BFF's and the web app's tests (never imported by the apps). */
+
+/** A stored alarm for tests (firing, county, env-monitor down), with the given fields changed. */
 export function storedAlarm(over: Partial<StoredAlarm> = {}): StoredAlarm {
   return {
     id: 'alarm-1',
