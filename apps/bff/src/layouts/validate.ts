@@ -1,5 +1,7 @@
 import {
+  bandOrderProblem,
   type GridRect,
+  type IndicatorDefinition,
   indicatorRefs,
   LayoutDocument,
   type Level,
@@ -19,6 +21,8 @@ export type LayoutValidationContext = {
   indicatorLevels: (id: string) => readonly Level[] | undefined;
   /** The level of a region; undefined for an unknown code. */
   regionLevel: (code: string) => Level | undefined;
+  /** Whether an indicator is better or worse when higher (a panel's own bands are read with it). */
+  indicatorDirection?: (id: string) => IndicatorDefinition['direction'] | undefined;
 };
 
 /**
@@ -63,6 +67,25 @@ function fieldOf(options: unknown, id: string, path: string[] = ['options']): st
     return undefined;
   };
   return (find(options, path) ?? path).join('.');
+}
+
+/**
+ * A panel's own bands (`options.thresholds`) that do not fit its indicator's direction: with higherIsWorse the
+ * alarm limit must lie above the warning limit, with higherIsBetter below it.
+ */
+function ownBandsProblem(
+  options: unknown,
+  ctx: LayoutValidationContext,
+): { field: string; message: string } | undefined {
+  const o = options as {
+    indicatorId?: unknown;
+    thresholds?: { warning: number | null; alarm: number | null } | null;
+  };
+  if (!o?.thresholds || typeof o.indicatorId !== 'string' || !o.indicatorId) return undefined;
+  const direction = ctx.indicatorDirection?.(o.indicatorId);
+  if (!direction) return undefined;
+  const problem = bandOrderProblem(o.thresholds, direction);
+  return problem && { field: `options.thresholds.${problem.field}`, message: problem.message };
 }
 
 /**
@@ -217,6 +240,8 @@ export function validateLayout(input: unknown, ctx: LayoutValidationContext): La
             `indicator ${id} exists at ${levels.join(', ')}, not at the ${doc.level} level of this layout`,
           );
       }
+      const bands = ownBandsProblem(options.data, ctx);
+      if (bands) push('INVALID_PANEL_THRESHOLDS', bands.field, bands.message);
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, document: doc };
