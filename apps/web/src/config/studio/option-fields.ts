@@ -14,6 +14,8 @@ export type OptionField =
   | { kind: 'indicator'; key: string; path: string[] }
   | { kind: 'indicators'; key: string; path: string[]; maxItems?: number }
   | { kind: 'strings'; key: string; path: string[]; maxItems?: number }
+  /** A panel's own bands (`thresholds`: PanelThresholds), edited against its indicator's. */
+  | { kind: 'thresholds'; key: string; path: string[] }
   | {
       kind: 'group';
       key: string;
@@ -46,6 +48,7 @@ type JsonSchema = {
 const COLOUR_PATTERN = '^#[0-9a-fA-F]{6}$';
 
 function fieldOf(key: string, path: string[], s: JsonSchema): OptionField {
+  if (key === 'thresholds' && path.length === 1) return { kind: 'thresholds', key, path };
   const alternatives = s.anyOf ?? s.oneOf;
   if (alternatives) {
     // A union of literals (e.g. 1 | 2) is a choice.
@@ -126,6 +129,7 @@ function emptyValue(f: OptionField): unknown {
       return [];
     case 'group':
       return f.nullable ? null : f.empty;
+    case 'thresholds':
     case 'unsupported':
       return null;
   }
