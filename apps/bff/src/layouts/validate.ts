@@ -70,22 +70,30 @@ function fieldOf(options: unknown, id: string, path: string[] = ['options']): st
 }
 
 /**
- * A panel's own bands (`options.thresholds`) that do not fit its indicator's direction: with higherIsWorse the
- * alarm limit must lie above the warning limit, with higherIsBetter below it.
+ * A panel's own bands (`options.thresholds`: for its one indicator, or by indicator id) that do not fit the
+ * indicator's direction: with higherIsWorse the alarm limit must lie above the warning limit, with
+ * higherIsBetter below it.
  */
-function ownBandsProblem(
+function ownBandsProblems(
   options: unknown,
   ctx: LayoutValidationContext,
-): { field: string; message: string } | undefined {
-  const o = options as {
-    indicatorId?: unknown;
-    thresholds?: { warning: number | null; alarm: number | null } | null;
-  };
-  if (!o?.thresholds || typeof o.indicatorId !== 'string' || !o.indicatorId) return undefined;
-  const direction = ctx.indicatorDirection?.(o.indicatorId);
-  if (!direction) return undefined;
-  const problem = bandOrderProblem(o.thresholds, direction);
-  return problem && { field: `options.thresholds.${problem.field}`, message: problem.message };
+): { field: string; message: string }[] {
+  type Limits = { warning: number | null; alarm: number | null };
+  const o = options as { indicatorId?: unknown; thresholds?: Limits | Record<string, Limits> | null };
+  if (!o?.thresholds || !ctx.indicatorDirection) return [];
+  const single = typeof o.indicatorId === 'string';
+  const own: [string, Limits, string][] = single
+    ? [[o.indicatorId as string, o.thresholds as Limits, 'options.thresholds']]
+    : Object.entries(o.thresholds as Record<string, Limits>).map(([id, l]) => [
+        id,
+        l,
+        `options.thresholds.${id}`,
+      ]);
+  return own.flatMap(([id, limits, at]) => {
+    const direction = id ? ctx.indicatorDirection?.(id) : undefined;
+    const problem = direction && bandOrderProblem(limits, direction);
+    return problem ? [{ field: `${at}.${problem.field}`, message: problem.message }] : [];
+  });
 }
 
 /**
@@ -240,8 +248,8 @@ export function validateLayout(input: unknown, ctx: LayoutValidationContext): La
             `indicator ${id} exists at ${levels.join(', ')}, not at the ${doc.level} level of this layout`,
           );
       }
-      const bands = ownBandsProblem(options.data, ctx);
-      if (bands) push('INVALID_PANEL_THRESHOLDS', bands.field, bands.message);
+      for (const bands of ownBandsProblems(options.data, ctx))
+        push('INVALID_PANEL_THRESHOLDS', bands.field, bands.message);
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, document: doc };

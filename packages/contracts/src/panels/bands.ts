@@ -12,28 +12,37 @@ const Colour = z
 /** The semantic status colours of the house (theme.css --ok, --warning, --alarm). */
 export const BAND_COLOURS = { normal: '#2ecc71', warning: '#f5a524', alarm: '#ff4d4f' } as const;
 
+/** A panel's own limits for one indicator (value scale, read with the indicator's direction) and colours. */
+export const OwnBands = z.object({
+  warning: z.number().finite().nullable(),
+  alarm: z.number().finite().nullable(),
+  colors: z
+    .object({ normal: Colour, warning: Colour, alarm: Colour })
+    .nullable()
+    .default(null)
+    .meta({ description: 'Colours of the normal, warning and alarm bands; null: the status colours' }),
+});
+
 /**
  * A panel's own bands for its indicator, overriding the stored definition's for this panel only. null (the
  * default): the indicator's bands. Limits are in the value scale (a % indicator as a share 0–1), read with the
  * indicator's direction; `colors` null: the house status colours.
  */
-export const PanelThresholds = z
-  .object({
-    warning: z.number().finite().nullable(),
-    alarm: z.number().finite().nullable(),
-    colors: z
-      .object({ normal: Colour, warning: Colour, alarm: Colour })
-      .nullable()
-      .default(null)
-      .meta({ description: 'Colours of the normal, warning and alarm bands; null: the status colours' }),
-  })
-  .nullable()
-  .default(null)
-  .meta({
-    description:
-      "The panel's own warning/alarm limits (value scale, read with the indicator's direction); null: the indicator's",
-  });
+export const PanelThresholds = OwnBands.nullable().default(null).meta({
+  description:
+    "The panel's own warning/alarm limits (value scale, read with the indicator's direction); null: the indicator's",
+});
 export type PanelThresholds = z.infer<typeof PanelThresholds>;
+
+/** The own bands of a panel showing several indicators, by indicator id; one not named: the indicator's. */
+export const PanelThresholdsByIndicator = z
+  .record(z.string().max(80), OwnBands)
+  .refine((r) => Object.keys(r).length <= 12, 'at most 12 indicators')
+  .default({})
+  .meta({
+    description: 'Own warning/alarm limits by indicator id; an indicator not named keeps its own bands',
+  });
+export type PanelThresholdsByIndicator = z.infer<typeof PanelThresholdsByIndicator>;
 
 /** The band a value is in by the limits, read with the direction (the alarm band wins). */
 export function thresholdBandOf(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PanelThresholds } from './bands';
+import { PanelThresholds, PanelThresholdsByIndicator } from './bands';
 import type { PanelTypeSpec } from './spec';
 
 /** A panel's own title; null: the panel names itself (e.g. after its indicator). */
@@ -28,6 +28,8 @@ export type PanelSort = z.infer<typeof PanelSort>;
 export const KpiTilesOptions = z.object({
   title: PanelTitle,
   indicatorIds: z.array(IndicatorId).max(12).default([]),
+  /** Each figure in the colour of its band: the panel's own limits for an indicator, or the indicator's. */
+  thresholds: PanelThresholdsByIndicator,
 });
 export const TrendOptions = z.object({
   title: PanelTitle,

@@ -433,6 +433,30 @@ describe('import validation', () => {
       code: 'INVALID_PANEL_THRESHOLDS',
       message: expect.stringContaining('options.thresholds.alarm'),
     });
+    // KPI tiles carry own bands by indicator id; each is checked against its own indicator's direction.
+    const tiles = (thresholds: unknown) =>
+      onePanel(null, 'kpi-tiles', {
+        indicatorIds: ['parking.occupancyRate', 'grassroots.closureRate'],
+        thresholds,
+      });
+    expect(
+      (
+        await validate(
+          app,
+          tiles({
+            'parking.occupancyRate': { warning: 0.7, alarm: 0.9 },
+            'grassroots.closureRate': { warning: 0.9, alarm: 0.7 },
+          }),
+        )
+      ).status,
+    ).toBe(200);
+    const tileBands = await refusal(tiles({ 'grassroots.closureRate': { warning: 0.7, alarm: 0.9 } }));
+    expect(tileBands).toMatchObject({
+      code: 'INVALID_PANEL_THRESHOLDS',
+      message: expect.stringContaining(
+        'panel "p1" (wall) options.thresholds.grassroots.closureRate.alarm: the indicator is worse when lower',
+      ),
+    });
     // A colour that is not #rrggbb is a shape error of its own field.
     const badColour = await refusal(
       gauge('parking.occupancyRate', { ...own, colors: { ...own.colors, alarm: 'red' } }),

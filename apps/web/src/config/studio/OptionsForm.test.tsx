@@ -157,6 +157,26 @@ describe("a panel's own thresholds", () => {
     expect(last().thresholds).toBeNull();
   });
 
+  it('on KPI tiles, are set per indicator shown; switching one back drops it', () => {
+    const { el, last } = render('kpi-tiles', { indicatorIds: ['parking.occupancyRate', 'eco.aqi'] }, admin);
+    const boxes = el.querySelectorAll('[data-testid="studio-thresholds"]');
+    // Each named by its indicator (the fixture's names are 名称<id>).
+    expect([...boxes].map((b) => b.querySelector('legend')?.textContent)).toEqual([
+      '名称parking.occupancyRate',
+      '名称eco.aqi',
+    ]);
+    click(el.querySelector('input[name="thresholds.eco.aqi.on"]'));
+    expect(last().thresholds).toEqual({ 'eco.aqi': { warning: 101, alarm: 151, colors: null } });
+    type(el.querySelector('input[name="thresholds.eco.aqi.alarm"]'), '120');
+    expect(last().thresholds).toEqual({ 'eco.aqi': { warning: 101, alarm: 120, colors: null } });
+    click(el.querySelector('input[name="thresholds.parking.occupancyRate.on"]'));
+    expect(Object.keys(last().thresholds as object)).toEqual(['eco.aqi', 'parking.occupancyRate']);
+    click(el.querySelector('input[name="thresholds.eco.aqi.on"]'));
+    expect(last().thresholds).toEqual({
+      'parking.occupancyRate': { warning: 0.85, alarm: 0.95, colors: null },
+    });
+  });
+
   it('asks for an indicator first', () => {
     const { el } = render('trend', {}, admin);
     expect(el.querySelector('[data-testid="studio-thresholds"]')?.textContent).toContain('先选择指标');

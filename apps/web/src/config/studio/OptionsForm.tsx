@@ -246,16 +246,40 @@ function FieldInput({ field, options, env }: FieldProps) {
         </fieldset>
       );
     }
-    case 'thresholds':
+    case 'thresholds': {
+      if (!field.perIndicator)
+        return (
+          <ThresholdsInput
+            name={name}
+            label={label}
+            value={(value ?? null) as PanelThresholds}
+            indicatorId={typeof options.indicatorId === 'string' ? options.indicatorId : ''}
+            onChange={(next) => set(field.path, next)}
+          />
+        );
+      // One set of bands per indicator the panel shows; an indicator switched back drops out of the map.
+      const byId = (value ?? {}) as Record<string, NonNullable<PanelThresholds>>;
+      const ids = Array.isArray(options.indicatorIds) ? (options.indicatorIds as string[]) : [];
       return (
-        <ThresholdsInput
-          name={name}
-          label={label}
-          value={(value ?? null) as PanelThresholds}
-          indicatorId={typeof options.indicatorId === 'string' ? options.indicatorId : ''}
-          onChange={(next) => set(field.path, next)}
-        />
+        <fieldset className="studio-form__group" data-field={name}>
+          <legend>{label}</legend>
+          {ids.length === 0 && <small>{t('studio.thresholdsNeedIndicator')}</small>}
+          {ids.map((id) => (
+            <ThresholdsInput
+              key={id}
+              name={`${name}.${id}`}
+              label="indicator"
+              value={byId[id] ?? null}
+              indicatorId={id}
+              onChange={(next) => {
+                const { [id]: _old, ...rest } = byId;
+                set(field.path, next ? { ...rest, [id]: next } : rest);
+              }}
+            />
+          ))}
+        </fieldset>
       );
+    }
     case 'unsupported':
       return (
         <p className="studio-issue">

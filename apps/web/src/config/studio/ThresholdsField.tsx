@@ -7,7 +7,8 @@ import { bandInput, bandValue, ownBandsFrom, ownBandsIssue, ownColours } from '.
 
 type Props = {
   name: string;
-  label: string;
+  /** The legend; `indicator`: the indicator's name (one of several a panel shows). */
+  label: string | 'indicator';
   value: PanelThresholds;
   /** The indicator the panel is bound to: its bands are the default and the placeholder. */
   indicatorId: string;
@@ -19,7 +20,7 @@ type Props = {
  * as the default; switched on, the limits start from them, in the indicator's display unit (% as percent).
  */
 export function ThresholdsInput({ name, label, value, indicatorId, onChange }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const definitions = useQuery(indicatorDefinitionsByIdQuery());
   const d = definitions.data?.get(indicatorId);
   const own = value !== null;
@@ -31,7 +32,9 @@ export function ThresholdsInput({ name, label, value, indicatorId, onChange }: P
     : '';
   return (
     <fieldset className="studio-form__group" data-field={name} data-testid="studio-thresholds">
-      <legend>{label}</legend>
+      <legend>
+        {label !== 'indicator' ? label : d ? (i18n.language === 'en' ? d.name.en : d.name.zh) : indicatorId}
+      </legend>
       {!indicatorId ? (
         <small>{t('studio.thresholdsNeedIndicator')}</small>
       ) : definitions.isPending ? (
