@@ -219,9 +219,11 @@ describe('the layout studio, end to end', () => {
     } catch (e) {
       // The notice says why a rollback did not land (the BFF's reason), if it did not.
       await a.screenshot({ path: `${ARTIFACTS}failed-studio-rollback.png` });
-      throw new Error(`rollback: ${await a.getByTestId('studio-notice').textContent().catch(() => '')}`, {
-        cause: e,
-      });
+      const notice = await a
+        .getByTestId('studio-notice')
+        .textContent()
+        .catch(() => '');
+      throw new Error(`rollback: ${notice}`, { cause: e });
     }
     await expect.poll(async () => (await wallPanels(wall)).sort()).toEqual([...firstPanels].sort());
     expect(watchA.consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
