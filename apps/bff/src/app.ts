@@ -113,6 +113,7 @@ export function createApp(deps: AppDeps) {
       return d && d.status !== 'retired' ? d.levels : undefined;
     },
     indicatorOwner: (id) => deps.services.indicators.get(id)?.departmentId,
+    indicatorDirection: (id) => deps.services.indicators.get(id)?.direction,
     ...(deps.layoutSeeds ? { seeds: deps.layoutSeeds } : {}),
   });
   app.route('/', layoutsRouter(layouts));

@@ -7,6 +7,8 @@ import { ensureUser, signInAs } from './session';
 const baseUrl = inject('baseUrl');
 const adminToken = inject('sessionToken');
 const SHOTS = '/work/wt/shots-s3/';
+/** Pictures of the options form (apps/web/e2e/artifacts/, not committed). */
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 const PINGQIAO = '331023105'; // 平桥镇
 const STUDIO = `/studio?theme=overview&level=township&region=${PINGQIAO}&profile=wall`;
 const PASSWORD = 'studio-e2e-Passw0rd!';
@@ -23,6 +25,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
   for (const user of [ANALYST_A, ANALYST_B, LEADER])
     await ensureUser(baseUrl, adminToken, { ...user, password: PASSWORD });
   browser = await launch({ signedIn: false });
@@ -121,6 +124,16 @@ describe('the layout studio, end to end', () => {
     await expect
       .poll(() => frame.locator('[data-panel-id="ranking-2"] .panel__title').textContent())
       .toBe(TITLE);
+    // The picker greys what A (enforcement) may not bind, with the reason: the BFF would answer 403.
+    await options.getByTestId('indicator-search').fill('eco.aqi');
+    const foreign = options.locator('[data-indicator-id="eco.aqi"]');
+    await expect.poll(() => foreign.getAttribute('data-bindable')).toBe('false');
+    expect(await foreign.locator('input').isDisabled()).toBe(true);
+    expect(await foreign.getByTestId('indicator-not-bindable').textContent()).toContain('属于其他部门');
+    await options.getByTestId('indicator-search').fill('parking.occupancyRate');
+    // Worst first: occupancy is worse when higher, so the fullest places lead.
+    await options.locator('select[name="sort"]').selectOption('worstFirst');
+    await options.screenshot({ path: `${ARTIFACTS}studio-options-sort.png` });
 
     // Resize: drag its bottom edge up by one row.
     const before = await added.boundingBox();
@@ -168,7 +181,7 @@ describe('the layout studio, end to end', () => {
     };
     const ranking = stored.document.profiles.wall.panels.find((p) => p.id === 'ranking-2');
     expect(ranking?.h).toBe(2);
-    expect(ranking?.options).toMatchObject({ indicatorIds: ['parking.occupancyRate'] });
+    expect(ranking?.options).toMatchObject({ indicatorIds: ['parking.occupancyRate'], sort: 'worstFirst' });
 
     // B, still on the first version, publishes: 409, shown with what A changed; B rebases and publishes.
     await b.getByTestId('studio-publish-message').fill('去掉部门驾驶舱');
@@ -201,7 +214,17 @@ describe('the layout studio, end to end', () => {
         `[data-testid="studio-version"][data-version="${startVersion}"] [data-testid="studio-rollback"]`,
       )
       .click();
-    await expect.poll(() => baseVersion(a)).toBe(startVersion + 3);
+    try {
+      await expect.poll(() => baseVersion(a)).toBe(startVersion + 3);
+    } catch (e) {
+      // The notice says why a rollback did not land (the BFF's reason), if it did not.
+      await a.screenshot({ path: `${ARTIFACTS}failed-studio-rollback.png` });
+      const notice = await a
+        .getByTestId('studio-notice')
+        .textContent()
+        .catch(() => '');
+      throw new Error(`rollback: ${notice}`, { cause: e });
+    }
     await expect.poll(async () => (await wallPanels(wall)).sort()).toEqual([...firstPanels].sort());
     expect(watchA.consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
 
@@ -217,6 +240,32 @@ describe('the layout studio, end to end', () => {
       .first()
       .waitFor();
     await a.screenshot({ path: `${SHOTS}studio-tablet.png`, fullPage: true });
+
+    // A gauge with its own thresholds: the form starts from the indicator's bands (in percent) and names
+    // limits out of order for the indicator's direction as they are typed; the preview shows the gauge.
+    await a.locator('[data-testid="palette-item"][data-panel-type="gauge"]').click();
+    await a.locator('[data-testid="studio-item"][data-item-id="gauge"]').waitFor();
+    const form = a.getByTestId('studio-options');
+    await form.getByTestId('indicator-search').fill('parking.occupancyRate');
+    await form.locator('[data-indicator-id="parking.occupancyRate"] input').check();
+    const thresholds = form.getByTestId('studio-thresholds');
+    await expect
+      .poll(() => thresholds.getByTestId('studio-thresholds-default').textContent())
+      .toContain('预警 85% · 告警 95%');
+    await thresholds.locator('input[name="thresholds.on"]').check();
+    await expect.poll(() => thresholds.locator('input[name="thresholds.alarm"]').inputValue()).toBe('95');
+    await thresholds.locator('input[name="thresholds.alarm"]').fill('80');
+    await expect
+      .poll(() => form.getByTestId('studio-option-issue').first().textContent())
+      .toContain('告警线须高于预警线');
+    await thresholds.locator('input[name="thresholds.warning"]').fill('70');
+    await expect.poll(() => form.getByTestId('studio-option-issue').count()).toBe(0);
+    await thresholds.locator('input[name="thresholds.colors.on"]').check();
+    await a
+      .frameLocator('[data-testid="studio-preview"]')
+      .locator('[data-panel-id="gauge"] .panel')
+      .waitFor();
+    await form.screenshot({ path: `${ARTIFACTS}studio-options-thresholds.png` });
     await wall.close();
     await a.close();
     await b.close();

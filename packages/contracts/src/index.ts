@@ -6,6 +6,7 @@ export * from './error';
 export * from './grassroots';
 export * from './health';
 export * from './indicator';
+export * from './indicator-binding';
 export * from './indicator-definition';
 export * from './json-delta';
 export * from './layout';

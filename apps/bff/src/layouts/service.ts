@@ -2,9 +2,11 @@ import {
   COUNTY_CODE,
   diffLayouts,
   type EffectiveLayout,
+  indicatorBinding,
   indicatorRefs,
   type LayoutChange,
   type LayoutDocument,
+  type LayoutEditorRights,
   type LayoutStamp,
   type LayoutSummary,
   type LayoutVersionDetail,
@@ -74,13 +76,15 @@ export type LayoutServiceOptions = {
   cache?: boolean;
   /** The department that owns an indicator (default: none known, so only `seesAll` editors bind any). */
   indicatorOwner?: (id: string) => string | undefined;
+  /** An indicator's direction, to check a panel's own bands (default: unknown, so their order is not checked). */
+  indicatorDirection?: LayoutValidationContext['indicatorDirection'];
 };
 
 /**
  * Who publishes: the actor (audit) and which indicators they may work with. An editor who does not see
  * every indicator changes only panels bound to indicators their department owns (or bound to none).
  */
-export type LayoutEditor = { actor: Actor; departmentId: string | null; seesAll: boolean };
+export type LayoutEditor = LayoutEditorRights & { actor: Actor };
 
 /** 409 of a write on a stale base: the current version and what changed since the base (diffLayouts). */
 export class VersionConflict extends HttpError {
@@ -122,6 +126,7 @@ export class LayoutService {
       panelTypes: opts.panelTypes ?? PANEL_TYPES,
       indicatorLevels: opts.indicatorLevels ?? indicatorLevels,
       regionLevel: (code) => hierarchy.get(code)?.level,
+      ...(opts.indicatorDirection ? { indicatorDirection: opts.indicatorDirection } : {}),
     };
     this.caching = opts.cache ?? true;
     opts.publisher?.addSource('layout', async (theme, regionCode) => {
@@ -365,7 +370,6 @@ export class LayoutService {
 
   /** 403 when a panel the write adds, removes, moves or re-configures names an indicator not the editor's. */
   private checkIndicators(before: LayoutDocument | undefined, after: LayoutDocument, editor: LayoutEditor) {
-    if (editor.seesAll) return;
     const owner = this.opts.indicatorOwner ?? (() => undefined);
     const empty = { map: null, panels: [] };
     const from = before ?? {
@@ -382,7 +386,7 @@ export class LayoutService {
         for (const id of indicatorRefs(panel.options)) {
           if (!id) continue;
           const department = owner(id);
-          if (department !== undefined && department === editor.departmentId) continue;
+          if (indicatorBinding(editor, department).ok) continue;
           throw new HttpError(
             403,
             'INDICATOR_NOT_YOURS',

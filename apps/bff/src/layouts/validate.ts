@@ -1,5 +1,7 @@
 import {
+  bandOrderProblem,
   type GridRect,
+  type IndicatorDefinition,
   indicatorRefs,
   LayoutDocument,
   type Level,
@@ -19,6 +21,8 @@ export type LayoutValidationContext = {
   indicatorLevels: (id: string) => readonly Level[] | undefined;
   /** The level of a region; undefined for an unknown code. */
   regionLevel: (code: string) => Level | undefined;
+  /** Whether an indicator is better or worse when higher (a panel's own bands are read with it). */
+  indicatorDirection?: (id: string) => IndicatorDefinition['direction'] | undefined;
 };
 
 /**
@@ -63,6 +67,33 @@ function fieldOf(options: unknown, id: string, path: string[] = ['options']): st
     return undefined;
   };
   return (find(options, path) ?? path).join('.');
+}
+
+/**
+ * A panel's own bands (`options.thresholds`: for its one indicator, or by indicator id) that do not fit the
+ * indicator's direction: with higherIsWorse the alarm limit must lie above the warning limit, with
+ * higherIsBetter below it.
+ */
+function ownBandsProblems(
+  options: unknown,
+  ctx: LayoutValidationContext,
+): { field: string; message: string }[] {
+  type Limits = { warning: number | null; alarm: number | null };
+  const o = options as { indicatorId?: unknown; thresholds?: Limits | Record<string, Limits> | null };
+  if (!o?.thresholds || !ctx.indicatorDirection) return [];
+  const single = typeof o.indicatorId === 'string';
+  const own: [string, Limits, string][] = single
+    ? [[o.indicatorId as string, o.thresholds as Limits, 'options.thresholds']]
+    : Object.entries(o.thresholds as Record<string, Limits>).map(([id, l]) => [
+        id,
+        l,
+        `options.thresholds.${id}`,
+      ]);
+  return own.flatMap(([id, limits, at]) => {
+    const direction = id ? ctx.indicatorDirection?.(id) : undefined;
+    const problem = direction && bandOrderProblem(limits, direction);
+    return problem ? [{ field: `${at}.${problem.field}`, message: problem.message }] : [];
+  });
 }
 
 /**
@@ -217,6 +248,8 @@ export function validateLayout(input: unknown, ctx: LayoutValidationContext): La
             `indicator ${id} exists at ${levels.join(', ')}, not at the ${doc.level} level of this layout`,
           );
       }
+      for (const bands of ownBandsProblems(options.data, ctx))
+        push('INVALID_PANEL_THRESHOLDS', bands.field, bands.message);
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, document: doc };

@@ -8,6 +8,7 @@ import type {
   Series,
   SourceStatus,
 } from '@cockpit/contracts';
+import { thresholdBandOf } from '@cockpit/contracts';
 import type { Region } from '../geo/hierarchy';
 import type { DatasetRead } from '../indicators/dataset-cache';
 import type { IndicatorId } from '../indicators/registry';
@@ -207,17 +208,6 @@ function roundOrNull(v: number | null): number | null {
   return v === null ? null : Math.round(v * 10000) / 10000;
 }
 
-/** The band a value is in by the stored thresholds, read with the direction. */
-export function bandOf(
-  d: Pick<IndicatorDefinition, 'thresholds' | 'direction'> | undefined,
-  value: number | null,
-): 'alarm' | 'warning' | null {
-  if (!d || value === null) return null;
-  const beyond = (limit: number | null) =>
-    limit !== null && (d.direction === 'higherIsWorse' ? value >= limit : value <= limit);
-  return beyond(d.thresholds.alarm) ? 'alarm' : beyond(d.thresholds.warning) ? 'warning' : null;
-}
-
 function overviewAlarms(
   code: string,
   definition: (id: string) => IndicatorDefinition | undefined,
@@ -226,7 +216,7 @@ function overviewAlarms(
   const alarms: Alarm[] = [];
   const check = (id: IndicatorId) => {
     const value = valueAt(id);
-    const severity = bandOf(definition(id), value);
+    const severity = thresholdBandOf(definition(id), value);
     return severity && value !== null ? { severity, value } : null;
   };
   const ed = check('health.edLoad');

@@ -1,4 +1,10 @@
-import { IndicatorDefinitionList, type IndicatorMeta, indicatorMetaOf, type Theme } from '@cockpit/contracts';
+import {
+  type IndicatorDefinition,
+  IndicatorDefinitionList,
+  type IndicatorMeta,
+  indicatorMetaOf,
+  type Theme,
+} from '@cockpit/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { getJson } from './api';
@@ -25,6 +31,13 @@ export const indicatorDefinitionsQuery = () =>
     queryKey: indicatorsKey,
     queryFn: ({ signal }) => getJson('/api/v1/indicators', IndicatorDefinitionList, signal),
     staleTime: 5 * 60_000,
+  });
+
+/** The stored definitions by id (direction and bands for the panels). */
+export const indicatorDefinitionsByIdQuery = () =>
+  queryOptions({
+    ...indicatorDefinitionsQuery(),
+    select: (list) => new Map<string, IndicatorDefinition>(list.items.map((d) => [d.id, d])),
   });
 
 /** The indicators' names, units and levels for the cockpits: the stored definitions, as IndicatorMeta by id. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PanelThresholds, PanelThresholdsByIndicator } from './bands';
 import type { PanelTypeSpec } from './spec';
 
 /** A panel's own title; null: the panel names itself (e.g. after its indicator). */
@@ -14,9 +15,21 @@ const Colour = z
   .regex(/^#[0-9a-fA-F]{6}$/)
   .meta({ description: 'A colour as #rrggbb' });
 
+/**
+ * The order of a list or ranking of child regions: by value (largest or smallest first), by name, or worst
+ * first (read with the indicator's direction: the largest when higher is worse, else the smallest).
+ */
+export const PanelSort = z.enum(['valueDesc', 'valueAsc', 'name', 'worstFirst']).default('valueDesc').meta({
+  description:
+    "valueDesc: largest first; valueAsc: smallest first; name: by the region's name; worstFirst: by the indicator's direction",
+});
+export type PanelSort = z.infer<typeof PanelSort>;
+
 export const KpiTilesOptions = z.object({
   title: PanelTitle,
   indicatorIds: z.array(IndicatorId).max(12).default([]),
+  /** Each figure in the colour of its band: the panel's own limits for an indicator, or the indicator's. */
+  thresholds: PanelThresholdsByIndicator,
 });
 export const TrendOptions = z.object({
   title: PanelTitle,
@@ -25,6 +38,8 @@ export const TrendOptions = z.object({
   /** Draw the forecast and its band after the last observation, when the data carries one. */
   forecast: z.boolean().default(false),
   color: Colour.default('#36c3f0'),
+  /** Warning and alarm lines at the panel's own limits, or the indicator's. */
+  thresholds: PanelThresholds,
   /**
    * The time span shown: 24h from the snapshot (its own step), or 7d (hourly), 30d and 365d (daily) from the
    * stored indicator history (GET /api/v1/indicators/{id}/series). The forecast is drawn only on 24h.
@@ -42,6 +57,7 @@ export const RankingOptions = z.object({
   /** On a wall, step to the next indicator every so many seconds (0: never). */
   rotateSeconds: z.number().int().min(0).max(600).default(20),
   color: Colour.default('#36c3f0'),
+  sort: PanelSort,
 });
 /** The parent region's figures (a village screen shows its township's), labelled with the parent's name. */
 export const ParentKpisOptions = z.object({
@@ -53,6 +69,8 @@ export const GaugeOptions = z.object({
   indicatorId: IndicatorId.default(''),
   min: z.number().default(0),
   max: z.number().default(100),
+  /** The arc coloured by band at the panel's own limits, or the indicator's. */
+  thresholds: PanelThresholds,
 });
 export const DistributionOptions = z.object({
   title: PanelTitle,
@@ -61,12 +79,16 @@ export const DistributionOptions = z.object({
   style: z.enum(['pie', 'bars']).default('pie'),
   /** At most this many slices; the rest are summed as 其他. */
   limit: z.number().int().min(2).max(12).default(6),
+  /** The order of the slices shown (其他 always last). */
+  sort: PanelSort,
 });
 export const TableOptions = z.object({
   title: PanelTitle,
   /** Columns: each indicator's value for every child region (rows). */
   indicatorIds: z.array(IndicatorId).min(0).max(8).default([]),
   limit: z.number().int().min(1).max(50).default(15),
+  /** Rows ordered by the first column's value, or by name. */
+  sort: PanelSort,
 });
 export const AlarmsOptions = z.object({
   title: PanelTitle,

@@ -7,6 +7,7 @@ import { PARKING_PANEL_TYPES } from './parking';
 import type { PanelTypeSpec } from './spec';
 import { TRAUMA_PANEL_TYPES } from './trauma';
 
+export * from './bands';
 export * from './eco';
 export * from './generic';
 export * from './grassroots';

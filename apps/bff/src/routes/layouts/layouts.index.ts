@@ -1,3 +1,4 @@
+import { layoutEditorRights } from '@cockpit/contracts';
 import type { Context } from 'hono';
 import { actorOf } from '../../auth/access';
 import type { LayoutEditor, LayoutService } from '../../layouts/service';
@@ -7,7 +8,10 @@ import { layoutRoutes } from './layouts.routes';
 /** Who writes a layout: an administrator (user:admin) sees every indicator, others their department's. */
 export const editorOf = (c: Context<AppEnv>): LayoutEditor => {
   const p = c.get('principal')!;
-  return { actor: actorOf(c), departmentId: p.departmentId, seesAll: p.permissionSet.has('user:admin') };
+  return {
+    actor: actorOf(c),
+    ...layoutEditorRights({ departmentId: p.departmentId, permissions: p.permissionSet }),
+  };
 };
 
 /** Stored layouts: thin handlers over the LayoutService. */

@@ -2,10 +2,12 @@ import {
   applyDelta,
   applyPersonalView,
   type EffectiveLayout,
+  indicatorBinding,
   type Json,
   type LayoutChange,
   type LayoutDocument,
   type LayoutStamp,
+  layoutEditorRights,
   MAX_PANELS_PER_PROFILE,
   PROFILES,
 } from '@cockpit/contracts';
@@ -368,6 +370,110 @@ describe('import validation', () => {
     expect((await errorOf(heavy)).code).toBe('LAYOUT_TOO_HEAVY');
     expect((await current(app, 'overview')).version).toBe(1);
   });
+
+  it('checks the sort option and a panel’s own bands against the indicator’s direction, naming panel and field', async () => {
+    const app = createTestApp({ layoutSeeds: [] });
+    const refusal = async (document: unknown) => {
+      const res = await validate(app, document);
+      expect(res.status).toBe(400);
+      return errorOf(res);
+    };
+    for (const type of ['ranking', 'table', 'distribution'])
+      expect(
+        (
+          await validate(
+            app,
+            onePanel(null, type, { sort: 'worstFirst', indicatorId: 'parking.occupancyRate' }),
+          )
+        ).status,
+        type,
+      ).toBe(200);
+    const badSort = await refusal(onePanel(null, 'ranking', { sort: 'random' }));
+    expect(badSort.code).toBe('INVALID_PANEL_OPTIONS');
+    expect(badSort.message).toContain('panel "p1" (wall) options.sort');
+
+    // parking.occupancyRate is worse when higher (stored bands 0.85 / 0.95); grassroots.closureRate when lower.
+    const gauge = (indicatorId: string, thresholds: unknown) =>
+      onePanel(null, 'gauge', { indicatorId, thresholds });
+    const own = {
+      warning: 0.7,
+      alarm: 0.9,
+      colors: { normal: '#00ff00', warning: '#ffff00', alarm: '#ff0000' },
+    };
+    expect((await validate(app, gauge('parking.occupancyRate', own))).status).toBe(200);
+    expect((await validate(app, gauge('parking.occupancyRate', null))).status).toBe(200);
+    const upsideDown = await refusal(gauge('parking.occupancyRate', { warning: 0.9, alarm: 0.7 }));
+    expect(upsideDown).toMatchObject({
+      code: 'INVALID_PANEL_THRESHOLDS',
+      message: expect.stringContaining(
+        'panel "p1" (wall) options.thresholds.alarm: the indicator is worse when higher',
+      ),
+    });
+    expect(JSON.stringify(upsideDown.details)).toContain('profiles.wall.panels[p1].options.thresholds.alarm');
+    // The same numbers suit an indicator that is worse when lower, and the reverse does not.
+    expect(
+      (
+        await validate(
+          app,
+          onePanel(null, 'trend', {
+            indicatorId: 'grassroots.closureRate',
+            thresholds: { warning: 0.9, alarm: 0.7 },
+          }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      await refusal(
+        onePanel(null, 'trend', {
+          indicatorId: 'grassroots.closureRate',
+          thresholds: { warning: 0.7, alarm: 0.9 },
+        }),
+      ),
+    ).toMatchObject({
+      code: 'INVALID_PANEL_THRESHOLDS',
+      message: expect.stringContaining('options.thresholds.alarm'),
+    });
+    // KPI tiles carry own bands by indicator id; each is checked against its own indicator's direction.
+    const tiles = (thresholds: unknown) =>
+      onePanel(null, 'kpi-tiles', {
+        indicatorIds: ['parking.occupancyRate', 'grassroots.closureRate'],
+        thresholds,
+      });
+    expect(
+      (
+        await validate(
+          app,
+          tiles({
+            'parking.occupancyRate': { warning: 0.7, alarm: 0.9 },
+            'grassroots.closureRate': { warning: 0.9, alarm: 0.7 },
+          }),
+        )
+      ).status,
+    ).toBe(200);
+    const tileBands = await refusal(tiles({ 'grassroots.closureRate': { warning: 0.7, alarm: 0.9 } }));
+    expect(tileBands).toMatchObject({
+      code: 'INVALID_PANEL_THRESHOLDS',
+      message: expect.stringContaining(
+        'panel "p1" (wall) options.thresholds.grassroots.closureRate.alarm: the indicator is worse when lower',
+      ),
+    });
+    // A colour that is not #rrggbb is a shape error of its own field.
+    const badColour = await refusal(
+      gauge('parking.occupancyRate', { ...own, colors: { ...own.colors, alarm: 'red' } }),
+    );
+    expect(badColour.message).toContain('panel "p1" (wall) options.thresholds.colors.alarm');
+
+    // Publishing refuses the same, and stores nothing.
+    await send(app, 'POST', '/api/v1/layouts', { document: layoutDoc() });
+    const res = await publish(app, 'overview', {
+      baseVersion: 1,
+      message: 'bands',
+      document: gauge('parking.occupancyRate', { warning: 0.95, alarm: 0.95 }),
+    });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).code).toBe('INVALID_PANEL_THRESHOLDS');
+    expect((await current(app, 'overview')).version).toBe(1);
+  });
 });
 
 describe('permissions and scope', () => {
@@ -484,6 +590,52 @@ describe('permissions and scope', () => {
     expect(
       (await publish(app, 'overview', { baseVersion: 3, message: '挪动', document: moved }, eco)).status,
     ).toBe(201);
+  });
+});
+
+describe('the indicators an editor may bind', () => {
+  it('are exactly those the shared rule (indicatorBinding) allows: what the studio offers publishes, the rest answers 403', async () => {
+    const app = await appWithLayout();
+    await app.ready;
+    const ecoId = await addUser(app, { username: 'eco-analyst', roles: ['analyst'], scope: '331023' });
+    await app.auth.store.users.update(ecoId, { departmentId: 'ecology' });
+    await addUser(app, { username: 'loose-analyst', roles: ['analyst'], scope: '331023' });
+    const list = (await (await send(app, 'GET', '/api/v1/indicators')).json()) as {
+      items: { id: string; departmentId: string; levels: string[]; status: string }[];
+    };
+    const county = list.items.filter((d) => d.status === 'active' && d.levels.includes('county'));
+    for (const username of ['loose-analyst', 'eco-analyst']) {
+      const headers = bearer((await signIn(app, username)).token);
+      const me = (await (await send(app, 'GET', '/api/v1/auth/me', undefined, headers)).json()) as {
+        user: { departmentId: string | null; permissions: string[] };
+      };
+      const rights = layoutEditorRights(me.user);
+      const mine = county.find((d) => indicatorBinding(rights, d.departmentId).ok);
+      const theirs = county.find((d) => !indicatorBinding(rights, d.departmentId).ok);
+      // The ecology analyst has both kinds; an analyst without a department may bind none.
+      expect(mine?.departmentId, username).toBe(username === 'eco-analyst' ? 'ecology' : undefined);
+      expect(theirs, username).toBeDefined();
+      const base = await current(app, 'overview');
+      const bound = (id: string) =>
+        withPanel(base.document, { id: `g-${username}`, type: 'gauge', options: { indicatorId: id } }, 3);
+      const refused = await publish(
+        app,
+        'overview',
+        { baseVersion: base.version, message: 'x', document: bound(theirs!.id) },
+        headers,
+      );
+      expect(refused.status, username).toBe(403);
+      expect((await errorOf(refused)).code).toBe('INDICATOR_NOT_YOURS');
+      if (mine) {
+        const ok = await publish(
+          app,
+          'overview',
+          { baseVersion: base.version, message: 'mine', document: bound(mine.id) },
+          headers,
+        );
+        expect(ok.status, username).toBe(201);
+      }
+    }
   });
 });
 

@@ -30,6 +30,8 @@ export const en: Messages = {
     trend24h: 'Last 24 h',
     dayBoundary: 'today’s total, restarts at midnight',
     midnight: '0:00',
+    bandWarning: 'warning limit',
+    bandAlarm: 'alarm limit',
     simulated: 'simulated',
     ofParent: '{{name}} (parent area)',
   },

@@ -28,6 +28,8 @@ export const zhCN = {
     trend24h: '近 24 小时',
     dayBoundary: '当日累计，0 时清零',
     midnight: '0 时',
+    bandWarning: '预警线',
+    bandAlarm: '告警线',
     simulated: '模拟数据',
     ofParent: '{{name}}（上级区域）',
   },

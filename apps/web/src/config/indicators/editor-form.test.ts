@@ -1,30 +1,17 @@
 import { type IndicatorDefinition, UpdateIndicatorRequest } from '@cockpit/contracts';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../auth/form';
+import { indicatorDefinition } from './definition.fixture';
 import { definitionOf, EMPTY_FORM, formOf } from './editor-form';
 
-const stored: IndicatorDefinition = {
-  id: 'urban.closureRate',
+const stored: IndicatorDefinition = indicatorDefinition('urban.closureRate', {
   name: { zh: '结案率', en: 'Closure rate' },
-  unit: '%',
-  field: 'urban',
-  theme: 'overview',
-  definition: { zh: '今日结案 ÷ 今日上报', en: 'closed ÷ reported' },
-  departmentId: 'enforcement',
-  source: { system: 'county-services', dataset: 'county.cases' },
-  levels: ['county', 'township'],
-  rollup: { rule: 'none' },
-  updateFrequencySeconds: 15,
-  freshnessTargetSeconds: 35,
   direction: 'higherIsBetter',
   thresholds: { warning: 0.8, alarm: null },
   target: { comparator: '>=', value: 0.9 },
   formula: { op: 'share', numerator: 'urban.casesClosed', denominator: 'urban.casesReported' },
-  status: 'active',
   version: 3,
-  updatedAt: '2026-12-01T00:00:00.000Z',
-  updatedBy: 'system',
-};
+});
 
 describe('the indicator editor form', () => {
   it('round-trips a stored definition', () => {

@@ -1,4 +1,11 @@
-import type { IndicatorDefinition, Level, PanelInstance, Theme } from '@cockpit/contracts';
+import type {
+  IndicatorDefinition,
+  LayoutEditorRights,
+  Level,
+  PanelInstance,
+  PanelThresholds,
+  Theme,
+} from '@cockpit/contracts';
 import { PANEL_TYPES } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -13,28 +20,36 @@ import {
   withDefaults,
   withValueAt,
 } from './option-fields';
+import { ThresholdsInput } from './ThresholdsField';
 
 type Props = {
   panel: PanelInstance;
   theme: Theme;
   level: Level;
+  /** Which indicators the editor may bind (the picker offers only those). */
+  rights: LayoutEditorRights | null;
   /** New options; `field` names the edited field (typing in one field makes one undo step). */
   onChange: (options: Record<string, unknown>, field: string) => void;
 };
 
 /** The selected panel's options, as a form generated from its type's zod schema. */
-export function OptionsForm({ panel, theme, level, onChange }: Props) {
+export function OptionsForm({ panel, theme, level, rights, onChange }: Props) {
   const { t } = useTranslation();
   const spec = PANEL_TYPES[panel.type];
   const fields = useMemo(() => (spec ? optionFields(spec.options) : []), [spec]);
   if (!spec) return <p className="studio-issue">{t('layout.unknownType', { type: panel.type })}</p>;
   const shown = withDefaults(spec.options, panel.options);
   const issues = optionIssues(spec.options, panel.options);
-  const set = (path: string[], value: unknown) => onChange(withValueAt(shown, path, value), path.join('.'));
+  const env: FieldEnv = {
+    set: (path, value) => onChange(withValueAt(shown, path, value), path.join('.')),
+    theme,
+    level,
+    rights,
+  };
   return (
     <form className="studio-form" data-testid="studio-options" onSubmit={(e) => e.preventDefault()}>
       {fields.map((f) => (
-        <FieldInput key={f.key} field={f} options={shown} set={set} theme={theme} level={level} />
+        <FieldInput key={f.key} field={f} options={shown} env={env} />
       ))}
       {[...issues].map(([field, message]) => (
         <p key={field} className="studio-issue" role="alert" data-testid="studio-option-issue">
@@ -45,15 +60,18 @@ export function OptionsForm({ panel, theme, level, onChange }: Props) {
   );
 }
 
-type FieldProps = {
-  field: OptionField;
-  options: Record<string, unknown>;
+/** What every field of the form shares: the setter and the scope the indicators are picked for. */
+type FieldEnv = {
   set: (path: string[], value: unknown) => void;
   theme: Theme;
   level: Level;
+  rights: LayoutEditorRights | null;
 };
 
-function FieldInput({ field, options, set, theme, level }: FieldProps) {
+type FieldProps = { field: OptionField; options: Record<string, unknown>; env: FieldEnv };
+
+function FieldInput({ field, options, env }: FieldProps) {
+  const { set, theme, level, rights } = env;
   const { t } = useTranslation();
   const label = t(`studio.fieldLabels.${field.key}`, { defaultValue: field.key });
   const value = valueAt(options, field.path);
@@ -76,10 +94,7 @@ function FieldInput({ field, options, set, theme, level }: FieldProps) {
               {!on && field.key === 'title' && <small> {t('studio.titleDefault')}</small>}
             </label>
           )}
-          {on &&
-            field.fields.map((f) => (
-              <FieldInput key={f.key} field={f} options={options} set={set} theme={theme} level={level} />
-            ))}
+          {on && field.fields.map((f) => <FieldInput key={f.key} field={f} options={options} env={env} />)}
         </fieldset>
       );
     }
@@ -159,7 +174,7 @@ function FieldInput({ field, options, set, theme, level }: FieldProps) {
           >
             {field.values.map((v) => (
               <option key={String(v)} value={String(v)}>
-                {String(v)}
+                {t(`studio.choices.${field.key}.${v}`, { defaultValue: String(v) })}
               </option>
             ))}
           </select>
@@ -222,11 +237,46 @@ function FieldInput({ field, options, set, theme, level }: FieldProps) {
           <IndicatorPicker
             theme={theme}
             level={level}
+            rights={rights}
             chosen={chosen}
             multiple={multiple}
             max={field.kind === 'indicators' ? field.maxItems : 1}
             onChange={(ids) => set(field.path, multiple ? ids : (ids[0] ?? ''))}
           />
+        </fieldset>
+      );
+    }
+    case 'thresholds': {
+      if (!field.perIndicator)
+        return (
+          <ThresholdsInput
+            name={name}
+            label={label}
+            value={(value ?? null) as PanelThresholds}
+            indicatorId={typeof options.indicatorId === 'string' ? options.indicatorId : ''}
+            onChange={(next) => set(field.path, next)}
+          />
+        );
+      // One set of bands per indicator the panel shows; an indicator switched back drops out of the map.
+      const byId = (value ?? {}) as Record<string, NonNullable<PanelThresholds>>;
+      const ids = Array.isArray(options.indicatorIds) ? (options.indicatorIds as string[]) : [];
+      return (
+        <fieldset className="studio-form__group" data-field={name}>
+          <legend>{label}</legend>
+          {ids.length === 0 && <small>{t('studio.thresholdsNeedIndicator')}</small>}
+          {ids.map((id) => (
+            <ThresholdsInput
+              key={id}
+              name={`${name}.${id}`}
+              label="indicator"
+              value={byId[id] ?? null}
+              indicatorId={id}
+              onChange={(next) => {
+                const { [id]: _old, ...rest } = byId;
+                set(field.path, next ? { ...rest, [id]: next } : rest);
+              }}
+            />
+          ))}
         </fieldset>
       );
     }
@@ -246,6 +296,7 @@ function FieldInput({ field, options, set, theme, level }: FieldProps) {
 function IndicatorPicker({
   theme,
   level,
+  rights,
   chosen,
   multiple,
   max,
@@ -253,6 +304,7 @@ function IndicatorPicker({
 }: {
   theme: Theme;
   level: Level;
+  rights: LayoutEditorRights | null;
   chosen: string[];
   multiple: boolean;
   max: number | undefined;
@@ -265,7 +317,7 @@ function IndicatorPicker({
   if (catalogue.isPending) return <p>{t('studio.loading')}</p>;
   if (catalogue.error)
     return <p className="studio-issue">{t('studio.error', { message: catalogue.error.message })}</p>;
-  const items = pickableIndicators(catalogue.data.items, { theme, level, query, chosen });
+  const items = pickableIndicators(catalogue.data.items, { theme, level, query, chosen, rights });
   const byId = new Map<string, IndicatorDefinition>(catalogue.data.items.map((d) => [d.id, d]));
   const toggle = (id: string) => {
     if (!multiple) return onChange([id]);
@@ -300,16 +352,18 @@ function IndicatorPicker({
         data-testid="indicator-search"
       />
       <ul className="indicator-picker__list">
-        {items.map(({ definition: d, atLevel }) => (
+        {items.map(({ definition: d, atLevel, binding }) => (
           <li key={d.id}>
             <label
-              className={`indicator-option${atLevel ? '' : ' indicator-option--off'}`}
+              className={`indicator-option${atLevel && binding.ok ? '' : ' indicator-option--off'}`}
               data-indicator-id={d.id}
+              data-bindable={binding.ok ? 'true' : 'false'}
             >
               <input
                 type={multiple ? 'checkbox' : 'radio'}
                 checked={chosen.includes(d.id)}
-                disabled={!atLevel}
+                // A chosen one stays clickable to remove it; an unbindable one cannot be added.
+                disabled={!chosen.includes(d.id) && (!atLevel || !binding.ok)}
                 onChange={() => toggle(d.id)}
               />
               <span className="indicator-option__name">
@@ -322,6 +376,11 @@ function IndicatorPicker({
                 {bandText(d, t('studio.noBand'), (w, a) => t('studio.bands', { warning: w, alarm: a }))}
                 {!atLevel && ` · ${t('studio.notAtLevel')}`}
               </small>
+              {!binding.ok && (
+                <small className="indicator-option__refusal" data-testid="indicator-not-bindable">
+                  {t(`studio.notBindable.${binding.reason}`, { owner: binding.owner ?? '—' })}
+                </small>
+              )}
               <small className="indicator-option__definition" title={en ? d.definition.en : d.definition.zh}>
                 {t('studio.definition')}：{en ? d.definition.en : d.definition.zh}
               </small>

@@ -2,7 +2,9 @@ import {
   diffLayouts,
   type LayoutChange,
   type LayoutDocument,
+  type LayoutEditorRights,
   Level,
+  layoutEditorRights,
   PANEL_TYPES,
   PROFILES,
   type ProfileId,
@@ -190,6 +192,7 @@ export default function StudioPage() {
           previewRegion={previewRegion}
           profile={profile}
           mayPublish={can(user, 'layout:publish')}
+          rights={user && layoutEditorRights(user)}
           live={live}
         />
       )}
@@ -206,6 +209,8 @@ type EditorProps = {
   previewRegion: string;
   profile: ProfileId;
   mayPublish: boolean;
+  /** Which indicators the editor may bind (the picker offers only those; the BFF refuses the rest). */
+  rights: LayoutEditorRights | null;
   live: boolean;
 };
 
@@ -213,7 +218,8 @@ type Notice = { kind: 'ok' | 'error'; text: string } | null;
 type Conflict = { currentVersion: number; changes: LayoutChange[] } | null;
 
 function Editor(props: EditorProps) {
-  const { layoutId, appliesTo, theme, level, regionCode, previewRegion, profile, mayPublish, live } = props;
+  const { layoutId, appliesTo, theme, level, regionCode, previewRegion, profile, mayPublish, rights, live } =
+    props;
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const stored = useQuery(storedLayoutQuery(layoutId));
@@ -577,6 +583,7 @@ function Editor(props: EditorProps) {
                   panel={selected}
                   theme={theme}
                   level={level}
+                  rights={rights}
                   onChange={(options, field) =>
                     dispatch({ kind: 'options', id: selected.id, options, coalesce: field })
                   }

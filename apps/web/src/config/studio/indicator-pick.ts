@@ -1,14 +1,33 @@
-import type { IndicatorDefinition, Level, Theme } from '@cockpit/contracts';
+import {
+  type IndicatorBinding,
+  type IndicatorDefinition,
+  indicatorBinding,
+  type LayoutEditorRights,
+  type Level,
+  type Theme,
+} from '@cockpit/contracts';
 
 /**
  * The indicators the picker lists for a panel in a scope, pure: active ones matching the query (id, names
- * or 口径), chosen ones first, then the scope's theme (the overview may bind any theme's), then by id; each
- * marked whether it exists at the scope's level (the BFF refuses a layout naming one that does not).
+ * or 口径), chosen ones first, then the scope's theme (the overview may bind any theme's), then those the
+ * editor may bind before those they may not, then by id; each marked whether it exists at the scope's level
+ * and whether the editor may bind it (`indicatorBinding`, the rule the BFF refuses others by with 403).
+ * Without `rights` (not signed in yet) nothing is bindable.
  */
 export function pickableIndicators(
   definitions: readonly IndicatorDefinition[],
-  scope: { theme: Theme; level: Level; query: string; chosen: readonly string[] },
-): { definition: IndicatorDefinition; atLevel: boolean }[] {
+  scope: {
+    theme: Theme;
+    level: Level;
+    query: string;
+    chosen: readonly string[];
+    rights: LayoutEditorRights | null;
+  },
+): { definition: IndicatorDefinition; atLevel: boolean; binding: IndicatorBinding }[] {
+  const bindingOf = (d: IndicatorDefinition): IndicatorBinding =>
+    scope.rights
+      ? indicatorBinding(scope.rights, d.departmentId)
+      : { ok: false, reason: 'noDepartment', owner: d.departmentId };
   const q = scope.query.trim().toLowerCase();
   const matches = (d: IndicatorDefinition) =>
     !q ||
@@ -17,8 +36,17 @@ export function pickableIndicators(
     scope.chosen.includes(d.id) ? 0 : d.theme === scope.theme ? 1 : scope.theme === 'overview' ? 2 : 3;
   return definitions
     .filter((d) => scope.chosen.includes(d.id) || (d.status === 'active' && matches(d) && rank(d) < 3))
-    .sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id))
-    .map((definition) => ({ definition, atLevel: definition.levels.includes(scope.level) }));
+    .map((definition) => ({
+      definition,
+      atLevel: definition.levels.includes(scope.level),
+      binding: bindingOf(definition),
+    }))
+    .sort(
+      (a, b) =>
+        rank(a.definition) - rank(b.definition) ||
+        Number(!a.binding.ok) - Number(!b.binding.ok) ||
+        a.definition.id.localeCompare(b.definition.id),
+    );
 }
 
 /** The indicator's bands in its display scale (a % indicator's shares as percentages). */

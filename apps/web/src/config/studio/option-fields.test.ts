@@ -18,6 +18,7 @@ describe('options form generated from a panel type’s zod schema', () => {
       ['limit', 'number'],
       ['rotateSeconds', 'number'],
       ['color', 'colour'],
+      ['sort', 'enum'],
     ]);
     const title = fields[0];
     expect(title?.kind === 'group' && title.nullable).toBe(true);
@@ -41,6 +42,37 @@ describe('options form generated from a panel type’s zod schema', () => {
     });
     const text = optionFields(schemaOf('text')).find((f) => f.key === 'text');
     expect(text?.kind === 'group' && text.fields[0]).toMatchObject({ kind: 'text', multiline: true });
+  });
+
+  it('offers the sort on lists and rankings, and own thresholds on panels bound to indicators', () => {
+    for (const type of ['ranking', 'table', 'distribution'])
+      expect(
+        optionFields(schemaOf(type)).find((f) => f.key === 'sort'),
+        type,
+      ).toMatchObject({
+        kind: 'enum',
+        values: ['valueDesc', 'valueAsc', 'name', 'worstFirst'],
+      });
+    for (const type of ['gauge', 'trend']) {
+      expect(
+        optionFields(schemaOf(type)).find((f) => f.key === 'thresholds'),
+        type,
+      ).toEqual({
+        kind: 'thresholds',
+        key: 'thresholds',
+        path: ['thresholds'],
+        perIndicator: false,
+      });
+      // The default is the indicator's bands (null), and a bad order is the BFF's to refuse by direction.
+      expect(withDefaults(schemaOf(type), {}).thresholds).toBeNull();
+    }
+    // KPI tiles show several indicators: own bands by indicator id, none by default.
+    expect(optionFields(schemaOf('kpi-tiles')).find((f) => f.key === 'thresholds')).toMatchObject({
+      kind: 'thresholds',
+      perIndicator: true,
+    });
+    expect(withDefaults(schemaOf('kpi-tiles'), {}).thresholds).toEqual({});
+    expect(optionIssues(schemaOf('table'), { sort: 'random' }).has('sort')).toBe(true);
   });
 
   it('generates a form for every registered panel type without an unsupported field', () => {

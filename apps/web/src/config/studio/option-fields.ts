@@ -14,6 +14,11 @@ export type OptionField =
   | { kind: 'indicator'; key: string; path: string[] }
   | { kind: 'indicators'; key: string; path: string[]; maxItems?: number }
   | { kind: 'strings'; key: string; path: string[]; maxItems?: number }
+  /**
+   * A panel's own bands, edited against its indicator's: for its one indicator (PanelThresholds), or by
+   * indicator id for a panel of several (PanelThresholdsByIndicator).
+   */
+  | { kind: 'thresholds'; key: string; path: string[]; perIndicator: boolean }
   | {
       kind: 'group';
       key: string;
@@ -46,6 +51,8 @@ type JsonSchema = {
 const COLOUR_PATTERN = '^#[0-9a-fA-F]{6}$';
 
 function fieldOf(key: string, path: string[], s: JsonSchema): OptionField {
+  if (key === 'thresholds' && path.length === 1)
+    return { kind: 'thresholds', key, path, perIndicator: s.type === 'object' };
   const alternatives = s.anyOf ?? s.oneOf;
   if (alternatives) {
     // A union of literals (e.g. 1 | 2) is a choice.
@@ -126,6 +133,7 @@ function emptyValue(f: OptionField): unknown {
       return [];
     case 'group':
       return f.nullable ? null : f.empty;
+    case 'thresholds':
     case 'unsupported':
       return null;
   }

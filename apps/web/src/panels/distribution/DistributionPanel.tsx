@@ -9,7 +9,7 @@ import { Loading, Panel } from '../../components/Panel';
 import { themeSnapshotQuery } from '../../layout/snapshot';
 import type { PanelProps } from '../../layout/types';
 import { formatIndicator } from '../../lib/indicator-format';
-import { indicatorCatalogQuery } from '../../lib/snapshot';
+import { indicatorCatalogQuery, indicatorDefinitionsByIdQuery } from '../../lib/snapshot';
 import { sourcesOf } from '../kpi/transform';
 import { panelTitle } from '../title';
 import { distributionOption, distributionSlices } from './transform';
@@ -24,12 +24,13 @@ export default function DistributionPanel({
   const sizes = useChartSizes();
   const snapshot = useQuery(themeSnapshotQuery(scope.theme, scope.regionCode)).data;
   const catalog = useQuery(indicatorCatalogQuery()).data;
+  const direction = useQuery(indicatorDefinitionsByIdQuery()).data?.get(options.indicatorId)?.direction;
   const breakdown = snapshot?.breakdowns.find((b) => b.indicatorId === options.indicatorId);
   const meta = catalog?.get(options.indicatorId);
   const name = meta ? (lang === 'en' ? meta.name.en : meta.name.zh) : options.indicatorId;
   const option = useMemo(() => {
     if (!breakdown) return undefined;
-    const slices = distributionSlices(breakdown, options.limit, t('layout.other'));
+    const slices = distributionSlices(breakdown, options.limit, t('layout.other'), options.sort, direction);
     if (slices.length === 0) return undefined;
     return distributionOption(slices, {
       style: options.style,
@@ -39,7 +40,7 @@ export default function DistributionPanel({
         return `${f.text}${f.unit}`;
       },
     });
-  }, [breakdown, options.limit, options.style, sizes, lang, t]);
+  }, [breakdown, options.limit, options.style, options.sort, direction, sizes, lang, t]);
   return (
     <Panel
       title={panelTitle(options.title, lang, `${name} · ${t('layout.distribution')}`)}

@@ -28,6 +28,26 @@ describe('distributionSlices', () => {
       { name: '其他', value: 150 },
     ]);
   });
+  it("keeps the largest slices but shows them in the panel's order, 其他 always last", () => {
+    expect(distributionSlices(breakdown, 3, '其他', 'valueAsc')).toEqual([
+      { name: '始丰街道', value: 300 },
+      { name: '赤城街道', value: 500 },
+      { name: '其他', value: 150 },
+    ]);
+    expect(distributionSlices(breakdown, 10, '其他', 'name').map((s) => s.name)).toEqual([
+      '白鹤镇',
+      '赤城街道',
+      '石梁镇',
+      '始丰街道',
+    ]);
+    const bars = distributionOption(distributionSlices(breakdown, 10, '其他', 'valueAsc'), {
+      style: 'bars',
+      sizes: CHART_SIZES.wall,
+      format: String,
+    });
+    // The bars keep that order (first on top), not the ranking's own.
+    expect((bars.yAxis as { data: string[] }).data).toEqual(['赤城街道', '始丰街道', '白鹤镇', '石梁镇']);
+  });
   it('draws a ring or bars', () => {
     const slices = distributionSlices(breakdown, 3, '其他');
     const format = (v: number) => `${v}人次`;

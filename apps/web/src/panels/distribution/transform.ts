@@ -1,22 +1,31 @@
-import type { Breakdown } from '@cockpit/contracts';
+import type { Breakdown, IndicatorDefinition, PanelSort } from '@cockpit/contracts';
 import type { ChartSizes } from '../../components/chartSizes';
 import type { EChartsOption } from '../../components/echarts';
 import { rankingOption } from '../ranking/transform';
+import { orderChildren } from '../sort';
 
 export type Slice = { name: string; value: number };
 
 /**
- * Pure transform: an indicator across the region's children as slices, largest first; beyond `limit` the
- * rest are summed into one slice named `other`. Children without a value are left out (not counted as 0).
+ * Pure transform: an indicator across the region's children as slices. The largest are kept; beyond `limit`
+ * the rest are summed into one slice named `other`, always last. The kept slices come in the panel's order
+ * (default largest first). Children without a value are left out (not counted as 0).
  */
-export function distributionSlices(breakdown: Breakdown, limit: number, other: string): Slice[] {
-  const valued = breakdown.children
-    .filter((c): c is typeof c & { value: number } => c.value !== null && c.value > 0)
-    .sort((a, b) => b.value - a.value || a.regionCode.localeCompare(b.regionCode));
-  const slices = valued.map((c) => ({ name: c.name, value: c.value }));
-  if (slices.length <= limit) return slices;
-  const head = slices.slice(0, limit - 1);
-  const rest = slices.slice(limit - 1).reduce((sum, s) => sum + s.value, 0);
+export function distributionSlices(
+  breakdown: Breakdown,
+  limit: number,
+  other: string,
+  sort: PanelSort = 'valueDesc',
+  direction?: IndicatorDefinition['direction'],
+): Slice[] {
+  const valued = orderChildren(
+    breakdown.children.filter((c): c is typeof c & { value: number } => c.value !== null && c.value > 0),
+    'valueDesc',
+  );
+  const kept = valued.length <= limit ? valued : valued.slice(0, limit - 1);
+  const head = orderChildren(kept, sort, direction).map((c) => ({ name: c.name, value: c.value }));
+  if (kept.length === valued.length) return head;
+  const rest = valued.slice(limit - 1).reduce((sum, s) => sum + s.value, 0);
   return [...head, { name: other, value: rest }];
 }
 
@@ -55,6 +64,7 @@ export function distributionOption(
       limit: slices.length,
       color: palette[0] ?? '#36c3f0',
       sizes,
+      sort: 'given',
       format: (v) => (v === null ? '—' : opts.format(v)),
     },
   );

@@ -1,4 +1,4 @@
-import type { GaugeOptions } from '@cockpit/contracts';
+import { effectiveBands, type GaugeOptions } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { Loading, Panel } from '../../components/Panel';
 import { themeSnapshotQuery } from '../../layout/snapshot';
 import type { PanelProps } from '../../layout/types';
 import { formatIndicator } from '../../lib/indicator-format';
-import { indicatorCatalogQuery } from '../../lib/snapshot';
+import { indicatorCatalogQuery, indicatorDefinitionsByIdQuery } from '../../lib/snapshot';
 import { sourcesOf } from '../kpi/transform';
 import { panelTitle } from '../title';
 import { gaugeOption } from './transform';
@@ -21,6 +21,11 @@ export default function GaugePanel({ options, scope }: PanelProps<z.infer<typeof
   const sizes = useChartSizes();
   const snapshot = useQuery(themeSnapshotQuery(scope.theme, scope.regionCode)).data;
   const catalog = useQuery(indicatorCatalogQuery()).data;
+  const definition = useQuery(indicatorDefinitionsByIdQuery()).data?.get(options.indicatorId);
+  const bands = useMemo(
+    () => effectiveBands(options.thresholds, definition),
+    [options.thresholds, definition],
+  );
   const value = snapshot?.indicators.find((v) => v.indicatorId === options.indicatorId);
   const meta = catalog?.get(options.indicatorId);
   const name = meta ? (lang === 'en' ? meta.name.en : meta.name.zh) : options.indicatorId;
@@ -35,8 +40,9 @@ export default function GaugePanel({ options, scope }: PanelProps<z.infer<typeof
       sizes,
       text: f.text,
       unitText: f.unit,
+      bands,
     });
-  }, [value, options.min, options.max, sizes, lang]);
+  }, [value, options.min, options.max, bands, sizes, lang]);
   return (
     <Panel
       title={panelTitle(options.title, lang, name || t('layout.gauge'))}

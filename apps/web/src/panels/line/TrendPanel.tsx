@@ -1,4 +1,4 @@
-import type { TrendOptions } from '@cockpit/contracts';
+import { effectiveBands, type TrendOptions } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { EChart } from '../../components/EChart';
 import { Loading, Panel } from '../../components/Panel';
 import { themeSnapshotQuery } from '../../layout/snapshot';
 import type { PanelProps } from '../../layout/types';
-import { indicatorCatalogQuery } from '../../lib/snapshot';
+import { indicatorCatalogQuery, indicatorDefinitionsByIdQuery } from '../../lib/snapshot';
 import { sourcesOf } from '../kpi/transform';
 import { panelTitle } from '../title';
 import { forecastOf } from './forecast';
@@ -25,6 +25,11 @@ export default function TrendPanel({ options, scope }: PanelProps<z.infer<typeof
   const sizes = useChartSizes();
   const snapshot = useQuery(themeSnapshotQuery(scope.theme, scope.regionCode)).data;
   const catalog = useQuery(indicatorCatalogQuery()).data;
+  const definition = useQuery(indicatorDefinitionsByIdQuery()).data?.get(options.indicatorId);
+  const bands = useMemo(
+    () => effectiveBands(options.thresholds, definition),
+    [options.thresholds, definition],
+  );
   const window = options.window;
   const fromHistory = window !== '24h';
   const history = useQuery({
@@ -49,9 +54,11 @@ export default function TrendPanel({ options, scope }: PanelProps<z.infer<typeof
             names: { forecast: t('layout.forecast'), band: t('layout.band') },
             axisLabel: axisLabelOf(window),
             dayMarks: window === '24h' || window === '7d',
+            bands,
+            bandNames: { warning: t('panel.bandWarning'), alarm: t('panel.bandAlarm') },
           })
         : undefined,
-    [series, snapshot, name, options, sizes, t, window, fromHistory],
+    [series, snapshot, name, options, sizes, t, window, fromHistory, bands],
   );
   const caption = windowCaption(
     window,

@@ -1,4 +1,4 @@
-import type { Series } from '@cockpit/contracts';
+import { effectiveBands, type Series } from '@cockpit/contracts';
 import { describe, expect, it } from 'vitest';
 import { CHART_SIZES } from '../../components/chartSizes';
 import { trendOption } from './trend';
@@ -44,5 +44,49 @@ describe('trendOption', () => {
     expect(band?.data[2]).toBeCloseTo(0.15);
     expect(band?.data.slice(0, 2)).toEqual([null, 0]);
     expect([lower?.stack, band?.stack]).toEqual(['band', 'band']);
+  });
+});
+
+describe('the trend with its warning and alarm lines', () => {
+  const occupancy = { direction: 'higherIsWorse' as const, thresholds: { warning: 0.85, alarm: 0.95 } };
+  type Marked = S & {
+    markLine?: { data: { yAxis?: number; xAxis?: number; name?: string; lineStyle?: { color: string } }[] };
+  };
+  const draw = (bands: ReturnType<typeof effectiveBands>) =>
+    trendOption(series, {
+      name: '占用率',
+      color: '#4f8dff',
+      style: 'line',
+      sizes,
+      bands,
+      bandNames: { warning: '预警线', alarm: '告警线' },
+    });
+
+  it("marks the indicator's limits in the status colours and keeps them in view", () => {
+    const option = draw(effectiveBands(null, occupancy));
+    const limits = ((option.series as Marked[])[0]?.markLine?.data ?? []).filter(
+      (d) => d.yAxis !== undefined,
+    );
+    expect(limits.map((d) => [d.yAxis, d.name, d.lineStyle?.color])).toEqual([
+      [0.85, '预警线', '#f5a524'],
+      [0.95, '告警线', '#ff4d4f'],
+    ]);
+    const y = option.yAxis as { max: (e: { max: number }) => number; min: (e: { min: number }) => number };
+    expect(y.max({ max: 0.6 })).toBe(0.95);
+    expect(y.min({ min: 0.5 })).toBe(0.5);
+  });
+
+  it("marks a panel's own limits and colours; no bands, no lines", () => {
+    const own = effectiveBands(
+      { warning: 0.55, alarm: null, colors: { normal: '#000000', warning: '#123456', alarm: '#654321' } },
+      occupancy,
+    );
+    const limits = ((draw(own).series as Marked[])[0]?.markLine?.data ?? []).filter(
+      (d) => d.yAxis !== undefined,
+    );
+    expect(limits.map((d) => [d.yAxis, d.lineStyle?.color])).toEqual([[0.55, '#123456']]);
+    expect(
+      ((draw(null).series as Marked[])[0]?.markLine?.data ?? []).some((d) => d.yAxis !== undefined),
+    ).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { Series } from '@cockpit/contracts';
 import type { ChartSizes } from '../../components/chartSizes';
 import type { EChartsOption } from '../../components/echarts';
+import type { Bands } from '../gauge/transform';
 import { beijingHourLabel, lineOption } from './transform';
 
 /** A predicted value after the last observation, with its band (same unit as the series). */
@@ -25,9 +26,12 @@ export function trendOption(
     names?: { forecast: string; band: string };
     axisLabel?: ((iso: string) => string) | undefined;
     dayMarks?: boolean;
+    /** Warning and alarm limits drawn as lines in their band colours (the axis stretches to show them). */
+    bands?: Bands | null | undefined;
+    bandNames?: { warning: string; alarm: string };
   },
 ): EChartsOption {
-  const base = lineOption(series, {
+  const drawn = lineOption(series, {
     name: opts.name,
     color: opts.color,
     sizes: opts.sizes,
@@ -35,8 +39,29 @@ export function trendOption(
     axisLabel: opts.axisLabel,
     dayMarks: opts.dayMarks ?? true,
   });
-  const [observed] = base.series as SeriesItem[];
+  const limits = bandLines(opts.bands, opts.bandNames, opts.sizes.axis);
+  const [observed] = drawn.series as SeriesItem[];
   const line: SeriesItem = { ...observed };
+  const base: EChartsOption =
+    limits.length === 0
+      ? drawn
+      : {
+          ...drawn,
+          // The limits stay in view even when the values keep far from them.
+          yAxis: {
+            ...(drawn.yAxis as SeriesItem),
+            min: (e: { min: number }) => Math.min(e.min, ...limits.map((l) => l.yAxis)),
+            max: (e: { max: number }) => Math.max(e.max, ...limits.map((l) => l.yAxis)),
+          },
+        };
+  if (limits.length > 0) {
+    const marks: SeriesItem & { data?: unknown[] } = (observed?.markLine as SeriesItem | undefined) ?? {
+      silent: true,
+      symbol: 'none',
+      lineStyle: { color: '#a9bbd6', type: 'dashed', width: 1 },
+    };
+    line.markLine = { ...marks, data: [...(marks.data ?? []), ...limits] };
+  }
   if (opts.style === 'line') delete line.areaStyle;
   const forecast = opts.forecast ?? [];
   if (forecast.length === 0) return { ...base, series: [line] };
@@ -97,4 +122,30 @@ export function trendOption(
       },
     ],
   };
+}
+
+/**
+ * The markLine items of the warning and alarm limits (value scale, as the series), each in its band colour
+ * and labelled with its name.
+ */
+export function bandLines(
+  bands: Bands | null | undefined,
+  names: { warning: string; alarm: string } | undefined,
+  fontSize: number,
+): { yAxis: number; name: string; lineStyle: SeriesItem; label: SeriesItem }[] {
+  if (!bands) return [];
+  return (['warning', 'alarm'] as const).flatMap((band) => {
+    const limit = bands.thresholds[band];
+    if (limit === null) return [];
+    const colour = bands.colors[band];
+    const name = names?.[band] ?? band;
+    return [
+      {
+        yAxis: limit,
+        name,
+        lineStyle: { color: colour, type: 'solid', width: 2 },
+        label: { formatter: name, color: colour, fontSize, position: 'insideEndTop' },
+      },
+    ];
+  });
 }

@@ -9,7 +9,7 @@ import { Loading, Panel } from '../../components/Panel';
 import { themeSnapshotQuery } from '../../layout/snapshot';
 import type { PanelProps } from '../../layout/types';
 import { formatIndicator } from '../../lib/indicator-format';
-import { indicatorCatalogQuery } from '../../lib/snapshot';
+import { indicatorCatalogQuery, indicatorDefinitionsByIdQuery } from '../../lib/snapshot';
 import { useUi } from '../../stores/ui';
 import { rankingChoices, rankingOption, rankOf } from './transform';
 
@@ -26,6 +26,7 @@ export default function RankingPanel({ options, scope }: PanelProps<Options>) {
   const { regionCode } = scope;
   const snapshot = useQuery(themeSnapshotQuery(scope.theme, regionCode)).data;
   const catalog = useQuery(indicatorCatalogQuery()).data;
+  const definitions = useQuery(indicatorDefinitionsByIdQuery()).data;
   const breakdowns = useMemo(
     () => rankingChoices(snapshot?.breakdowns ?? [], options.indicatorIds),
     [snapshot, options.indicatorIds],
@@ -59,9 +60,11 @@ export default function RankingPanel({ options, scope }: PanelProps<Options>) {
               return `${f.text}${f.unit}`;
             },
             highlight: regionCode,
+            sort: options.sort,
+            direction: definitions?.get(current.indicatorId)?.direction,
           })
         : undefined,
-    [current, sizes, lang, regionCode, options.limit, options.color],
+    [current, sizes, lang, regionCode, options.limit, options.color, options.sort, definitions],
   );
   const nameOf = (id: string) => {
     const meta = catalog?.get(id);

@@ -22,6 +22,25 @@ describe('rankChildren', () => {
     ]);
     expect(rankChildren(breakdown, 2).map((c) => c.name)).toEqual(['赤城街道', '白鹤镇']);
   });
+  it("follows the panel's sort: smallest first, by name, or worst first by the direction", () => {
+    expect(rankChildren(breakdown, 2, 'valueAsc').map((c) => c.name)).toEqual(['白鹤镇', '平桥镇']);
+    expect(rankChildren(breakdown, 10, 'name').map((c) => c.name)).toEqual([
+      '白鹤镇',
+      '赤城街道',
+      '平桥镇',
+      '石梁镇',
+    ]);
+    expect(rankChildren(breakdown, 1, 'worstFirst', 'higherIsBetter').map((c) => c.name)).toEqual(['白鹤镇']);
+    const drawn = rankingOption(breakdown, {
+      limit: 3,
+      color: '#36c3f0',
+      sizes: CHART_SIZES.desk,
+      format: String,
+      sort: 'valueAsc',
+    }) as { yAxis: { data: string[] } };
+    // Bars are drawn bottom-up: the first in the order sits on top.
+    expect(drawn.yAxis.data).toEqual(['赤城街道', '平桥镇', '白鹤镇']);
+  });
 });
 
 describe('a village ranked among its township’s villages', () => {

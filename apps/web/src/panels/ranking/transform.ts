@@ -1,16 +1,19 @@
-import type { Breakdown } from '@cockpit/contracts';
+import type { Breakdown, IndicatorDefinition } from '@cockpit/contracts';
 import type { ChartSizes } from '../../components/chartSizes';
 import type { EChartsOption } from '../../components/echarts';
+import { type ChildOrder, orderChildren } from '../sort';
 
-/** The children sorted by value, largest first; missing values last. Pure, so it is tested alone. */
-export function rankChildren(breakdown: Breakdown, limit: number) {
-  return [...breakdown.children]
-    .sort(
-      (a, b) =>
-        (b.value ?? Number.NEGATIVE_INFINITY) - (a.value ?? Number.NEGATIVE_INFINITY) ||
-        a.regionCode.localeCompare(b.regionCode),
-    )
-    .slice(0, limit);
+/**
+ * The children in the panel's order (default: by value, largest first), missing values last, cut to `limit`.
+ * Pure, so it is tested alone.
+ */
+export function rankChildren(
+  breakdown: Breakdown,
+  limit: number,
+  sort: ChildOrder = 'valueDesc',
+  direction?: IndicatorDefinition['direction'],
+) {
+  return orderChildren(breakdown.children, sort, direction).slice(0, limit);
 }
 
 /** A region's place among the children with a value (1 = largest); undefined when it has none. */
@@ -21,7 +24,7 @@ export function rankOf(breakdown: Breakdown, regionCode: string): { rank: number
 }
 
 /**
- * Pure transform: a horizontal bar ranking of the region's children, largest on top. `highlight` (a village
+ * Pure transform: a horizontal bar ranking of the region's children, first in the panel's order on top. `highlight` (a village
  * ranked among its township's villages) is drawn in white and always shown, in place of the last row if need be.
  */
 export function rankingOption(
@@ -32,9 +35,11 @@ export function rankingOption(
     sizes: ChartSizes;
     format: (v: number | null) => string;
     highlight?: string | undefined;
+    sort?: ChildOrder;
+    direction?: IndicatorDefinition['direction'] | undefined;
   },
 ): EChartsOption {
-  let top = rankChildren(breakdown, opts.limit);
+  let top = rankChildren(breakdown, opts.limit, opts.sort, opts.direction);
   const own = breakdown.children.find((c) => c.regionCode === opts.highlight);
   if (own && !top.includes(own)) top = [...top.slice(0, Math.max(0, opts.limit - 1)), own];
   const rows = top.reverse();

@@ -6,7 +6,7 @@ import { Loading, Panel } from '../../components/Panel';
 import { themeSnapshotQuery } from '../../layout/snapshot';
 import type { PanelProps } from '../../layout/types';
 import { formatIndicator } from '../../lib/indicator-format';
-import { indicatorCatalogQuery } from '../../lib/snapshot';
+import { indicatorCatalogQuery, indicatorDefinitionsByIdQuery } from '../../lib/snapshot';
 import { sourcesOf } from '../kpi/transform';
 import { panelTitle } from '../title';
 import { tableRows } from './transform';
@@ -17,7 +17,14 @@ export default function TablePanel({ options, scope }: PanelProps<z.infer<typeof
   const lang = i18n.language;
   const snapshot = useQuery(themeSnapshotQuery(scope.theme, scope.regionCode)).data;
   const catalog = useQuery(indicatorCatalogQuery()).data;
-  const { columns, rows } = tableRows(snapshot?.breakdowns ?? [], options.indicatorIds, options.limit);
+  const definitions = useQuery(indicatorDefinitionsByIdQuery()).data;
+  const { columns, rows } = tableRows(
+    snapshot?.breakdowns ?? [],
+    options.indicatorIds,
+    options.limit,
+    options.sort,
+    definitions?.get(options.indicatorIds[0] ?? '')?.direction,
+  );
   const nameOf = (id: string) => {
     const meta = catalog?.get(id);
     return meta ? (lang === 'en' ? meta.name.en : meta.name.zh) : id;

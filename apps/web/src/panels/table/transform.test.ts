@@ -20,6 +20,18 @@ describe('tableRows', () => {
       { regionCode: '331023001', name: '赤城街道', values: [5, null, 1] },
     ]);
   });
+  it("orders the rows by the panel's sort on the first column, or by name", () => {
+    const data = [b('a', [5, 9, 1])];
+    const order = (...args: [Parameters<typeof tableRows>[3], Parameters<typeof tableRows>[4]?]) =>
+      tableRows(data, ['a'], 3, ...args).rows.map((r) => r.name);
+    expect(order('valueDesc')).toEqual(['始丰街道', '赤城街道', '白鹤镇']);
+    expect(order('valueAsc')).toEqual(['白鹤镇', '赤城街道', '始丰街道']);
+    expect(order('name')).toEqual(['白鹤镇', '赤城街道', '始丰街道']);
+    expect(order('worstFirst', 'higherIsBetter')).toEqual(order('valueAsc'));
+    expect(tableRows(data, ['a'], 1, 'valueAsc').rows).toEqual([
+      { regionCode: '331023101', name: '白鹤镇', values: [1] },
+    ]);
+  });
   it('has no rows when no indicator named has a ranking here', () => {
     expect(tableRows([b('a', [1, 2, 3])], ['x'], 5).rows).toEqual([]);
   });
