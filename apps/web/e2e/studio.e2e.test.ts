@@ -6,7 +6,6 @@ import { ensureUser, signInAs } from './session';
 
 const baseUrl = inject('baseUrl');
 const adminToken = inject('sessionToken');
-const SHOTS = '/work/wt/shots-s3/';
 /** Pictures of the options form (apps/web/e2e/artifacts/, not committed). */
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 const PINGQIAO = '331023105'; // 平桥镇
@@ -24,7 +23,7 @@ const LEADER = { username: 'leader-tablet', displayName: '平板领导', roles: 
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   for (const user of [ANALYST_A, ANALYST_B, LEADER])
     await ensureUser(baseUrl, adminToken, { ...user, password: PASSWORD });
@@ -50,7 +49,7 @@ async function openStudio(context: BrowserContext, path = STUDIO): Promise<Page>
     // The editing grid lies on the preview's layout grid, so it appears once the preview has laid out.
     await page.locator('[data-testid="studio-item"]').first().waitFor({ timeout: 180_000 });
   } catch (e) {
-    await page.screenshot({ path: `${SHOTS}failed-studio-open.png` });
+    await page.screenshot({ path: `${ARTIFACTS}failed-studio-open.png` });
     throw e;
   }
   return page;
@@ -146,7 +145,7 @@ describe('the layout studio, end to end', () => {
     await a.mouse.move(h.x + h.width / 2, h.y + h.height / 2 - rowPitch, { steps: 12 });
     await a.mouse.up();
     await expect.poll(async () => (await added.boundingBox())?.height ?? 0).toBeLessThan(before.height * 0.8);
-    await a.screenshot({ path: `${SHOTS}studio-wall.png` });
+    await a.screenshot({ path: `${ARTIFACTS}studio-wall.png` });
 
     await a.getByTestId('studio-publish-message').fill('平桥镇：民宿换为停车占用率排名');
     await a.getByTestId('studio-publish').click();
@@ -239,7 +238,7 @@ describe('the layout studio, end to end', () => {
       .locator('[data-testid="layout"] .panel')
       .first()
       .waitFor();
-    await a.screenshot({ path: `${SHOTS}studio-tablet.png`, fullPage: true });
+    await a.screenshot({ path: `${ARTIFACTS}studio-tablet.png`, fullPage: true });
 
     // A gauge with its own thresholds: the form starts from the indicator's bands (in percent) and names
     // limits out of order for the indicator's direction as they are typed; the preview shows the gauge.
@@ -283,7 +282,7 @@ describe('the layout studio, end to end', () => {
     if (!target) throw new Error('no panel to hide');
     await page.getByTestId(`personal-hide-${target}`).click();
     await expect.poll(() => page.locator(`.layout-cell[data-panel-id="${target}"]`).count()).toBe(0);
-    await page.screenshot({ path: `${SHOTS}personal-view-tablet.png` });
+    await page.screenshot({ path: `${ARTIFACTS}personal-view-tablet.png` });
 
     await page.reload();
     await waitForScope(page, PINGQIAO);
