@@ -24,7 +24,6 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  mkdirSync(ARTIFACTS, { recursive: true });
   for (const user of [ANALYST_A, ANALYST_B, LEADER])
     await ensureUser(baseUrl, adminToken, { ...user, password: PASSWORD });
   browser = await launch({ signedIn: false });
