@@ -1,6 +1,6 @@
 import type { DepartmentSummary } from '@cockpit/contracts';
 import { describe, expect, it } from 'vitest';
-import { departmentTiles, tileLines } from './transform';
+import { departmentTiles, tileFigures, tileLines } from './transform';
 
 const summary = (theme: DepartmentSummary['theme']): DepartmentSummary => ({
   theme,
@@ -43,5 +43,16 @@ describe('tileLines', () => {
       { kind: 'note', text: note },
     ]);
     expect(tileLines({ ...summary('parking'), reason: null, note })).toEqual([{ kind: 'note', text: note }]);
+  });
+});
+
+describe('tileFigures', () => {
+  it('keeps every figure, unless a reason says why the empty ones are empty', () => {
+    const blank = { ...summary('trauma').headline, indicatorId: 'trauma.medianResponseMinutes', value: null };
+    const tile = { ...summary('trauma'), secondary: [blank] };
+    expect(tileFigures(tile).map((v) => v.indicatorId)).toEqual(['trauma.x', 'trauma.medianResponseMinutes']);
+    const reason = { zh: '本村近 24 小时无急救呼叫', en: 'x' };
+    expect(tileFigures({ ...tile, reason }).map((v) => v.indicatorId)).toEqual(['trauma.x']);
+    expect(tileFigures({ ...tile, headline: { ...tile.headline, value: null }, reason })).toEqual([]);
   });
 });

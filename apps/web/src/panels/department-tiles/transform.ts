@@ -1,4 +1,4 @@
-import type { DepartmentSummary, Localized } from '@cockpit/contracts';
+import type { DepartmentSummary, IndicatorValue, Localized } from '@cockpit/contracts';
 
 /** Pure transform: the summaries of the department cockpits the panel names, in the order it names them. */
 export function departmentTiles(
@@ -18,4 +18,13 @@ export function tileLines(s: DepartmentSummary): { kind: 'reason' | 'note'; text
     ...(s.reason ? [{ kind: 'reason' as const, text: s.reason }] : []),
     ...(s.note ? [{ kind: 'note' as const, text: s.note }] : []),
   ];
+}
+
+/**
+ * The figures a tile shows: all of them, except that a tile which says why the region has no figure of its own
+ * leaves out the empty ones (the reason takes their place: a village without a car park shows no "— 个").
+ */
+export function tileFigures(s: DepartmentSummary): IndicatorValue[] {
+  const all = [s.headline, ...s.secondary];
+  return s.reason ? all.filter((v) => v.value !== null) : all;
 }
