@@ -8,7 +8,8 @@ import { inspect } from './layout-inspect';
  * #17 in Chromium: 基层治理 for 平桥镇 and one of its villages on the 4K wall and the portrait tablet — every
  * seeded panel on screen with data (no loading left, no empty panel), no text overflowing its panel, no text
  * under the wall's floor; the village overview and the village parking screen show what is true there (the
- * nearest lots with distance above the fold on a tablet, the township's figures named as the township's).
+ * nearest lots with distance above the fold on a tablet, the township's figures named as the township's; 农村服务
+ * with 浙农码 scans and service points; department tiles that say why a village has no figure of its own).
  * Screenshots go to e2e/artifacts and, when SHOTS_DIR is set, there too.
  */
 const baseUrl = inject('baseUrl');
@@ -85,6 +86,25 @@ async function open(page: Page, url: string, code: string) {
     undefined,
     long,
   );
+}
+
+/**
+ * 农村服务 with data: 浙农码 products with today's and 30 days' scans, the service points open of all. A village
+ * is told the scans are its township's.
+ */
+async function checkRuralServices(page: Page, village: boolean) {
+  const panel = page.locator('[data-testid="gr-rural-services"]');
+  await expect.poll(() => panel.locator('[data-product]').count()).toBeGreaterThan(0);
+  expect(await panel.locator('[data-product]').first().textContent()).toMatch(
+    /今日 [\d,]+ 次 · 30 天 [\d,.万]+ 次/,
+  );
+  expect(await panel.locator('[data-figure="service-points"] .gr-figure__value').textContent()).toMatch(
+    /^\d+\/[1-9]\d*$/,
+  );
+  expect(await panel.locator('[data-figure="farm-scans"] .gr-figure__value').textContent()).toMatch(
+    /^[\d,.万]+$/,
+  );
+  expect(await panel.getByText('浙农码扫码按乡镇统计，显示平桥镇').count()).toBe(village ? 1 : 0);
 }
 
 /** The seeded panel ids of a theme at a level on a profile. */
@@ -192,6 +212,22 @@ describe('township and village defaults', () => {
           .toBeGreaterThan(0);
         const distance = await page.locator('[data-testid="gr-nearby"] [data-place]').first().textContent();
         expect(distance).toMatch(/\d+(\.\d)? 公里/);
+        await checkRuralServices(page, true);
+        // A department tile without a figure of its own says why, from the systems' own lists.
+        const parks = (await (
+          await fetch(`${simUrl}/parking-platform/api/v2/parks?pageSize=200`)
+        ).json()) as {
+          data: { list: { villageCode: string }[] };
+        };
+        const parking = page.locator('.department--parking [data-testid="department-reason"]');
+        if (parks.data.list.some((l) => l.villageCode === VILLAGE)) expect(await parking.count()).toBe(0);
+        else await expect.poll(() => parking.textContent()).toMatch(/^本村无停车场 · 最近：.+ \d+\.\d 公里$/);
+        const stations = (await (await fetch(`${simUrl}/env-monitor/air/stations`)).json()) as {
+          result: { VillageCode: string }[];
+        };
+        const eco = page.locator('.department--eco [data-testid="department-reason"]');
+        if (stations.result.some((st) => st.VillageCode === VILLAGE)) expect(await eco.count()).toBe(0);
+        else await expect.poll(() => eco.textContent()).toMatch(/^本村无空气监测站/);
         if (!profile.wall) {
           // On a tablet the nearest facilities are above the fold.
           const box = await page.locator('[data-panel-id="nearby"]').boundingBox();
@@ -212,6 +248,7 @@ describe('township and village defaults', () => {
     try {
       await open(page, `${baseUrl}/overview/${TOWNSHIP}?${WALL.query}`, TOWNSHIP);
       await page.locator('[data-testid="gr-basics"][data-ready="true"]').waitFor({ timeout: 60_000 });
+      await checkRuralServices(page, false);
       await shoot(page, 'overview-township-wall');
       await check(page, 'overview', 'township', WALL);
     } finally {

@@ -81,7 +81,7 @@ describe('the layout studio, end to end', () => {
     await wall.setViewportSize({ width: 1920, height: 1080 });
     await wall.goto(`${baseUrl}/overview/${PINGQIAO}?screen=wall`);
     await waitForScope(wall, PINGQIAO);
-    await wall.locator('[data-panel-id="homestays"] .panel').waitFor({ timeout: 120_000 });
+    await wall.locator('[data-panel-id="rural-services"] .panel').waitFor({ timeout: 120_000 });
     const firstPanels = await wallPanels(wall);
     await wall.evaluate(() => {
       (window as unknown as { __sameDocument?: boolean }).__sameDocument = true;
@@ -97,7 +97,7 @@ describe('the layout studio, end to end', () => {
     expect(await baseVersion(b)).toBe(startVersion);
     // The preview is the real screen at 3840×2160, scaled into the frame.
     const frame = a.frameLocator('[data-testid="studio-preview"]');
-    await frame.locator('[data-panel-id="homestays"] .panel').waitFor({ timeout: 120_000 });
+    await frame.locator('[data-panel-id="rural-services"] .panel').waitFor({ timeout: 120_000 });
 
     // B removes the department tiles (bound to no indicator, so any analyst may) with the keyboard: select,
     // Delete. The draft autosaves.
@@ -106,9 +106,9 @@ describe('the layout studio, end to end', () => {
     await expect.poll(() => b.locator('[data-item-id="departments"]').count()).toBe(0);
     await expect.poll(() => b.getByTestId('studio-draft').textContent()).toContain('草稿已自动保存');
 
-    // A replaces the homestays panel with a ranking bound to a parking indicator.
-    await a.locator('[data-testid="studio-item"][data-item-id="homestays"]').click();
-    await a.locator('[data-item-id="homestays"] [data-testid="studio-item-delete"]').click();
+    // A replaces the rural-services panel with a ranking bound to a parking indicator.
+    await a.locator('[data-testid="studio-item"][data-item-id="rural-services"]').click();
+    await a.locator('[data-item-id="rural-services"] [data-testid="studio-item-delete"]').click();
     await a.locator('[data-testid="palette-item"][data-panel-type="ranking"]').click();
     const added = a.locator('[data-testid="studio-item"][data-item-id="ranking-2"]');
     await added.waitFor();
@@ -156,7 +156,7 @@ describe('the layout studio, end to end', () => {
 
     // The wall switches over the live stream, without a reload (the issue's bound: 5 s).
     await expect.poll(() => wallPanels(wall), { timeout: 5_000 }).toContain('ranking-2');
-    expect(await wallPanels(wall)).not.toContain('homestays');
+    expect(await wallPanels(wall)).not.toContain('rural-services');
     const title = wall.locator('[data-panel-id="ranking-2"] .panel__title');
     expect(await title.textContent()).toBe(TITLE);
     expect(

@@ -112,6 +112,10 @@ export const DepartmentSummary = z
     headline: IndicatorValue,
     secondary: z.array(IndicatorValue),
     note: Localized.nullable().meta({ description: 'e.g. the AQI category, or the busiest lot' }),
+    reason: Localized.nullable().optional().meta({
+      description:
+        'Why the region has no figure of its own, stated once the data proving it has arrived (本村无停车场 · 最近：… 2.3 公里; 本村无空气监测站，显示所属乡镇（…）: the headline is then that region’s); null: it has its own',
+    }),
   })
   .meta({ id: 'DepartmentSummary', description: 'The summary tile of a department cockpit on the overview' });
 export type DepartmentSummary = z.infer<typeof DepartmentSummary>;

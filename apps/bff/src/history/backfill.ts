@@ -3,9 +3,18 @@ import { beijingDateOf } from '@cockpit/domain/eco';
 import type { Hierarchy } from '../geo/hierarchy';
 import type { DatasetRead } from '../indicators/dataset-cache';
 import { unitsBy } from '../indicators/value-functions';
-import type { DatasetUnits } from '../indicators/value-registry';
-import { dailyAqi, mergeAir, regionAirHours, stationsIn } from '../snapshots/eco/eco.compute';
-import { ecoDatasets } from '../snapshots/eco/eco.data';
+import type { DatasetUnits, EcoShares } from '../indicators/value-registry';
+import {
+  dailyAqi,
+  mergeAir,
+  noise,
+  noiseNightShare,
+  regionAirHours,
+  stationsIn,
+  waterComplianceShare,
+  waterSections,
+} from '../snapshots/eco/eco.compute';
+import { type EcoSites, ecoDatasets, fetchChunked, NOISE_HISTORY_MS } from '../snapshots/eco/eco.data';
 import { registryEvaluator } from '../snapshots/indicator-values';
 import { parkingDatasets } from '../snapshots/parking/parking.builder';
 import type { HistoryBundle } from '../snapshots/parking/parking.model';
@@ -14,7 +23,12 @@ import type { DailyRecord, HourlyValue } from '../store/history';
 import { hourKey } from '../store/history';
 import { fetchHistory } from '../upstreams/county-services/adapter';
 import { fetchIncidents } from '../upstreams/emergency-120/adapter';
-import type { AirObservation } from '../upstreams/env-monitor/adapter';
+import {
+  type AirObservation,
+  fetchNoiseHourly,
+  type NoiseObservation,
+  type WaterObservation,
+} from '../upstreams/env-monitor/adapter';
 import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
 import type { Upstreams } from '../upstreams/systems';
 
@@ -256,6 +270,131 @@ export async function emergencyHistory(
     } catch (err) {
       failed.push(`incidents@${hourKey(h)}: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+  return { rows, failed };
+}
+
+/** The environment platform keeps 30 days of every series. */
+const ENV_HISTORY_MS = 30 * DAY_MS;
+const NO_SHARES: EcoShares = {
+  goodDayShareMonth: null,
+  goodDayShareYear: null,
+  waterCompliance: null,
+  noiseNightCompliance: null,
+};
+
+/** Rows sorted by time; `upTo(ms)` gives those at or before ms (a moving index: ask in increasing order). */
+function timeline<T extends { at: string }>(rows: readonly T[]) {
+  const sorted = [...rows].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const ms = sorted.map((r) => Date.parse(r.at));
+  let end = 0;
+  return {
+    firstMs: ms[0],
+    lastMs: ms.at(-1),
+    /** Rows with at in (fromMs, toMs]. */
+    between(fromMs: number, toMs: number): T[] {
+      while (end < ms.length && ms[end]! <= toMs) end++;
+      let start = end;
+      while (start > 0 && ms[start - 1]! > fromMs) start--;
+      return sorted.slice(start, end);
+    },
+  };
+}
+
+/**
+ * 断面水质达标率 and 夜间噪声达标率 at each hour of the environment platform's 30 days, as the eco cockpit
+ * would have computed them then: water from each section's latest sample at or before the hour (the eco
+ * cockpit's own 30-day dataset; a section's class is its latest sample's), night noise from the hourly Leq of
+ * the 7 days before the hour (the cockpit's noise window: the latest full night 22–06 per point, GB 3096),
+ * fetched here over 30 days from `/env-monitor/noise/hourly`. Each value goes through the registry's value
+ * functions at every region where it exists; a region without sections or points has none. Hours from the
+ * platform's current one on are the live writer's.
+ */
+export async function waterNoiseHistory(
+  upstreams: Upstreams,
+  snapshots: SnapshotService,
+  hierarchy: Hierarchy,
+  stopped: () => boolean = () => false,
+): Promise<{ rows: BackfillRow[]; failed: string[] }> {
+  const ctx = snapshots.context;
+  const ds = ecoDatasets(ctx);
+  const reads = await snapshots.read([ds.sites, ds.water]);
+  const sites = reads.get(ds.sites.id)!.value as EcoSites | undefined;
+  const water = (reads.get(ds.water.id)!.value as { rows: WaterObservation[] } | undefined)?.rows ?? [];
+  if (!sites) return { rows: [], failed: ['env-monitor: no site list'] };
+  const failed: string[] = [];
+  const env = upstreams['env-monitor'];
+  let noiseRows: NoiseObservation[] = [];
+  try {
+    // The platform's clock is not ours: its latest hour anchors the window.
+    const latestMs = Math.max(...(await fetchNoiseHourly(env)).map((r) => Date.parse(r.at)));
+    if (Number.isFinite(latestMs)) {
+      const fetched = await fetchChunked(
+        (r) => fetchNoiseHourly(env, r),
+        latestMs - ENV_HISTORY_MS + HOUR_MS,
+        latestMs,
+      );
+      // Pieces meet at a time point that both may hold: one row per point and hour.
+      noiseRows = [...new Map(fetched.map((r) => [`${r.pointCode}@${r.at}`, r])).values()];
+    }
+  } catch (err) {
+    failed.push(`noise hourly: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const definitions = ctx.indicators.list();
+  const rows: BackfillRow[] = [];
+  const waterAll = timeline(water);
+  const noiseAll = timeline(noiseRows);
+  // The platform's latest time point (its hourly noise; water is sampled every 4 hours).
+  const latestMs = Math.max(noiseAll.lastMs ?? -Infinity, waterAll.lastMs ?? -Infinity);
+  const hoursFrom = (first: number | undefined) => {
+    const out: number[] = [];
+    if (first === undefined) return out;
+    // From the first whole hour with data to the hour before the platform's latest (that one is live).
+    for (
+      let h = Math.ceil(first / HOUR_MS) * HOUR_MS;
+      h < Math.floor(latestMs / HOUR_MS) * HOUR_MS;
+      h += HOUR_MS
+    )
+      out.push(h);
+    return out;
+  };
+
+  // Water: each section's latest sample with a reading at or before the hour.
+  const sections = new Map(
+    sites.water.map((s) => [
+      s.code,
+      timeline(
+        water.filter(
+          (o) =>
+            o.sectionCode === s.code && [o.ph, o.do, o.codMn, o.nh3n, o.tp, o.tn].some((v) => v !== null),
+        ),
+      ),
+    ]),
+  );
+  for (const h of hoursFrom(waterAll.firstMs)) {
+    if (stopped()) return { rows: [], failed: ['stopped'] };
+    const latest = [...sections.values()].flatMap((t) => t.between(-Infinity, h).slice(-1));
+    // Each section's class is its own: assessed once for the county, each region takes its sections.
+    const assessed = waterSections(sites.water, latest);
+    const eco = (code: string): EcoShares => ({
+      ...NO_SHARES,
+      waterCompliance: waterComplianceShare(stationsIn(code, assessed)),
+    });
+    rows.push(...valuesAt(h, 'eco.water', definitions, hierarchy, { nowMs: h, eco }));
+    await new Promise((r) => setImmediate(r));
+  }
+
+  // Night noise: the cockpit's 7-day window before each hour.
+  for (const h of hoursFrom(noiseAll.firstMs)) {
+    if (stopped()) return { rows: [], failed: ['stopped'] };
+    // Each point's nights are its own: assessed once for the county, each region takes its points.
+    const assessed = noise(sites.noise, noiseAll.between(h - NOISE_HISTORY_MS, h)).points;
+    const eco = (code: string): EcoShares => ({
+      ...NO_SHARES,
+      noiseNightCompliance: noiseNightShare(stationsIn(code, assessed)),
+    });
+    rows.push(...valuesAt(h, 'eco.noise', definitions, hierarchy, { nowMs: h, eco }));
+    await new Promise((r) => setImmediate(r));
   }
   return { rows, failed };
 }

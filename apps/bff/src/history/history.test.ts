@@ -15,7 +15,8 @@ import { fetchIncidents } from '../upstreams/emergency-120/adapter';
 /**
  * The history against the real simulator (over HTTP) and a real store file: an hour written through the
  * cockpits' own computation and read back after the store is closed and opened again; the backfill from
- * the upstreams' 30 days, twice, adding nothing the second time.
+ * the upstreams' 30 days, twice, adding nothing the second time; water and night-noise compliance checked
+ * against the environment platform's raw rows.
  */
 
 const SIM_START = new Date('2026-10-03T04:00:00Z');
@@ -192,6 +193,63 @@ describe('the backfill', () => {
     expect(second.hourly).toBe(0);
     expect(await store.history.counts()).toEqual(counts);
   }, 300_000);
+
+  it('backfills water and night-noise compliance as they stood at each hour, from the platform’s own rows', async () => {
+    // After the backfill above. The simulator's own rows, read raw (its format, not through the BFF's code).
+    const env = async (path: string, start: string, end: string) => {
+      const q = new URLSearchParams({ start, end });
+      const body = (await (await fetch(`${sim.url}/env-monitor/${path}?${q}`)).json()) as {
+        result: Record<string, string>[];
+      };
+      return body.result;
+    };
+    // 12:00 Beijing on 30 September: water sampled at 12:00, the night before (22–06 h) complete.
+    const hour = '2026-09-30T04:00Z';
+    const CLASSES = ['I', 'II', 'III', 'IV', 'V', '劣V'];
+    const latest = new Map<string, Record<string, string>>();
+    for (const r of await env('water/data', '2026-09-30 04:00:00', '2026-09-30 12:00:00'))
+      if (!latest.has(r.SectionCode!) || r.TimePoint! > latest.get(r.SectionCode!)!.TimePoint!)
+        latest.set(r.SectionCode!, r);
+    expect(latest.size).toBeGreaterThan(0);
+    const meets = [...latest.values()].filter(
+      (r) => CLASSES.indexOf(r.ActualClass!) <= CLASSES.indexOf(r.TargetClass!),
+    ).length;
+    const [water] = await store.history.hourly('eco.waterCompliance', '331023', hour, hour);
+    expect(water).toMatchObject({ backfilled: true, status: 'ok' });
+    expect(water!.value).toBeCloseTo(meets / latest.size, 12);
+
+    // Night noise: each point's energy-average Leq over the night's 8 hours (time points 23:00 … 06:00)
+    // against the night limit the platform gives with them.
+    const night = await env('noise/hourly', '2026-09-29 23:00:00', '2026-09-30 06:00:00');
+    const byPoint = new Map<string, Record<string, string>[]>();
+    for (const r of night) byPoint.set(r.PointCode!, [...(byPoint.get(r.PointCode!) ?? []), r]);
+    const within = [...byPoint.values()].filter((rows) => {
+      expect(rows).toHaveLength(8);
+      const energy = rows.reduce((sum, r) => sum + 10 ** (Number(r.Leq) / 10), 0) / rows.length;
+      return 10 * Math.log10(energy) <= Number(rows[0]!.Limit);
+    }).length;
+    const [noise] = await store.history.hourly('eco.noiseNightCompliance', '331023', hour, hour);
+    expect(noise).toMatchObject({ backfilled: true, status: 'ok' });
+    expect(noise!.value).toBeCloseTo(within / byPoint.size, 12);
+
+    // Every hour of the platform's 30 days up to the live one, for the county; nothing where there is no
+    // section or point (a village without one), and the daily rows made from the hours.
+    for (const id of ['eco.waterCompliance', 'eco.noiseNightCompliance']) {
+      const all = await store.history.hourly(id, '331023', '2026-09-01T00:00Z', '2026-10-03T03:00Z');
+      expect(all.length, id).toBeGreaterThan(24 * 27);
+      expect(all.every((r) => r.backfilled && r.value !== null && r.value >= 0 && r.value <= 1)).toBe(true);
+    }
+    const sites = new Set(
+      [...latest.values(), ...night].map((r) => r.VillageCode!).filter((c) => c.length === 12),
+    );
+    const bare = [...services.snapshots.context.hierarchy.regions.values()].find(
+      (r) => r.level === 'village' && !sites.has(r.code),
+    )!;
+    expect(await store.history.hourly('eco.waterCompliance', bare.code, hour, hour)).toEqual([]);
+    expect(await store.history.hourly('eco.noiseNightCompliance', bare.code, hour, hour)).toEqual([]);
+    const days = await store.history.daily('eco.waterCompliance', '331023', '2026-09-05', '2026-10-02');
+    expect(days.length).toBeGreaterThanOrEqual(27);
+  }, 120_000);
 
   it('feeds the eco year to date: the snapshot counts the stored days', async () => {
     const eco = JSON.parse((await services.snapshots.get('eco', '331023')).body) as EcoSnapshot;

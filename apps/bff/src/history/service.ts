@@ -10,7 +10,7 @@ import {
   hourKey,
 } from '../store/history';
 import type { Upstreams } from '../upstreams/systems';
-import { airHistory, countyHistory, emergencyHistory, parkingHistory } from './backfill';
+import { airHistory, countyHistory, emergencyHistory, parkingHistory, waterNoiseHistory } from './backfill';
 import { collectValues } from './collect';
 import {
   activeHistoryIndicators,
@@ -126,8 +126,9 @@ export class HistoryService {
   /**
    * Fills the history from the upstreams' own: the environment platform's hourly air data (AQI, PM2.5,
    * HJ 633 daily AQI, 30 days), the county statistics' hourly series (30 days), the parking platform's
-   * per-lot occupancy (28 days) and the 120 dispatch system's incidents as they stood at each hour (7 days:
-   * one request per hour). Rows are marked backfilled and never
+   * per-lot occupancy (28 days), the 120 dispatch system's incidents as they stood at each hour (7 days:
+   * one request per hour) and the environment platform's water samples and hourly noise (30 days: water
+   * compliance and night noise compliance as they stood at each hour). Rows are marked backfilled and never
    * replace a stored one, so running it again (every start) only fills gaps.
    */
   async backfill(): Promise<{ hourly: number; daily: number }> {
@@ -149,9 +150,19 @@ export class HistoryService {
       failed: [`emergency-120: ${err instanceof Error ? err.message : String(err)}`],
     }));
     if (this.stopped) return { hourly: 0, daily: 0 };
-    const failed = [...county.failed, ...emergency.failed];
+    const waterNoise = await waterNoiseHistory(
+      this.deps.upstreams,
+      this.deps.snapshots,
+      this.deps.hierarchy,
+      stopped,
+    ).catch((err) => ({
+      rows: [],
+      failed: [`env-monitor water/noise: ${err instanceof Error ? err.message : String(err)}`],
+    }));
+    if (this.stopped) return { hourly: 0, daily: 0 };
+    const failed = [...county.failed, ...emergency.failed, ...waterNoise.failed];
     if (failed.length) this.deps.logger.warn({ failed }, 'history: some series not backfilled');
-    const fromDatasets = [...parking.rows, ...emergency.rows];
+    const fromDatasets = [...parking.rows, ...emergency.rows, ...waterNoise.rows];
     const hourly = await this.deps.store.backfillHours([...air.hours, ...county.rows, ...fromDatasets]);
     await this.deps.store.writeDays(air.days);
     const days = [

@@ -331,6 +331,54 @@ export function grassrootsIndicators() {
         thresholds: { warning: 0.9, alarm: 0.75 },
       },
     ),
+    gr(
+      'grassroots.farmScansToday',
+      { zh: '浙农码扫码量', en: 'Farm-product code scans today' },
+      '次',
+      {
+        zh: '北京时间今日 0 时起消费者扫描本县特色农产品浙农码（天台黄茶、天台乌药、华顶云雾茶、天台山蜜橘、天台红糖）的次数。平台按乡镇（街道）汇总，不分到村，故只有乡镇和县两级；县为各乡镇之和（模拟数据）。',
+        en: 'Scans of the 浙农码 (Zhejiang farm-product code) on the county’s specialities (Tiantai yellow tea, wuyao, Huading cloud-mist tea, Tiantai mandarin, Tiantai brown sugar) since 00:00 Beijing time today. The platform keeps them per township, not per village, so they exist at township and county level; the county is the townships’ sum (simulated).',
+      },
+      {
+        source: src('grassroots.farmCodes'),
+        levels: ['county', 'township'],
+        direction: 'higherIsBetter',
+      },
+    ),
+    gr(
+      'grassroots.servicePoints',
+      { zh: '便民服务点', en: 'Convenience service points' },
+      '个',
+      {
+        zh: '平台登记的村（社区）便民服务点数，逐级求和。',
+        en: 'Convenience service points (便民服务点) of the villages and communities on the platform; summed upwards.',
+      },
+      { source: src('grassroots.servicePoints'), direction: 'higherIsBetter' },
+    ),
+    gr(
+      'grassroots.servicePointsOpen',
+      { zh: '便民服务点开放数', en: 'Service points open' },
+      '个',
+      {
+        zh: '当前营业状态为“营业中”的便民服务点数（“休息”“暂停服务”不计），逐级求和。',
+        en: 'Convenience service points whose state is open now (营业中; 休息 closed and 暂停服务 suspended are not counted); summed upwards.',
+      },
+      { source: src('grassroots.servicePoints'), direction: 'higherIsBetter' },
+    ),
+    gr(
+      'grassroots.servicePointOpenRate',
+      { zh: '便民服务点开放率', en: 'Service points open' },
+      '%',
+      {
+        zh: '当前营业中的便民服务点数 ÷ 便民服务点总数；上级为点数求和后相除。工作日 8:30–17:30 营业，夜间和节假日大多休息，故随时段变化。',
+        en: 'Convenience service points open now ÷ all service points; above village level both are summed, then divided. Points open 08:30–17:30 on workdays and mostly close at night and on holidays, so the rate follows the time of day.',
+      },
+      {
+        source: src('grassroots.servicePoints'),
+        rollup: ratio('grassroots.servicePointsOpen', 'grassroots.servicePoints'),
+        direction: 'higherIsBetter',
+      },
+    ),
   ];
 }
 

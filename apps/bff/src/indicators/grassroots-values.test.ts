@@ -3,11 +3,13 @@ import { lifecycleParts } from '@cockpit/domain/grassroots';
 import { describe, expect, it } from 'vitest';
 import type {
   DeviceCount,
+  FarmScanDay,
   FloodPointRow,
   GrassrootsEvent,
   Grid,
   HomestayDay,
   Patrol,
+  ServicePoint,
   VillageBasicsRow,
 } from '../upstreams/grassroots/adapter';
 import { GRASSROOTS_DEFINITIONS } from './definitions.grassroots';
@@ -144,6 +146,26 @@ const flood: FloodPointRow[] = VILLAGES.flatMap((v, i) => [
   },
 ]);
 
+// 浙农码 scans are kept per township (today's and yesterday's rows: only today's count).
+const farm: FarmScanDay[] = [T1, T2].flatMap((t, i) =>
+  ['TTHC', 'TTWY'].flatMap((product, k) => [
+    { townshipCode: t, product, name: product, date: TODAY, scans: 10 + 7 * i + 3 * k },
+    { townshipCode: t, product, name: product, date: '2026-07-14', scans: 100 },
+  ]),
+);
+// 1–3 service points per village, some open, some closed (休息) or suspended (暂停服务).
+const STATES: ServicePoint['state'][] = ['open', 'closed', 'open', 'suspended', 'open', 'open'];
+const servicePoints: ServicePoint[] = VILLAGES.flatMap((v, i) =>
+  Array.from({ length: 1 + (i % 3) }, (_, k) => ({
+    pointId: `BM${v}${k}`,
+    name: 'bm',
+    villageCode: v,
+    lon: 121,
+    lat: 29,
+    state: STATES[(i + k) % STATES.length]!,
+  })),
+);
+
 /** What each indicator must be for a set of records, pooled afresh from the raw records (no roll-up). */
 function pooled(id: string, code: string): number | null {
   const mine = <T extends { villageCode: string }>(xs: readonly T[]) =>
@@ -163,6 +185,16 @@ function pooled(id: string, code: string): number | null {
   const hs = mine(homestays).filter((h) => h.date === TODAY);
   const dev = mine(devices);
   const duty = mine(flood).filter((p) => p.kind === 'duty');
+  const points = mine(servicePoints);
+  const open = points.filter((p) => p.state === 'open').length;
+  // Scans exist at township and county level only (no village figure).
+  const scans =
+    code.length === 12
+      ? null
+      : sum(
+          farm.filter((f) => inRegion(code, f.townshipCode) && f.date === TODAY),
+          (f) => f.scans,
+        );
   const table: Record<string, number | null> = {
     'grassroots.eventsReportedToday': evs.filter((e) => e.reportedAtMs >= todayStart).length,
     'grassroots.eventsClosedToday': evs.filter(
@@ -198,6 +230,10 @@ function pooled(id: string, code: string): number | null {
     'grassroots.floodDutyPoints': duty.length,
     'grassroots.floodDutyManned': duty.filter((p) => p.manned).length,
     'grassroots.floodMannedRate': q(duty.filter((p) => p.manned).length, duty.length),
+    'grassroots.farmScansToday': scans,
+    'grassroots.servicePoints': points.length,
+    'grassroots.servicePointsOpen': open,
+    'grassroots.servicePointOpenRate': q(open, points.length),
   };
   if (!(id in table)) throw new Error(`no expectation for ${id}`);
   return table[id]!;
@@ -207,7 +243,18 @@ function evaluator() {
   const defs = new Map<string, (typeof GRASSROOTS_DEFINITIONS)[number]>(
     GRASSROOTS_DEFINITIONS.map((d) => [d.id, d]),
   );
-  const units = grassrootsUnits({ nowMs: NOW, events, grids, patrols, basics, homestays, devices, flood });
+  const units = grassrootsUnits({
+    nowMs: NOW,
+    events,
+    grids,
+    patrols,
+    basics,
+    homestays,
+    devices,
+    flood,
+    farm,
+    servicePoints,
+  });
   return createEvaluator({
     definition: (id) => defs.get(id),
     region: (code) => REGIONS.get(code),
@@ -227,7 +274,10 @@ describe('grassroots indicators roll up grid → village → township → county
       for (const code of [C, T1, T2, ...VILLAGES]) {
         const expected = pooled(id, code);
         const got = ev.value(id, code);
-        if (expected === null) expect(got, `${id}@${code}`).toBeNull();
+        // Not at this level (浙农码 scans below a township): no value at all, not even null.
+        if (expected === null && code.length === 12 && id === 'grassroots.farmScansToday')
+          expect(got, `${id}@${code}`).toBeUndefined();
+        else if (expected === null) expect(got, `${id}@${code}`).toBeNull();
         else expect(got, `${id}@${code}`).toBeCloseTo(expected, 9);
       }
     },

@@ -11,11 +11,13 @@ import {
 import { beijingMidnight } from '@cockpit/domain/time';
 import type {
   DeviceCount,
+  FarmScanDay,
   FloodPointRow,
   GrassrootsEvent,
   Grid,
   HomestayDay,
   Patrol,
+  ServicePoint,
   VillageBasicsRow,
 } from '../upstreams/grassroots/adapter';
 import type { IndicatorId } from './registry';
@@ -60,6 +62,10 @@ export type GrassrootsUnits = {
   homestays: Units<HomestayDay> | undefined;
   devices: Units<DeviceCount> | undefined;
   flood: Units<FloodPointRow> | undefined;
+  /** Today's 浙农码 scans, by township (the platform keeps no village figure). */
+  farm: Units<FarmScanDay> | undefined;
+  /** Convenience service points with their state now, by village. */
+  servicePoints: Units<ServicePoint> | undefined;
 };
 
 /** Lifecycle parts of each grid (the lowest unit) over the events of the window, as of nowMs. */
@@ -82,6 +88,8 @@ export function grassrootsUnits(input: {
   homestays: readonly HomestayDay[] | undefined;
   devices: readonly DeviceCount[] | undefined;
   flood: readonly FloodPointRow[] | undefined;
+  farm: readonly FarmScanDay[] | undefined;
+  servicePoints: readonly ServicePoint[] | undefined;
 }): GrassrootsUnits {
   const { nowMs } = input;
   const windowStart = nowMs - GRASSROOTS_WINDOW_MS;
@@ -114,6 +122,13 @@ export function grassrootsUnits(input: {
     homestays: by(input.homestays?.filter((h) => h.date === today)),
     devices: by(input.devices),
     flood: by(input.flood),
+    farm:
+      input.farm &&
+      unitsBy(
+        input.farm.filter((f) => f.date === today),
+        (f) => f.townshipCode,
+      ),
+    servicePoints: by(input.servicePoints),
   };
 }
 
@@ -174,6 +189,27 @@ const manned = count(
   (u) => u.flood,
   (p) => p.kind === 'duty' && p.manned === true,
 );
+const servicePoints = total(
+  (u) => u.servicePoints,
+  () => 1,
+);
+const servicePointsOpen = count(
+  (u) => u.servicePoints,
+  (p) => p.state === 'open',
+);
+
+/**
+ * A whole, its part and the part's share of the whole, under their three ids (`grassroots.<name>`; the share's
+ * stored rule is the ratio of the summed counts).
+ */
+const withShare = (
+  names: readonly [whole: string, part: string, share: string],
+  whole: VF,
+  part: VF,
+): Partial<Record<IndicatorId, VF>> => {
+  const [w, p, q] = names.map((n) => `grassroots.${n}`);
+  return { [w!]: whole, [p!]: part, [q!]: quotient(part, whole) };
+};
 
 /**
  * The value functions of the grassroots indicators, keyed by id: each computes one village from its grids'
@@ -199,20 +235,21 @@ export const GRASSROOTS_VALUES: Partial<Record<IndicatorId, VF>> = {
   'grassroots.disputesClosed30d': life((p) => p.disputesClosed),
   'grassroots.disputesSettledInVillage30d': life((p) => p.disputesSettledInVillage),
   'grassroots.villageSettlementRate': life(villageSettlementRate),
-  'grassroots.grids': grids,
-  'grassroots.gridsPatrolledToday': patrolled,
-  'grassroots.patrolCoverage': quotient(patrolled, grids),
+  ...withShare(['grids', 'gridsPatrolledToday', 'patrolCoverage'], grids, patrolled),
   'grassroots.collectiveIncome': total(
     (u) => u.basics,
     (b) => b.incomeWanYuan,
   ),
-  'grassroots.homestayBeds': beds,
-  'grassroots.homestayBedsOccupied': occupied,
-  'grassroots.homestayOccupancy': quotient(occupied, beds),
-  'grassroots.devices': devices,
-  'grassroots.devicesOnline': online,
-  'grassroots.devicesOnlineRate': quotient(online, devices),
-  'grassroots.floodDutyPoints': dutyPoints,
-  'grassroots.floodDutyManned': manned,
-  'grassroots.floodMannedRate': quotient(manned, dutyPoints),
+  ...withShare(['homestayBeds', 'homestayBedsOccupied', 'homestayOccupancy'], beds, occupied),
+  ...withShare(['devices', 'devicesOnline', 'devicesOnlineRate'], devices, online),
+  ...withShare(['floodDutyPoints', 'floodDutyManned', 'floodMannedRate'], dutyPoints, manned),
+  'grassroots.farmScansToday': total(
+    (u) => u.farm,
+    (f) => f.scans,
+  ),
+  ...withShare(
+    ['servicePoints', 'servicePointsOpen', 'servicePointOpenRate'],
+    servicePoints,
+    servicePointsOpen,
+  ),
 };

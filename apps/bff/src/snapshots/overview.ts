@@ -28,6 +28,7 @@ import type { AirObservation } from '../upstreams/env-monitor/adapter';
 import type { ParkingLotState } from '../upstreams/parking-platform/adapter';
 import type { SystemId } from '../upstreams/systems';
 import { type BuilderContext, readOf, type ThemeBuilder } from './builder';
+import { airHost, parkingReason, traumaReason } from './department-reasons';
 import { indicatorValues } from './indicator-values';
 import { sourceStatus, valueWithUnit } from './values';
 
@@ -130,8 +131,8 @@ export function buildOverview(input: {
     : [];
 
   // The department tiles always carry their figures, whatever a definition's status or levels say.
-  const tile = (id: IndicatorId, datasetId: string): IndicatorValue =>
-    ind(id) ??
+  const tile = (id: IndicatorId, datasetId: string, code = region.code): IndicatorValue =>
+    ind(id, code) ??
     valueWithUnit(
       id,
       defs.get(id)?.unit ?? '',
@@ -139,7 +140,15 @@ export function buildOverview(input: {
       byDataset.get(datasetId)!,
       observedOnce(datasetId, byDataset.get(datasetId)),
     );
-  const aqi = regionAqi(region.code, reads.air.value ?? []);
+  // A region without a station of its own is shown the nearest enclosing region's air, named as such.
+  const air = airHost(
+    region,
+    reads.air.value?.map((a) => a.villageCode),
+    input.regionOf,
+  );
+  const airCode = air?.host.code ?? region.code;
+  const aqi = regionAqi(airCode, reads.air.value ?? []);
+  const response = tile('trauma.medianResponseMinutes', 'emergency.incidents');
   const busiest = (reads.lots.value ?? [])
     .filter((l) => inRegion(region.code, l.villageCode) && l.berthTotal > 0)
     .sort((a, b) => b.berthOccupied / b.berthTotal - a.berthOccupied / a.berthTotal)[0];
@@ -154,17 +163,25 @@ export function buildOverview(input: {
             en: `Busiest: ${busiest.name} (${Math.round((busiest.berthOccupied / busiest.berthTotal) * 100)}%)`,
           }
         : null,
+      reason: parkingReason(region, reads.lots.value),
     },
     {
       theme: 'trauma',
       headline: tile('trauma.activeCases', 'emergency.incidents'),
-      secondary: [tile('trauma.medianResponseMinutes', 'emergency.incidents')],
+      secondary: [response],
       note: null,
+      reason: traumaReason(
+        region,
+        reads.incidents.value?.items,
+        reads.incidents.value?.asOf ?? input.now,
+        response.value !== null,
+      ),
     },
     {
       theme: 'eco',
-      headline: tile('eco.aqi', 'env.airRealtime'),
+      headline: tile('eco.aqi', 'env.airRealtime', airCode),
       secondary: [],
+      reason: air?.reason ?? null,
       note: aqi
         ? {
             zh: `${aqi.category}${aqi.primary.length ? `，首要污染物 ${aqi.primary.map(pollutantLabel).join('、')}` : ''}`,

@@ -253,6 +253,51 @@ describe('villages', () => {
     const own = await snapshot(app, township.code);
     expect(own.series.every((s) => s.regionCode === undefined)).toBe(true);
   });
+
+  it('says why a village’s department tiles have no figure of its own, from the systems’ own lists', async () => {
+    const app = createTestApp({ services: testServices(sim.url) });
+    const village = testGeography().get('331023105200')!; // 八角亭村, 平桥镇
+    const snap = await snapshot(app, village.code);
+    const tile = (theme: string) => snap.summaries.find((s) => s.theme === theme)!;
+    // The systems' own lists, read raw: which villages have a car park, which an air station.
+    const lots = (
+      (await (await fetch(`${sim.url}/parking-platform/api/v2/parks?pageSize=200`)).json()) as {
+        data: { total: number; list: { villageCode: string }[] };
+      }
+    ).data;
+    expect(lots.list).toHaveLength(lots.total);
+    const stations = (
+      (await (await fetch(`${sim.url}/env-monitor/air/stations`)).json()) as {
+        result: { VillageCode: string }[];
+      }
+    ).result;
+    const has = (codes: string[], region: string) => codes.some((c) => c.startsWith(region));
+    const parking = tile('parking');
+    if (
+      has(
+        lots.list.map((l) => l.villageCode),
+        village.code,
+      )
+    )
+      expect(parking.reason).toBeNull();
+    else {
+      expect(parking.headline.value).toBeNull();
+      expect(parking.reason?.zh).toMatch(/^本村无停车场 · 最近：.+ \d+\.\d 公里$/);
+    }
+    const eco = tile('eco');
+    const stationVillages = stations.map((s) => s.VillageCode);
+    if (has(stationVillages, village.code)) expect(eco.reason).toBeNull();
+    else if (has(stationVillages, village.parentCode!)) {
+      // Shown its township's air, named as the township's: the same figure as the township's own tile.
+      expect(eco.reason?.zh).toBe('本村无空气监测站，显示所属乡镇（平桥镇）');
+      const town = await snapshot(app, village.parentCode!);
+      expect(eco.headline.value).toBe(town.summaries.find((s) => s.theme === 'eco')!.headline.value);
+      expect(eco.headline.value).toEqual(expect.any(Number));
+    } else expect(eco.reason?.zh).toMatch(/^本村无空气监测站/);
+    // Every tile of a region with figures of its own (the county) carries none.
+    const county = await snapshot(app);
+    expect(county.summaries.map((s) => s.reason ?? null)).toEqual([null, null, null]);
+  });
 });
 
 // These build the department cockpits too (the heaviest reads), so they run last.

@@ -42,6 +42,10 @@ export const GrassrootsNearbyOptions = z.object({
   limit: z.number().int().min(1).max(5).default(3),
 });
 export const GrassrootsParentRanksOptions = z.object({});
+export const GrassrootsRuralServicesOptions = z.object({
+  /** At most this many 浙农码 products, most scanned today first. */
+  limit: z.number().int().min(1).max(10).default(5),
+});
 
 /** Panel types of the grassroots-governance cockpit (`grassroots.<name>`). */
 export const GRASSROOTS_PANEL_TYPES: Record<string, PanelTypeSpec<z.ZodType>> = {
@@ -105,6 +109,11 @@ export const GRASSROOTS_PANEL_TYPES: Record<string, PanelTypeSpec<z.ZodType>> = 
     name: { zh: '最近的设施', en: 'Nearest facilities' },
     // A village without a lot, station or hospital of its own: also its department screens.
     themes: ['grassroots', 'overview', 'parking', 'trauma', 'eco'],
+  },
+  'grassroots.rural-services': {
+    options: GrassrootsRuralServicesOptions,
+    name: { zh: '农村服务：民宿、浙农码、便民服务点', en: 'Rural services' },
+    themes: WITH_OVERVIEW,
   },
   'grassroots.parent-ranks': {
     options: GrassrootsParentRanksOptions,

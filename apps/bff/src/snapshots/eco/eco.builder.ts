@@ -31,10 +31,12 @@ import {
   meanConcentrations,
   mergeAir,
   noise,
+  noiseNightShare,
   pm25Surface,
   regionAirHours,
   stationsIn,
   waterClassCounts,
+  waterComplianceShare,
   waterSections,
 } from './eco.compute';
 import { type EcoSites, ecoDatasets, storedDailyAqi } from './eco.data';
@@ -52,11 +54,6 @@ export type EcoReads = {
   noise: DatasetRead<History<NoiseObservation>>;
   /** The region's stored daily AQI (the year to date); absent in tests of the pure build. */
   storedDaily?: DatasetRead<DailyAqiRecord[]>;
-};
-
-const share = (xs: readonly (boolean | null)[]) => {
-  const known = xs.filter((x): x is boolean => x !== null);
-  return known.length ? known.filter(Boolean).length / known.length : null;
 };
 
 /**
@@ -86,8 +83,8 @@ function ecoValueInputs(opts: {
       e = {
         goodDayShareMonth: g?.month.share ?? null,
         goodDayShareYear: g?.year.share ?? null,
-        waterCompliance: share(w.map((s) => s.compliant)),
-        noiseNightCompliance: share(n.points.map((p) => p.night?.compliant ?? null)),
+        waterCompliance: waterComplianceShare(w),
+        noiseNightCompliance: noiseNightShare(n.points),
       };
       memo.set(c, e);
     }
@@ -167,7 +164,7 @@ export function buildEco(input: {
   // Water and noise.
   const sections = waterSections(stationsIn(code, sites.water), reads.water.value?.rows ?? []);
   const noiseParts = noise(stationsIn(code, sites.noise), reads.noise.value?.rows ?? []);
-  const waterShare = share(sections.map((s) => s.compliant));
+  const waterShare = waterComplianceShare(sections);
 
   // Indicators with their freshness, through the registry of value functions (the region's own shares are
   // the ones computed above).
@@ -197,7 +194,7 @@ export function buildEco(input: {
           goodDayShareMonth: good?.month.share ?? null,
           goodDayShareYear: good?.year.share ?? null,
           waterCompliance: waterShare,
-          noiseNightCompliance: share(noiseParts.points.map((p) => p.night?.compliant ?? null)),
+          noiseNightCompliance: noiseNightShare(noiseParts.points),
         },
       },
       observedAt: { water: waterAt, noise: noiseAt },

@@ -508,3 +508,17 @@ export function noise(points: readonly NoisePoint[], obs: readonly NoiseObservat
 
 export const stationsIn = <T extends { villageCode: string }>(code: string, xs: readonly T[]) =>
   xs.filter((x) => inRegion(code, x.villageCode));
+
+/** The share of the assessed (non-null) ones that are true; null when none is assessed. */
+const knownShare = (xs: readonly (boolean | null)[]) => {
+  const known = xs.filter((x): x is boolean => x !== null);
+  return known.length ? known.filter(Boolean).length / known.length : null;
+};
+
+/** 断面水质达标率: sections whose latest sample meets their target ÷ sections with a sample. */
+export const waterComplianceShare = (sections: readonly Pick<EcoWaterSection, 'compliant'>[]) =>
+  knownShare(sections.map((s) => s.compliant));
+
+/** 夜间噪声达标率: points whose latest assessed night is within the limit ÷ points with an assessed night. */
+export const noiseNightShare = (points: readonly Pick<EcoNoisePoint, 'night'>[]) =>
+  knownShare(points.map((p) => p.night?.compliant ?? null));

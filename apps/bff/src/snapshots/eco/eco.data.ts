@@ -36,6 +36,19 @@ const REVISE_MS = 3 * HOUR_MS;
 
 type History<T> = { latestMs: number | null; rows: T[] };
 
+/** Every time point from `fromMs` to `toMs` (inclusive), asked in pieces of at most CHUNK_MS, one after another. */
+export async function fetchChunked<T>(
+  fetch: (range: TimeRange) => Promise<T[]>,
+  fromMs: number,
+  toMs: number,
+): Promise<T[]> {
+  const fetched: T[] = [];
+  for (let t = fromMs; t <= toMs; t += CHUNK_MS + 1) {
+    fetched.push(...(await fetch({ startMs: t, endMs: Math.min(toMs, t + CHUNK_MS) })));
+  }
+  return fetched;
+}
+
 /**
  * A rolling window of `spanMs` of history ending at the upstream's latest time point. The upstream clock is
  * not ours (the simulator runs on its own time), so the latest point is asked first and the range is
@@ -56,10 +69,7 @@ function rollingHistory<T extends { at: string }>(
       last?.latestMs != null && last.latestMs > startMs
         ? Math.max(startMs, last.latestMs - REVISE_MS)
         : startMs;
-    const fetched: T[] = [];
-    for (let t = fromMs; t <= latestMs; t += CHUNK_MS + 1) {
-      fetched.push(...(await fetch({ startMs: t, endMs: Math.min(latestMs, t + CHUNK_MS) })));
-    }
+    const fetched = await fetchChunked(fetch, fromMs, latestMs);
     const byKey = new Map<string, T>();
     for (const r of last?.rows ?? []) if (Date.parse(r.at) >= startMs) byKey.set(keyOf(r), r);
     for (const r of fetched) byKey.set(keyOf(r), r);

@@ -138,6 +138,8 @@ export function buildGrassroots(input: {
     'grassroots.homestays': reads.homestays,
     'grassroots.devices': reads.devices,
     'grassroots.flood': reads.flood,
+    'grassroots.farmCodes': reads.farm,
+    'grassroots.servicePoints': reads.servicePoints,
   };
   const observed = (read: DatasetRead<unknown>) => (read.value as { asOf?: string } | undefined)?.asOf;
   const ind = (d: IndicatorDefinition, at = code): IndicatorValue | null => {
@@ -623,7 +625,10 @@ function placeDatasets(ctx: BuilderContext) {
 
 /** The grassroots records as the value functions read them, from the same reads a snapshot makes. */
 function unitsOf(
-  reads: Pick<GrassrootsReads, 'events' | 'grids' | 'patrols' | 'basics' | 'homestays' | 'devices' | 'flood'>,
+  reads: Pick<
+    GrassrootsReads,
+    'events' | 'grids' | 'patrols' | 'basics' | 'homestays' | 'devices' | 'flood' | 'farm' | 'servicePoints'
+  >,
   now: number,
 ) {
   const asOf = reads.events.value?.asOf ?? null;
@@ -638,6 +643,8 @@ function unitsOf(
     homestays: reads.homestays.value?.items,
     devices: reads.devices.value?.items,
     flood: reads.flood.value?.items,
+    farm: reads.farm.value?.items,
+    servicePoints: reads.servicePoints.value?.items,
   });
 }
 
@@ -656,6 +663,8 @@ export const grassrootsBuilder: ThemeBuilder = {
         homestays: readOf(reads, ds.homestays),
         devices: readOf(reads, ds.devices),
         flood: readOf(reads, ds.flood),
+        farm: readOf(reads, ds.farm),
+        servicePoints: readOf(reads, ds.servicePoints),
       },
       now,
     );

@@ -145,6 +145,58 @@ describe('grassroots snapshot against the simulator', () => {
     expect(village.gridWorkers.length).toBeLessThanOrEqual(6);
   });
 
+  it('浙农码 scans and convenience service points: the indicators are the platform’s own rows summed up', {
+    timeout: 120_000,
+  }, async () => {
+    const app = createTestApp({ services: testServices(sim.url) });
+    const county = await until(app, COUNTY, loaded);
+    const township = await until(app, PINGQIAO, loaded);
+    const villageCode = township.breakdowns[0]!.children[0]!.regionCode;
+    const village = await until(app, villageCode, loaded);
+    // The platform's raw rows (its pinyin format), read here without the BFF's adapter.
+    const raw = async <T>(path: string) =>
+      ((await (await fetch(`${sim.url}/grassroots/api/v1/${path}`)).json()) as { shuju: { jilu: T[] } }).shuju
+        .jilu;
+    const scans = await raw<{ xzdm: string; smcs: number }>('nongma/saoma'); // today (Beijing)
+    const points = await raw<{ xzqhdm: string; yyzt: string }>('bianmin');
+    const scansIn = (code: string) =>
+      scans.filter((r) => r.xzdm.startsWith(code)).reduce((sum, r) => sum + r.smcs, 0);
+    const pointsIn = (code: string) => points.filter((p) => p.xzqhdm.startsWith(code));
+    const openIn = (code: string) => pointsIn(code).filter((p) => p.yyzt === '营业中').length;
+
+    expect(scansIn(COUNTY)).toBeGreaterThan(0);
+    expect(value(county, 'grassroots.farmScansToday')).toBe(scansIn(COUNTY));
+    expect(value(township, 'grassroots.farmScansToday')).toBe(scansIn(PINGQIAO));
+    // The platform keeps scans per township: a village has no such indicator, and is shown its township's.
+    expect(value(village, 'grassroots.farmScansToday')).toBeUndefined();
+    expect(village.farmCodes.reduce((sum, f) => sum + f.scansToday, 0)).toBe(scansIn(PINGQIAO));
+    // The products carry their own figures: today's within the 30 days'.
+    expect(township.farmCodes.every((f) => f.scansToday <= f.scans30d)).toBe(true);
+
+    for (const [snap, code] of [
+      [county, COUNTY],
+      [township, PINGQIAO],
+      [village, villageCode],
+    ] as const) {
+      // 12:00 on a workday: points are open, so the rate is a real ratio, not a trivial 0 or a default.
+      expect(openIn(code), code).toBeGreaterThan(0);
+      expect(value(snap, 'grassroots.servicePoints'), code).toBe(pointsIn(code).length);
+      expect(value(snap, 'grassroots.servicePointsOpen'), code).toBe(openIn(code));
+      expect(value(snap, 'grassroots.servicePointOpenRate'), code).toBeCloseTo(
+        openIn(code) / pointsIn(code).length,
+        4,
+      );
+      expect(snap.servicePoints, code).toEqual({ total: pointsIn(code).length, open: openIn(code) });
+    }
+    // Each figure carries its unit.
+    const units = (s: GrassrootsSnapshot) =>
+      ['grassroots.servicePoints', 'grassroots.servicePointsOpen', 'grassroots.servicePointOpenRate'].map(
+        (id) => s.indicators.find((i) => i.indicatorId === id)!.unit,
+      );
+    expect(units(county)).toEqual(['个', '个', '%']);
+    expect(county.indicators.find((i) => i.indicatorId === 'grassroots.farmScansToday')?.unit).toBe('次');
+  });
+
   it('masks residents always, and grid workers unless the caller holds personal:view (hot path too)', {
     timeout: 120_000,
   }, async () => {

@@ -12,6 +12,7 @@ import {
   GrassrootsNearbyOptions,
   GrassrootsOverdueOptions,
   GrassrootsParentRanksOptions,
+  GrassrootsRuralServicesOptions,
 } from '@cockpit/contracts';
 import { lazy } from 'react';
 import { definePanel } from '../../layout/define';
@@ -22,7 +23,7 @@ const region = () => import('./panels/RegionPanels');
 
 /**
  * The grassroots-governance theme (基层治理): its host (live data, event map) and its panel types. The region
- * panels (basics, today's events, homestays, devices, flood, nearby, parent ranks) also sit on a township's or
+ * panels (basics, today's events, homestays, rural services, devices, flood, nearby, parent ranks) also sit on a township's or
  * village's overview and read the grassroots snapshot themselves.
  */
 export const grassrootsModule: ThemeModule = {
@@ -64,6 +65,9 @@ export const grassrootsModule: ThemeModule = {
     ),
     definePanel('grassroots.nearby', GrassrootsNearbyOptions, () =>
       region().then((m) => ({ default: m.NearbyPanel })),
+    ),
+    definePanel('grassroots.rural-services', GrassrootsRuralServicesOptions, () =>
+      region().then((m) => ({ default: m.RuralServicesPanel })),
     ),
     definePanel('grassroots.parent-ranks', GrassrootsParentRanksOptions, () =>
       region().then((m) => ({ default: m.ParentRanksPanel })),

@@ -14,6 +14,7 @@ import {
   paddedBbox,
   parentRanksView,
   pointsInWindow,
+  ruralServicesView,
 } from './transform';
 
 // 2026-12-01 10:00 Beijing = 02:00 UTC.
@@ -173,6 +174,7 @@ describe('grassroots panel transforms', () => {
       eventsTodayView(undefined),
       nearbyView(undefined, ['hospital'], 3),
       parentRanksView(undefined),
+      ruralServicesView(undefined, 5),
     ])
       expect(v.state).toBe('loading');
   });
@@ -295,5 +297,45 @@ describe('grassroots panel transforms', () => {
     expect(grid.values[5 * 10 + 5]!).toBeLessThan(0.01);
     expect(heatGrid([], [0, 0, 1, 1], 4, 4)).toBeNull();
     expect(paddedBbox([{ lon: 1, lat: 1 }])).toEqual([0.99, 0.99, 1.01, 1.01]);
+  });
+
+  it('rural services: products most scanned today first, the township named for a village, the open rate of the points', () => {
+    const farm = (product: string, zh: string, scansToday: number, scans30d: number) => ({
+      product,
+      name: { zh, en: product },
+      scansToday,
+      scans30d,
+      regionCode: '331023105',
+      regionName: '平桥镇',
+    });
+    const village = {
+      ...SNAP,
+      farmCodes: [
+        farm('TTWY', '天台乌药', 12, 400),
+        farm('TTHC', '天台黄茶', 30, 900),
+        farm('HDYW', '华顶云雾茶', 12, 500),
+      ],
+      servicePoints: { total: 4, open: 3 },
+      homestays: { count: 2, beds: 20, occupancyRate: 0.45, daily: [] },
+    };
+    const v = ruralServicesView(village, 2);
+    if (v.state !== 'ready') throw new Error('not ready');
+    expect(v.products.map((p) => p.name.zh)).toEqual(['天台黄茶', '华顶云雾茶']);
+    expect(v.scans).toEqual({ today: 54, days30: 1800 });
+    expect(v.scansOf).toEqual({ code: '331023105', name: '平桥镇' });
+    expect(v.servicePoints).toEqual({ total: 4, open: 3, openRate: 0.75 });
+    expect(v.homestays?.occupancyRate).toBe(0.45);
+    // A township's own scans name nobody; parts the platform has not given stay unknown (null), not zero.
+    const { regionCode: _, regionName: __, ...ownRow } = farm('TTHC', '天台黄茶', 1, 2);
+    const own = ruralServicesView({ ...SNAP, farmCodes: [ownRow] }, 5);
+    if (own.state !== 'ready') throw new Error('not ready');
+    expect(own.scansOf).toBeNull();
+    const none = ruralServicesView({ ...SNAP, farmCodes: [], servicePoints: null }, 5);
+    if (none.state !== 'ready') throw new Error('not ready');
+    expect(none.scans).toBeNull();
+    expect(none.servicePoints).toBeNull();
+    expect(ruralServicesView({ ...SNAP, servicePoints: { total: 0, open: 0 } }, 5)).toMatchObject({
+      servicePoints: { total: 0, open: 0, openRate: null },
+    });
   });
 });

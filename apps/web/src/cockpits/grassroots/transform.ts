@@ -158,6 +158,40 @@ export function floodRows(points: readonly FloodPointLike[], limit: number): Flo
 }
 type FloodPointLike = NonNullable<GrassrootsSnapshot['flood']>['points'][number];
 
+// --- rural services: homestays, 浙农码 scans, convenience service points ---
+
+/**
+ * 农村服务: homestays today, 浙农码 scans (kept per township: a village is shown its township's, and `scansOf`
+ * names it), and the convenience service points open now. Loading until the snapshot has arrived; a part the
+ * platform has not given (null) stays unknown rather than becoming an absence.
+ */
+export function ruralServicesView(s: GrassrootsSnapshot | undefined, limit: number) {
+  if (!s) return { state: 'loading' } as const;
+  const products = [...s.farmCodes]
+    .sort((a, b) => b.scansToday - a.scansToday || b.scans30d - a.scans30d)
+    .slice(0, limit);
+  const owner = s.farmCodes.find((f) => f.regionCode !== undefined);
+  const scans = s.farmCodes.length
+    ? {
+        today: s.farmCodes.reduce((sum, f) => sum + f.scansToday, 0),
+        days30: s.farmCodes.reduce((sum, f) => sum + f.scans30d, 0),
+      }
+    : null;
+  const points = s.servicePoints;
+  return {
+    state: 'ready',
+    homestays: s.homestays,
+    scans,
+    products,
+    scansOf: owner?.regionCode
+      ? { code: owner.regionCode, name: owner.regionName ?? owner.regionCode }
+      : null,
+    servicePoints: points
+      ? { ...points, openRate: points.total > 0 ? points.open / points.total : null }
+      : null,
+  } as const;
+}
+
 // --- nearby facilities (village) ---
 
 export function nearbyView(

@@ -9,7 +9,7 @@ import type { PanelProps } from '../../layout/types';
 import { oldestAt, worstStatus } from '../../lib/indicator-format';
 import { indicatorCatalogQuery } from '../../lib/snapshot';
 import { KpiTiles } from '../kpi/KpiTiles';
-import { departmentTiles } from './transform';
+import { departmentTiles, tileFigures, tileLines } from './transform';
 
 type Options = z.infer<typeof DepartmentTilesOptions>;
 
@@ -43,8 +43,16 @@ export default function DepartmentTilesPanel({ options, scope }: PanelProps<Opti
             className={`department department--${s.theme}`}
           >
             <div className="department__title">{t(`theme.${s.theme}`)}</div>
-            <KpiTiles values={[s.headline, ...s.secondary]} catalog={catalog} />
-            {s.note && <div className="department__note">{lang === 'en' ? s.note.en : s.note.zh}</div>}
+            {tileFigures(s).length > 0 && <KpiTiles values={tileFigures(s)} catalog={catalog} />}
+            {tileLines(s).map((line) => (
+              <div
+                key={line.kind}
+                className={`department__note department__${line.kind}`}
+                data-testid={`department-${line.kind}`}
+              >
+                {lang === 'en' ? line.text.en : line.text.zh}
+              </div>
+            ))}
           </Link>
         ))}
       </div>

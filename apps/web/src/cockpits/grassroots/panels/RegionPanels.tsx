@@ -6,6 +6,7 @@ import type {
   GrassrootsHomestaysOptions,
   GrassrootsNearbyOptions,
   GrassrootsParentRanksOptions,
+  GrassrootsRuralServicesOptions,
 } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +24,7 @@ import {
   nearbyView,
   parentRanksView,
   partView,
+  ruralServicesView,
 } from '../transform';
 import { GrFigure, GrPanel, useGrassrootsSnapshot } from './common';
 
@@ -220,6 +222,85 @@ export function HomestaysPanel({ scope }: PanelProps<z.infer<typeof GrassrootsHo
             unit="%"
           />
         </div>
+      )}
+    </GrPanel>
+  );
+}
+
+/**
+ * grassroots.rural-services (农村服务): homestays today, 浙农码 scans of the county's specialities (a village is
+ * shown its township's, named), and the convenience service points open now.
+ */
+export function RuralServicesPanel({
+  options,
+  scope,
+}: PanelProps<z.infer<typeof GrassrootsRuralServicesOptions>>) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const snapshot = useGrassrootsSnapshot(scope.regionCode);
+  const view = ruralServicesView(snapshot, options.limit);
+  const times = t('grassroots.units.times');
+  const count = t('grassroots.units.count');
+  const pct = (share: number | null | undefined) =>
+    share === null || share === undefined ? '—' : formatPercent(share).replace('%', '');
+  return (
+    <GrPanel title={t('grassroots.rural')} snapshot={snapshot} testId="rural-services">
+      {view.state === 'loading' ? (
+        <Loading />
+      ) : (
+        <>
+          <div className="gr-figures">
+            <GrFigure
+              label={t('grassroots.homestayCount')}
+              value={view.homestays ? String(view.homestays.count) : '—'}
+              unit={count}
+            />
+            <GrFigure label={t('grassroots.occupancy')} value={pct(view.homestays?.occupancyRate)} unit="%" />
+            <div data-figure="farm-scans" style={{ display: 'contents' }}>
+              <GrFigure
+                label={t('grassroots.farmScansToday')}
+                value={view.scans ? formatCount(view.scans.today, lang) : '—'}
+                unit={times}
+              />
+            </div>
+            <GrFigure
+              label={t('grassroots.farmScans30')}
+              value={view.scans ? formatCount(view.scans.days30, lang) : '—'}
+              unit={times}
+            />
+            <div data-figure="service-points" style={{ display: 'contents' }}>
+              <GrFigure
+                label={t('grassroots.servicePointsOpen')}
+                value={view.servicePoints ? `${view.servicePoints.open}/${view.servicePoints.total}` : '—'}
+                unit={count}
+              />
+            </div>
+            <GrFigure
+              label={t('grassroots.servicePointRate')}
+              value={pct(view.servicePoints?.openRate)}
+              unit="%"
+            />
+          </div>
+          {view.servicePoints?.total === 0 && <p className="gr-note">{t('grassroots.servicePointsNone')}</p>}
+          {view.scansOf && <p className="gr-note">{t('grassroots.farmOf', { name: view.scansOf.name })}</p>}
+          {view.products.length === 0 ? (
+            <p className="gr-note">{t('grassroots.farmNone')}</p>
+          ) : (
+            <ul className="gr-list" data-scroll="list">
+              {view.products.map((p) => (
+                <li key={p.product} data-product={p.product} data-scans-today={p.scansToday}>
+                  <span className="gr-grow">{lang === 'en' ? p.name.en : p.name.zh}</span>
+                  <span className="gr-meta gr-num">
+                    {t('grassroots.productScans', {
+                      today: formatCount(p.scansToday, lang),
+                      days30: formatCount(p.scans30d, lang),
+                    })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </GrPanel>
   );
