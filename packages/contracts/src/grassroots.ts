@@ -201,6 +201,23 @@ export const ParentRank = z
   .meta({ id: 'ParentRank', description: "This region's place among its parent's children" });
 
 /** The grassroots-governance snapshot. The standard `indicators`, `series`, `breakdowns` carry the grassroots.* indicators. */
+/** A part of the grassroots snapshot that can be unknown (its dataset never loaded). */
+export const GrassrootsPart = z.enum([
+  'events',
+  'grids',
+  'patrols',
+  'basics',
+  'homestays',
+  'devices',
+  'flood',
+  'servicePoints',
+  'farmCodes',
+  'nearby.parkingLot',
+  'nearby.ambulanceStation',
+  'nearby.hospital',
+]);
+export type GrassrootsPart = z.infer<typeof GrassrootsPart>;
+
 export const GrassrootsSnapshot = SnapshotBase.extend({
   theme: z.literal('grassroots'),
   asOf: IsoDateTime.nullable().meta({ description: 'Time of the grassroots platform data' }),
@@ -245,5 +262,9 @@ export const GrassrootsSnapshot = SnapshotBase.extend({
   parentRanks: z
     .array(ParentRank)
     .meta({ description: "Township/village: its place in its parent's rankings" }),
+  unavailable: z.array(GrassrootsPart).default([]).meta({
+    description:
+      'Parts whose dataset has not loaded (its system down since start): their null or empty value is unknown, not an absence',
+  }),
 }).meta({ id: 'GrassrootsSnapshot', description: '基层治理: 一中心四平台一网格 for one region' });
 export type GrassrootsSnapshot = z.infer<typeof GrassrootsSnapshot>;

@@ -1,6 +1,7 @@
 import type {
   Alarm,
   Breakdown,
+  GrassrootsPart,
   GrassrootsSnapshot,
   IndicatorDefinition,
   IndicatorValue,
@@ -573,7 +574,28 @@ export function buildGrassroots(input: {
     farmCodes,
     nearby,
     parentRanks,
+    unavailable: unavailableParts(reads),
   };
+}
+
+/** The parts whose dataset has never loaded: the screens say so instead of stating an absence. */
+function unavailableParts(reads: GrassrootsReads): GrassrootsPart[] {
+  const parts: [GrassrootsPart, DatasetRead<unknown> | undefined][] = [
+    ['events', reads.events],
+    ['grids', reads.grids],
+    ['patrols', reads.patrols],
+    ['basics', reads.basics],
+    ['homestays', reads.homestays],
+    ['devices', reads.devices],
+    ['flood', reads.flood],
+    ['servicePoints', reads.servicePoints],
+    ['farmCodes', reads.farm],
+    ['nearby.parkingLot', reads.lots],
+    ['nearby.ambulanceStation', reads.stations],
+    ['nearby.hospital', reads.hospitals],
+  ];
+  // A village-only read (lots, stations, hospitals) that this level does not make is not a missing one.
+  return parts.filter(([, read]) => read !== undefined && read.value === undefined).map(([part]) => part);
 }
 
 /** The nearest car parks, 120 stations and hospitals to a village's position, straight-line (approximate). */

@@ -266,6 +266,35 @@ describe('grassroots snapshot against the simulator', () => {
     }
   });
 
+  it('a platform down since start: its parts are named unavailable (never an empty "none"), until it answers', {
+    timeout: 180_000,
+  }, async () => {
+    const village = '331023105200';
+    await fault('outage');
+    const app = createTestApp({ services: testServices(sim.url) });
+    try {
+      const down = await until(
+        app,
+        village,
+        (s) =>
+          s.sources.find((x) => x.system === 'grassroots')?.status === 'error' &&
+          s.sources.filter((x) => x.system !== 'grassroots').every((x) => x.status === 'ok'),
+      );
+      expect(down.basics).toBeNull();
+      expect(down.overdue).toEqual([]);
+      expect(down.unavailable).toEqual(
+        expect.arrayContaining(['events', 'grids', 'patrols', 'basics', 'homestays', 'devices', 'flood']),
+      );
+      // The other systems answered: the village's nearest places are known.
+      expect(down.unavailable.filter((p) => p.startsWith('nearby.'))).toEqual([]);
+      expect(down.nearby.length).toBeGreaterThan(0);
+    } finally {
+      await fault('none');
+    }
+    const up = await until(app, village, loaded);
+    expect(up.unavailable).toEqual([]);
+  });
+
   it('an outage of the platform turns its figures stale with their last values; other themes are untouched', {
     timeout: 180_000,
   }, async () => {

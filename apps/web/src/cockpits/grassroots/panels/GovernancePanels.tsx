@@ -36,7 +36,7 @@ export function FunnelPanel({ scope }: PanelProps<z.infer<typeof GrassrootsFunne
   const snapshot = useGrassrootsSnapshot(scope.regionCode);
   const view = funnelView(snapshot);
   return (
-    <GrPanel title={t('grassroots.funnel')} snapshot={snapshot} testId="funnel">
+    <GrPanel title={t('grassroots.funnel')} snapshot={snapshot} testId="funnel" parts={['events']}>
       {view.state === 'loading' ? (
         <Loading />
       ) : (
@@ -71,7 +71,7 @@ export function OverduePanel({ options, scope }: PanelProps<z.infer<typeof Grass
   const snapshot = useGrassrootsSnapshot(scope.regionCode);
   const view = overdueView(snapshot, options.limit);
   return (
-    <GrPanel title={t('grassroots.overdue')} snapshot={snapshot} testId="overdue">
+    <GrPanel title={t('grassroots.overdue')} snapshot={snapshot} testId="overdue" parts={['events']}>
       {view.state === 'loading' ? (
         <Loading />
       ) : view.rows.length === 0 ? (
@@ -112,7 +112,7 @@ export function EscalationsPanel({
   const snapshot = useGrassrootsSnapshot(scope.regionCode);
   const view = escalationsView(snapshot, options.limit, options.countyOnly);
   return (
-    <GrPanel title={t('grassroots.escalations')} snapshot={snapshot} testId="escalations">
+    <GrPanel title={t('grassroots.escalations')} snapshot={snapshot} testId="escalations" parts={['events']}>
       {view.state === 'loading' ? (
         <Loading />
       ) : (
@@ -163,7 +163,12 @@ export function GridWorkersPanel({
   const view = gridWorkersView(snapshot, options.limit);
   const u = (k: string) => t(`grassroots.units.${k}`);
   return (
-    <GrPanel title={t('grassroots.workers')} snapshot={snapshot} testId="grid-workers">
+    <GrPanel
+      title={t('grassroots.workers')}
+      snapshot={snapshot}
+      testId="grid-workers"
+      parts={['grids', 'patrols']}
+    >
       {view.state === 'loading' ? (
         <Loading />
       ) : view.workers === 0 ? (
@@ -254,7 +259,7 @@ export function EventsByTypePanel({
     [snapshot, options.style, sizes, i18n.language],
   );
   return (
-    <GrPanel title={t('grassroots.byType')} snapshot={snapshot} testId="by-type">
+    <GrPanel title={t('grassroots.byType')} snapshot={snapshot} testId="by-type" parts={['events']}>
       {view.state === 'loading' ? (
         <Loading />
       ) : !option ? (

@@ -26,7 +26,7 @@ import {
   partView,
   ruralServicesView,
 } from '../transform';
-import { GrFigure, GrPanel, useGrassrootsSnapshot } from './common';
+import { GrFigure, GrPanel, isUnavailable, Unavailable, useGrassrootsSnapshot } from './common';
 
 const TIER_TONE = ['ok', undefined, 'alarm'] as const;
 
@@ -38,7 +38,7 @@ export function BasicsPanel({ scope }: PanelProps<z.infer<typeof GrassrootsBasic
   const view = partView(snapshot, 'basics');
   const u = (k: string) => t(`grassroots.units.${k}`);
   return (
-    <GrPanel title={t('grassroots.basics')} snapshot={snapshot} testId="basics">
+    <GrPanel title={t('grassroots.basics')} snapshot={snapshot} testId="basics" parts={['basics']}>
       {view.state === 'loading' ? (
         <Loading />
       ) : view.state === 'none' ? (
@@ -148,7 +148,7 @@ export function EventsTodayPanel({ scope }: PanelProps<z.infer<typeof Grassroots
   const view = eventsTodayView(snapshot);
   const ev = t('grassroots.units.events');
   return (
-    <GrPanel title={t('grassroots.today')} snapshot={snapshot} testId="events-today">
+    <GrPanel title={t('grassroots.today')} snapshot={snapshot} testId="events-today" parts={['events']}>
       {view.state === 'loading' ? (
         <Loading />
       ) : (
@@ -192,7 +192,7 @@ export function HomestaysPanel({ scope }: PanelProps<z.infer<typeof GrassrootsHo
       ? view.part.daily.reduce((a, d) => a + d.occupancyRate, 0) / view.part.daily.length
       : null;
   return (
-    <GrPanel title={t('grassroots.homestays')} snapshot={snapshot} testId="homestays">
+    <GrPanel title={t('grassroots.homestays')} snapshot={snapshot} testId="homestays" parts={['homestays']}>
       {view.state === 'loading' ? (
         <Loading />
       ) : view.state === 'none' || view.part.count === 0 ? (
@@ -312,7 +312,7 @@ export function DevicesPanel({ scope }: PanelProps<z.infer<typeof GrassrootsDevi
   const snapshot = useGrassrootsSnapshot(scope.regionCode);
   const view = partView(snapshot, 'devices');
   return (
-    <GrPanel title={t('grassroots.devices')} snapshot={snapshot} testId="devices">
+    <GrPanel title={t('grassroots.devices')} snapshot={snapshot} testId="devices" parts={['devices']}>
       {view.state === 'loading' ? (
         <Loading />
       ) : view.state === 'none' || view.part.total === 0 ? (
@@ -354,7 +354,7 @@ export function FloodPanel({ options, scope }: PanelProps<z.infer<typeof Grassro
   const snapshot = useGrassrootsSnapshot(scope.regionCode);
   const view = partView(snapshot, 'flood');
   return (
-    <GrPanel title={t('grassroots.flood')} snapshot={snapshot} testId="flood">
+    <GrPanel title={t('grassroots.flood')} snapshot={snapshot} testId="flood" parts={['flood']}>
       {view.state === 'loading' ? (
         <Loading />
       ) : view.state === 'none' || view.part.points.length === 0 ? (
@@ -416,7 +416,9 @@ export function NearbyPanel({ options, scope }: PanelProps<z.infer<typeof Grassr
           {view.groups.map((g) => (
             <li key={g.kind} data-kind={g.kind} style={{ display: 'block' }}>
               <div className="gr-meta">{t(`grassroots.nearbyKind.${g.kind}`)}</div>
-              {g.places.length === 0 ? (
+              {isUnavailable(snapshot, `nearby.${g.kind}`) ? (
+                <Unavailable />
+              ) : g.places.length === 0 ? (
                 <div className="muted">{t('grassroots.nearbyNone')}</div>
               ) : (
                 g.places.map((p) => (

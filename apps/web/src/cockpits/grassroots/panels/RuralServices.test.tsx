@@ -13,12 +13,14 @@ import DepartmentTilesPanel from '../../../panels/department-tiles/DepartmentTil
 // Rendered for real (React DOM in happy-dom, a real query cache holding the snapshots); nothing is mocked.
 // The theme's panels load after i18n is up (as the registry loads them), since they add their own labels.
 let RuralServicesPanel: typeof import('./RegionPanels').RuralServicesPanel;
+let BasicsPanel: typeof import('./RegionPanels').BasicsPanel;
+let NearbyPanel: typeof import('./RegionPanels').NearbyPanel;
 beforeAll(async () => {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   initI18n();
   // Offline: a query without data waits (loading) instead of calling a BFF that is not there.
   onlineManager.setOnline(false);
-  ({ RuralServicesPanel } = await import('./RegionPanels'));
+  ({ RuralServicesPanel, BasicsPanel, NearbyPanel } = await import('./RegionPanels'));
 });
 let host: HTMLDivElement;
 afterEach(() => host?.remove());
@@ -102,6 +104,44 @@ describe('农村服务 (grassroots.rural-services)', () => {
     const rows = [...el.querySelectorAll('[data-product]')].map((li) => li.textContent);
     expect(rows).toEqual(['天台黄茶今日 10 次 · 30 天 1,721 次', '天台乌药今日 8 次 · 30 天 622 次']);
     expect(el.textContent).toContain('模拟数据');
+  });
+});
+
+describe('a part whose system has not answered is never stated as absent', () => {
+  const withSnapshot = (snap: GrassrootsSnapshot) => (c: QueryClient) =>
+    c.setQueryData(themeSnapshotQuery('grassroots', VILLAGE).queryKey, snap);
+
+  it('基本情况: "no basics published" only once the platform has answered; until then, not arrived', () => {
+    const down = render(
+      <BasicsPanel options={{}} scope={scope} instanceId="basics" />,
+      withSnapshot({ ...grassroots, unavailable: ['events', 'basics'] }),
+    );
+    expect(down.querySelector('[data-testid="unavailable"]')?.textContent).toBe(
+      '数据未到：来源系统尚未返回数据',
+    );
+    expect(down.textContent).not.toContain('本区域未发布年度基本情况');
+    down.remove();
+    const answered = render(
+      <BasicsPanel options={{}} scope={scope} instanceId="basics" />,
+      withSnapshot(grassroots),
+    );
+    expect(answered.querySelector('[data-testid="unavailable"]')).toBeNull();
+    expect(answered.textContent).toContain('本区域未发布年度基本情况');
+  });
+
+  it('最近的设施: a kind whose system has not answered says so; a known empty kind says none', () => {
+    const el = render(
+      <NearbyPanel
+        options={{ kinds: ['parkingLot', 'hospital'], limit: 3 }}
+        scope={scope}
+        instanceId="nearby"
+      />,
+      withSnapshot({ ...grassroots, unavailable: ['nearby.parkingLot'] }),
+    );
+    const group = (kind: string) => el.querySelector(`[data-kind="${kind}"]`)!;
+    expect(group('parkingLot').querySelector('[data-testid="unavailable"]')).not.toBeNull();
+    expect(group('parkingLot').textContent).not.toContain('附近无此类设施');
+    expect(group('hospital').textContent).toContain('附近无此类设施');
   });
 });
 

@@ -1,6 +1,6 @@
 import '../i18n';
 import '../grassroots.css';
-import type { GrassrootsSnapshot } from '@cockpit/contracts';
+import type { GrassrootsPart, GrassrootsSnapshot } from '@cockpit/contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,20 +16,41 @@ export function useGrassrootsSnapshot(regionCode: string): GrassrootsSnapshot | 
   return data?.theme === 'grassroots' ? data : undefined;
 }
 
-/** A grassroots panel: the platform as source (its freshness badge, 模拟数据), time of the platform's data. */
+/** Whether a part of the snapshot is unknown: its dataset has not loaded since the BFF started. */
+export const isUnavailable = (snapshot: GrassrootsSnapshot | undefined, part: GrassrootsPart) =>
+  snapshot?.unavailable?.includes(part) ?? false;
+
+/** Said instead of an absence when the data that would prove it has not arrived (its system is down). */
+export function Unavailable() {
+  const { t } = useTranslation();
+  return (
+    <p className="muted" data-testid="unavailable">
+      {t('grassroots.unavailable')}
+    </p>
+  );
+}
+
+/**
+ * A grassroots panel: the platform as source (its freshness badge, 模拟数据), time of the platform's data.
+ * `parts` are the snapshot parts it shows: while one of them has never loaded, the panel says the data has not
+ * arrived rather than letting an empty list read as "none".
+ */
 export function GrPanel({
   title,
   snapshot,
   children,
   testId,
+  parts = [],
 }: {
   title: string;
   snapshot: GrassrootsSnapshot | undefined;
   children: ReactNode;
   testId: string;
+  parts?: readonly GrassrootsPart[];
 }) {
   const { t } = useTranslation();
   const sources = snapshot?.sources.filter((s) => s.system === 'grassroots');
+  const unavailable = parts.some((part) => isUnavailable(snapshot, part));
   return (
     <Panel
       title={title}
@@ -41,9 +62,10 @@ export function GrPanel({
       <div
         data-testid={`gr-${testId}`}
         data-ready={snapshot ? 'true' : 'false'}
+        data-unavailable={unavailable ? 'true' : undefined}
         style={{ display: 'contents' }}
       >
-        {children}
+        {unavailable ? <Unavailable /> : children}
       </div>
     </Panel>
   );
