@@ -52,7 +52,7 @@ describe('live deltas on a wall', () => {
     await waitForRegion(page, '331023');
     await expect.poll(() => page.locator('[data-indicator]').count(), { timeout: 30_000 }).toBeGreaterThan(3);
 
-    // The simulator runs 60× and the BFF pushes every second: let 8 deltas land on the wall.
+    // The simulator runs 60× and the BFF pushes every 2 s: let 8 deltas land on the wall.
     await expect
       .poll(() => page.evaluate(() => (window as unknown as { __live: { delta: number } }).__live.delta), {
         timeout: 120_000,
