@@ -5,9 +5,9 @@ import { defineConfig } from 'vitest/config';
 // several times longer than alone, so the bounds are generous: a bound that stops a hang, never a timing
 // assertion (tests wait for conditions).
 //
-// Three files at a time even on 2 cores (Vitest's default there is one): a file spends much of its time
-// waiting on its simulator, servers and upstream timeouts. On two quiet cores one worker took about 6½ minutes,
-// two about 4, three 3¼ (then both cores are busy).
+// Two files at a time even on 2 cores (Vitest's default there is one): a file spends much of its time waiting
+// on its simulator, servers and upstream timeouts. On two quiet cores one worker took about 6½ minutes, two
+// about 4; three were no faster on a clean clone (both cores busy).
 export default defineConfig({
-  test: { testTimeout: 60_000, hookTimeout: 120_000, maxWorkers: Math.max(3, availableParallelism() + 1) },
+  test: { testTimeout: 60_000, hookTimeout: 120_000, maxWorkers: Math.max(2, availableParallelism() - 1) },
 });

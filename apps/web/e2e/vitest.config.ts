@@ -12,11 +12,18 @@ const root = new URL('..', import.meta.url).pathname;
  * in lane A. The lists are balanced by duration.
  */
 /**
- * The layout checks (every profile × cockpit × level, and every seeded layout on its own profile) are the
- * extended set: `pnpm test:extended` runs their samples, `e2e:layout` their whole matrix (E2E_SET=extended).
- * `pnpm test` runs everything else, to stay within CI's 15 minutes on two cores.
+ * The extended set: the layout checks (every profile × cockpit × level, and every seeded layout on its own
+ * profile; `pnpm test:extended` runs their samples, `e2e:layout` their whole matrix), the drill-down by
+ * clicks, search and tap, the app shell (language, profiles, errors) and screen pairing. `pnpm test` runs
+ * everything else, to stay within CI's 15 minutes on two cores (the browser tests are CPU-bound there).
  */
-const EXTENDED = ['e2e/layout.e2e.test.ts', 'e2e/layout-fit.e2e.test.ts'];
+const EXTENDED = [
+  'e2e/layout.e2e.test.ts',
+  'e2e/layout-fit.e2e.test.ts',
+  'e2e/drilldown.e2e.test.ts',
+  'e2e/shell.e2e.test.ts',
+  'e2e/pairing.e2e.test.ts',
+];
 const extended = process.env.E2E_SET === 'extended';
 
 const LANE_B = [
