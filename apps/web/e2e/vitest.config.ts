@@ -33,7 +33,6 @@ const LANE_B = [
   'e2e/auth.e2e.test.ts',
   'e2e/trauma.e2e.test.ts',
   'e2e/drilldown.e2e.test.ts',
-  'e2e/indicators.e2e.test.ts',
   'e2e/layout-fit.e2e.test.ts',
 ];
 const all = ['e2e/**/*.e2e.test.ts'];
