@@ -136,11 +136,22 @@ export function indicatorObservations(
   values: readonly HourlyValue[],
   definition: (id: string) => IndicatorDefinition | undefined,
 ): { covered: Set<string>; observations: Observation[] } {
-  const byIndicator = new Map<string, HourlyValue[]>();
+  // Values by indicator, and within it by township (a township's own value and its villages'): a rule scoped
+  // to a township or village reads its township's few dozen values, not the county's 411.
+  const byIndicator = new Map<string, { all: HourlyValue[]; byTownship: Map<string, HourlyValue[]> }>();
   for (const v of values) {
-    const list = byIndicator.get(v.indicatorId);
-    if (list) list.push(v);
-    else byIndicator.set(v.indicatorId, [v]);
+    let entry = byIndicator.get(v.indicatorId);
+    if (!entry) {
+      entry = { all: [], byTownship: new Map() };
+      byIndicator.set(v.indicatorId, entry);
+    }
+    entry.all.push(v);
+    if (v.regionCode.length >= TOWNSHIP_CODE_LENGTH) {
+      const township = v.regionCode.slice(0, TOWNSHIP_CODE_LENGTH);
+      const list = entry.byTownship.get(township);
+      if (list) list.push(v);
+      else entry.byTownship.set(township, [v]);
+    }
   }
   const covered = new Set<string>();
   const observations: Observation[] = [];
@@ -153,17 +164,36 @@ export function indicatorObservations(
     const codeLength =
       rule.level === 'township' ? 9 : rule.level === 'village' ? 12 : rule.level === 'county' ? 6 : 0;
     const unit = def?.unit === '%' ? 100 : 1;
-    for (const v of byIndicator.get(rule.indicatorId) ?? []) {
+    const source = def?.source.system ?? 'bff';
+    const entry = byIndicator.get(rule.indicatorId);
+    const candidates =
+      rule.regionScope.length >= TOWNSHIP_CODE_LENGTH
+        ? entry?.byTownship.get(rule.regionScope.slice(0, TOWNSHIP_CODE_LENGTH))
+        : entry?.all;
+    for (const v of candidates ?? []) {
       if (!v.regionCode.startsWith(rule.regionScope)) continue;
       if (codeLength !== 0 && v.regionCode.length !== codeLength) continue;
       if (v.status !== 'ok') {
-        observations.push({ ...obsBase(rule, v.regionCode, def), active: null, value: v.value, summary: '' });
+        observations.push({
+          ruleId: rule.id,
+          regionCode: v.regionCode,
+          entityId: null,
+          source,
+          groupKey: null,
+          active: null,
+          value: v.value,
+          summary: '',
+        });
         continue;
       }
       if (v.value === null || !meets(condition, v.value)) continue;
       const value = v.value;
       observations.push({
-        ...obsBase(rule, v.regionCode, def),
+        ruleId: rule.id,
+        regionCode: v.regionCode,
+        entityId: null,
+        source,
+        groupKey: null,
         active: true,
         value,
         // Made only when the alarm fires: most observations are pending or already open.
@@ -176,16 +206,8 @@ export function indicatorObservations(
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-
-function obsBase(rule: AlarmRule, regionCode: string, def: IndicatorDefinition | undefined) {
-  return {
-    ruleId: rule.id,
-    regionCode,
-    entityId: null,
-    source: def?.source.system ?? 'bff',
-    groupKey: null,
-  };
-}
+/** A township's code (331023105) is the first nine digits of each of its villages' codes. */
+const TOWNSHIP_CODE_LENGTH = 9;
 
 /** Entity-level business rules: a scenic lot nearly full, a trauma call not dispatched in time. */
 export function entityObservations(
