@@ -78,24 +78,32 @@ export function beijingDayHours(day: string): { from: string; to: string } {
 
 /** Rows per statement: SQLite's JSON functions take the batch as one text parameter. */
 const CHUNK = 20_000;
+const HOUR_MS = 3600_000;
+
+/** The stored hour: whole hours since 1970-01-01T00:00Z. */
+const hourNumber = (iso: string | number) => Date.parse(hourKey(iso)) / HOUR_MS;
+const STATUSES: readonly HistoryStatus[] = ['ok', 'stale', 'error'];
+const statusCode = (s: HistoryStatus) => STATUSES.indexOf(s);
 
 type HourlyRow = {
-  hour: string;
+  hour: number;
   indicator_id: string;
   region_code: string;
   value: number | null;
-  status: string;
+  status: number;
   backfilled: number;
 };
 
 const hourlyRecord = (r: HourlyRow): HourlyRecord => ({
   indicatorId: r.indicator_id,
   regionCode: r.region_code,
-  hour: r.hour,
+  hour: hourKey(r.hour * HOUR_MS),
   value: r.value,
-  status: r.status as HistoryStatus,
+  status: STATUSES[r.status] ?? 'error',
   backfilled: r.backfilled !== 0,
 });
+
+const seriesKey = (indicatorId: string, regionCode: string) => `${indicatorId}\u0000${regionCode}`;
 
 type Serialise = <T>(fn: () => Promise<T>) => Promise<T>;
 
@@ -104,40 +112,95 @@ export function historyStore(db: Kysely<DB>, serialise: Serialise): HistoryStore
   const tx = <T>(fn: (q: Kysely<DB>) => Promise<T>) =>
     serialise(() => db.transaction().execute((trx) => fn(trx as unknown as Kysely<DB>)));
 
+  /**
+   * The series ids (indicator × region → history_series.id), read once and kept: only this store's serial
+   * writer adds series. A write that adds some works on a copy, kept only once its transaction committed.
+   */
+  let seriesIds: Map<string, number> | null = null;
+  const loadSeries = async (q: Kysely<DB>) => {
+    const rows = await q.selectFrom('history_series').select(['id', 'indicator_id', 'region_code']).execute();
+    return new Map(rows.map((r) => [seriesKey(r.indicator_id, r.region_code), r.id]));
+  };
+  /** The ids of the values' series, adding the new ones (inside the caller's transaction). */
+  const seriesFor = async (q: Kysely<DB>, values: readonly HourlyValue[]) => {
+    let ids = seriesIds ?? (await loadSeries(q));
+    const missing = new Map<string, [string, string]>();
+    for (const v of values) {
+      const key = seriesKey(v.indicatorId, v.regionCode);
+      if (!ids.has(key)) missing.set(key, [v.indicatorId, v.regionCode]);
+    }
+    if (missing.size > 0) {
+      await sql`INSERT INTO history_series (indicator_id, region_code)
+        SELECT j.value ->> 0, j.value ->> 1 FROM json_each(${JSON.stringify([...missing.values()])}) AS j WHERE true
+        ON CONFLICT (indicator_id, region_code) DO NOTHING`.execute(q);
+      ids = await loadSeries(q);
+    }
+    return ids;
+  };
+  /** Runs a write that may add series; the store keeps the ids it used once the transaction committed. */
+  const writeWithSeries = async <T>(
+    values: readonly HourlyValue[],
+    fn: (q: Kysely<DB>, ids: ReadonlyMap<string, number>) => Promise<T>,
+  ): Promise<T> => {
+    let used: Map<string, number> | null = null;
+    const result = await tx(async (q) => {
+      used = await seriesFor(q, values);
+      return fn(q, used);
+    });
+    seriesIds = used;
+    return result;
+  };
+
   return {
     writeHour: (hour, values) => {
-      const key = hourKey(hour);
-      const cutoff = hourKey(Date.parse(key) - HOURLY_RETENTION_DAYS * DAY_MS);
-      return tx(async (q) => {
-        for (let i = 0; i < values.length; i += CHUNK) {
-          const batch = JSON.stringify(
-            values.slice(i, i + CHUNK).map((v) => [v.indicatorId, v.regionCode, v.value, v.status]),
-          );
-          // One statement per chunk: the rows travel as one JSON array and are unpacked by SQLite itself.
-          await sql`INSERT INTO indicator_history_hourly (indicator_id, region_code, hour, value, status, backfilled)
-            SELECT j.value ->> 0, j.value ->> 1, ${key}, j.value ->> 2, j.value ->> 3, 0 FROM json_each(${batch}) AS j WHERE true
-            ON CONFLICT (hour, indicator_id, region_code) DO UPDATE SET
-              value = excluded.value, status = excluded.status, backfilled = 0`.execute(q);
+      const at = hourNumber(hour);
+      const cutoff = at - HOURLY_RETENTION_DAYS * 24;
+      return writeWithSeries(values, async (q, ids) => {
+        // The hour travels as one positional JSON array: element i is series i + 1's value (a number or
+        // null when its status is ok, [value, status] otherwise, false when the series has no value this
+        // hour). SQLite reads each element as a scalar: no per-row object to unpack, which is where the
+        // write's time went when each row was [indicator, region, value, status] (`pnpm bench history`:
+        // 143 → 64 ms for 23,934 rows).
+        let top = 0;
+        for (const id of ids.values()) top = Math.max(top, id);
+        const slots: (number | null | false | [number | null, number])[] = new Array(top).fill(false);
+        for (const v of values) {
+          const id = ids.get(seriesKey(v.indicatorId, v.regionCode))!;
+          const value = v.value !== null && Number.isFinite(v.value) ? v.value : null;
+          slots[id - 1] = v.status === 'ok' ? value : [value, statusCode(v.status)];
         }
-        // Retention: the index on hour makes this a seek; it removes at most the hours that just fell out.
-        await q.deleteFrom('indicator_history_hourly').where('hour', '<', cutoff).execute();
+        await sql`INSERT INTO history_hourly (hour, series, value, status, backfilled)
+          SELECT ${at}, j.key + 1,
+            CASE j.type WHEN 'array' THEN j.value ->> 0 ELSE j.value END,
+            CASE j.type WHEN 'array' THEN j.value ->> 1 ELSE 0 END,
+            0
+          FROM json_each(${JSON.stringify(slots)}) AS j WHERE j.type <> 'false'
+          ON CONFLICT (hour, series) DO UPDATE SET
+            value = excluded.value, status = excluded.status, backfilled = 0`.execute(q);
+        // Retention: the key starts with the hour, so this is a seek; it removes at most the hours that
+        // just fell out.
+        await q.deleteFrom('history_hourly').where('hour', '<', cutoff).execute();
       });
     },
 
     backfillHours: (rows) => {
       if (rows.length === 0) return Promise.resolve(0);
-      return tx(async (q) => {
+      return writeWithSeries(rows, async (q, ids) => {
         let inserted = 0;
         for (let i = 0; i < rows.length; i += CHUNK) {
           const batch = JSON.stringify(
             rows
               .slice(i, i + CHUNK)
-              .map((v) => [v.indicatorId, v.regionCode, hourKey(v.hour), v.value, v.status]),
+              .map((v) => [
+                hourNumber(v.hour),
+                ids.get(seriesKey(v.indicatorId, v.regionCode))!,
+                v.value !== null && Number.isFinite(v.value) ? v.value : null,
+                statusCode(v.status),
+              ]),
           );
-          const r =
-            await sql`INSERT INTO indicator_history_hourly (indicator_id, region_code, hour, value, status, backfilled)
-            SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, 1 FROM json_each(${batch}) AS j WHERE true
-            ON CONFLICT (hour, indicator_id, region_code) DO NOTHING`.execute(q);
+          const r = await sql`INSERT INTO history_hourly (hour, series, value, status, backfilled)
+            SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, 1 FROM json_each(${batch}) AS j WHERE true
+            ON CONFLICT (hour, series) DO NOTHING`.execute(q);
           inserted += Number(r.numAffectedRows ?? 0);
         }
         return inserted;
@@ -182,23 +245,22 @@ export function historyStore(db: Kysely<DB>, serialise: Serialise): HistoryStore
           // A day is complete with at least 20 hourly values (the share HJ 663 asks of a daily mean). One range
           // read of the day's hours; the last value of a series is one key seek on the hour it was found at.
           await sql`INSERT INTO indicator_history_daily (indicator_id, region_code, day, value, min, max, hours, quality, backfilled)
-            SELECT g.indicator_id, g.region_code, ${day},
-              CASE WHEN g.indicator_id IN (SELECT value FROM json_each(${lastOf})) THEN l.value ELSE g.mean END,
+            SELECT s.indicator_id, s.region_code, ${day},
+              CASE WHEN s.indicator_id IN (SELECT value FROM json_each(${lastOf})) THEN l.value ELSE g.mean END,
               g.low, g.high, g.n,
               CASE WHEN g.n >= 20 THEN 'complete' WHEN g.n > 0 THEN 'partial' ELSE 'empty' END,
               g.backfilled
             FROM (
-              SELECT indicator_id, region_code, avg(value) AS mean, min(value) AS low, max(value) AS high,
+              SELECT series, avg(value) AS mean, min(value) AS low, max(value) AS high,
                 count(value) AS n, max(backfilled) AS backfilled,
                 max(CASE WHEN value IS NOT NULL THEN hour END) AS last_hour
-              FROM indicator_history_hourly
-              WHERE hour >= ${from} AND hour < ${to}
-                AND indicator_id NOT IN (SELECT value FROM json_each(${skip}))
-              GROUP BY indicator_id, region_code
+              FROM history_hourly
+              WHERE hour >= ${hourNumber(from)} AND hour < ${hourNumber(to)}
+              GROUP BY series
             ) AS g
-            LEFT JOIN indicator_history_hourly l
-              ON l.hour = g.last_hour AND l.indicator_id = g.indicator_id AND l.region_code = g.region_code
-            WHERE true
+            JOIN history_series s ON s.id = g.series
+            LEFT JOIN history_hourly l ON l.hour = g.last_hour AND l.series = g.series
+            WHERE s.indicator_id NOT IN (SELECT value FROM json_each(${skip}))
             ON CONFLICT (indicator_id, region_code, day) DO UPDATE SET
               value = excluded.value, min = excluded.min, max = excluded.max, hours = excluded.hours,
               quality = excluded.quality, backfilled = excluded.backfilled`.execute(q);
@@ -207,14 +269,14 @@ export function historyStore(db: Kysely<DB>, serialise: Serialise): HistoryStore
 
     hourly: async (indicatorId, regionCode, fromHour, toHour) => {
       // One primary-key seek per hour of the window (the table is clustered by hour, then series).
-      const hours: string[] = [];
-      for (let t = Date.parse(hourKey(fromHour)); t <= Date.parse(hourKey(toHour)); t += 3600_000)
-        hours.push(hourKey(t));
+      const hours: number[] = [];
+      for (let t = hourNumber(fromHour); t <= hourNumber(toHour); t++) hours.push(t);
       const rows = await sql<HourlyRow>`
-        SELECT h.hour, h.indicator_id, h.region_code, h.value, h.status, h.backfilled
-        FROM json_each(${JSON.stringify(hours)}) AS k
-        CROSS JOIN indicator_history_hourly h
-          ON h.hour = k.value AND h.indicator_id = ${indicatorId} AND h.region_code = ${regionCode}
+        SELECT h.hour, s.indicator_id, s.region_code, h.value, h.status, h.backfilled
+        FROM history_series s
+        CROSS JOIN json_each(${JSON.stringify(hours)}) AS k
+        CROSS JOIN history_hourly h ON h.hour = k.value AND h.series = s.id
+        WHERE s.indicator_id = ${indicatorId} AND s.region_code = ${regionCode}
         ORDER BY h.hour`.execute(db);
       return rows.rows.map(hourlyRecord);
     },
@@ -245,25 +307,23 @@ export function historyStore(db: Kysely<DB>, serialise: Serialise): HistoryStore
     valuesOfHours: async (hours) => {
       if (hours.length === 0) return [];
       const rows = await sql<HourlyRow>`
-        SELECT h.hour, h.indicator_id, h.region_code, h.value, h.status, h.backfilled
-        FROM json_each(${JSON.stringify(hours.map((h) => hourKey(h)))}) AS k
-        CROSS JOIN indicator_history_hourly h ON h.hour = k.value`.execute(db);
+        SELECT h.hour, s.indicator_id, s.region_code, h.value, h.status, h.backfilled
+        FROM json_each(${JSON.stringify(hours.map(hourNumber))}) AS k
+        CROSS JOIN history_hourly h ON h.hour = k.value
+        JOIN history_series s ON s.id = h.series`.execute(db);
       return rows.rows.map(hourlyRecord);
     },
 
     counts: async () => {
-      const one = async (
-        table: 'indicator_history_hourly' | 'indicator_history_daily',
-        backfilled: boolean,
-      ) => {
+      const one = async (table: 'history_hourly' | 'indicator_history_daily', backfilled: boolean) => {
         let query = db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
         if (backfilled) query = query.where('backfilled', '=', 1);
         return Number((await query.executeTakeFirstOrThrow()).n);
       };
       return {
-        hourly: await one('indicator_history_hourly', false),
+        hourly: await one('history_hourly', false),
         daily: await one('indicator_history_daily', false),
-        backfilledHourly: await one('indicator_history_hourly', true),
+        backfilledHourly: await one('history_hourly', true),
         backfilledDaily: await one('indicator_history_daily', true),
       };
     },

@@ -1,21 +1,23 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '@libsql/client';
 import { describe, expect, it } from 'vitest';
 import { GRASSROOTS_DEFINITIONS } from '../indicators/definitions.grassroots';
-import { DB_FILE_NAME, openStore } from './sqlite';
+import { rawSql } from '../test/raw-sql';
+import { INDICATOR_HISTORY_HOURLY_V3 } from './schema';
+import { openStore } from './sqlite';
 
-async function raw(dir: string, sql: string) {
-  const client = createClient({ url: `file:${join(dir, DB_FILE_NAME)}` });
-  try {
-    return await client.execute(sql);
-  } finally {
-    client.close();
-  }
-}
+const raw = rawSql;
 
 const ids = GRASSROOTS_DEFINITIONS.map((d) => d.id);
+
+/** Puts a database back to schema 7: the history tables as they were before migration 9, and version 7. */
+async function toSchema7(dir: string) {
+  await raw(dir, 'DROP TABLE history_hourly');
+  await raw(dir, 'DROP TABLE history_series');
+  await raw(dir, INDICATOR_HISTORY_HOURLY_V3);
+  await raw(dir, "UPDATE meta SET value = '7' WHERE key = 'schema_version'");
+}
 
 describe('migration 8: the grassroots indicator definitions', () => {
   it('inserts them into a database seeded before them, and a second run duplicates nothing', async () => {
@@ -24,7 +26,7 @@ describe('migration 8: the grassroots indicator definitions', () => {
     // Make it a database from before the grassroots indicators: schema 7 (migration 8 not run), none of them stored.
     await raw(dir, "DELETE FROM indicator_versions WHERE indicator_id LIKE 'grassroots.%'");
     await raw(dir, "DELETE FROM indicators WHERE id LIKE 'grassroots.%'");
-    await raw(dir, "UPDATE meta SET value = '7' WHERE key = 'schema_version'");
+    await toSchema7(dir);
     const before = await raw(dir, "SELECT count(*) FROM indicators WHERE id LIKE 'grassroots.%'");
     expect(before.rows[0]![0]).toBe(0);
 
@@ -41,7 +43,7 @@ describe('migration 8: the grassroots indicator definitions', () => {
     await store.close();
 
     // Run migration 8 again with the definitions present: nothing is duplicated or overwritten.
-    await raw(dir, "UPDATE meta SET value = '7' WHERE key = 'schema_version'");
+    await toSchema7(dir);
     const again = await openStore(dir);
     expect((await again.indicators.list()).filter((d) => d.id.startsWith('grassroots.'))).toHaveLength(
       ids.length,

@@ -18,10 +18,10 @@ import { median } from '../stats';
 
 /**
  * Writing one hour of indicator history: every active indicator × every region where it exists (411
- * regions; 11,572 rows with today's registry), in the real store (libSQL file, WAL, the migrations).
+ * regions; 23,934 rows with today's registry), in the real store (libSQL file, WAL, the migrations).
  *
- * Subject: HistoryStore.writeHour, the production path: one transaction, the rows as one JSON batch
- * unpacked by one prepared statement, plus the retention prune.
+ * Subject: HistoryStore.writeHour, the production path: one transaction, the hour's values as one
+ * positional JSON array (element i = series i + 1) read by one statement, plus the retention prune.
  * Baseline: the same rows into an identical store, one INSERT statement per row inside one transaction:
  * the obvious way to write them. (An empty transaction would only measure the commit; this baseline
  * says what batching buys.) Both stores are first filled with BENCH_HISTORY_PREFILL_HOURS hours (default
@@ -59,41 +59,38 @@ async function writeFigures(opts: { runs: number }): Promise<Row[]> {
     mkdtempSync(join(tmpdir(), 'bench-history-b-')),
   ];
   const subjectStore = await openStore(dirs[0]!);
-  const baselineFile = join(dirs[1]!, 'cockpit.db');
-  await (await openStore(dirs[1]!)).close(); // same schema, then written to directly
-  const baseline = createClient({ url: `file:${baselineFile}` });
-  await baseline.execute('PRAGMA journal_mode = WAL');
+  const baselineStore = await openStore(dirs[1]!);
   let hourMs = Date.parse('2026-01-01T00:00:00Z');
   const next = () => {
     hourMs += HOUR_MS;
     return hourKey(hourMs);
   };
+  for (let h = 0; h < PREFILL_HOURS; h++) {
+    const hour = next();
+    await subjectStore.history.writeHour(hour, rows);
+    await baselineStore.history.writeHour(hour, rows);
+  }
+  await baselineStore.close(); // same schema and series, then written to directly
+  const baseline = createClient({ url: `file:${join(dirs[1]!, 'cockpit.db')}` });
+  await baseline.execute('PRAGMA journal_mode = WAL');
+  const series = new Map(
+    (await baseline.execute('SELECT id, indicator_id, region_code FROM history_series')).rows.map((r) => [
+      `${r.indicator_id}|${r.region_code}`,
+      Number(r.id),
+    ]),
+  );
   const oneByOne = async (hour: string) => {
     const tx = await baseline.transaction('write');
     for (const v of rows)
       await tx.execute({
-        sql: `INSERT INTO indicator_history_hourly (hour, indicator_id, region_code, value, status, backfilled)
-              VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT (hour, indicator_id, region_code) DO UPDATE SET
+        sql: `INSERT INTO history_hourly (hour, series, value, status, backfilled)
+              VALUES (?, ?, ?, 0, 0) ON CONFLICT (hour, series) DO UPDATE SET
               value = excluded.value, status = excluded.status, backfilled = 0`,
-        args: [hour, v.indicatorId, v.regionCode, v.value, v.status],
+        args: [Date.parse(hour) / HOUR_MS, series.get(`${v.indicatorId}|${v.regionCode}`)!, v.value],
       });
     await tx.commit();
   };
   try {
-    for (let h = 0; h < PREFILL_HOURS; h++) {
-      const hour = next();
-      await subjectStore.history.writeHour(hour, rows);
-      await baseline.batch(
-        [
-          {
-            sql: `INSERT INTO indicator_history_hourly SELECT ?, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, 0
-                  FROM json_each(?) AS j`,
-            args: [hour, JSON.stringify(rows.map((v) => [v.indicatorId, v.regionCode, v.value, v.status]))],
-          },
-        ],
-        'write',
-      );
-    }
     // Wall time, and the process's CPU time over the same write: on a shared machine the wall time
     // includes waiting for a core; the CPU time is the work itself (libSQL runs on this thread).
     const cpu = { subject: [] as number[], baseline: [] as number[] };
