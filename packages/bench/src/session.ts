@@ -37,7 +37,11 @@ export function signedInBrowser(browser: Browser, bffUrl: string, token: string)
   browser.newPage = async (options) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    page.once('close', () => void context.close());
+    // The page's own context goes with it. When the browser itself is closing, the context is already gone:
+    // its close then rejects (TargetClosedError), which used to end the whole bench run before it wrote results.
+    page.once('close', () => {
+      context.close().catch(() => undefined);
+    });
     return page;
   };
   return browser;
