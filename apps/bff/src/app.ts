@@ -7,6 +7,7 @@ import type { Config } from './config';
 import type { Hierarchy } from './geo/hierarchy';
 import { createMetrics, tokenMatches } from './health/metrics';
 import { setUpNotifications } from './health/notify-setup';
+import type { HostRule } from './health/webhook-hosts';
 import { LayoutDraftService } from './layouts/drafts';
 import { LayoutService } from './layouts/service';
 import { type AppEnv, validationHook } from './lib/create-router';
@@ -52,6 +53,8 @@ export type AppDeps = {
   layoutSeeds?: readonly LayoutDocument[];
   /** METRICS_TOKEN: GET /metrics answers with this bearer token only; undefined: /metrics is 404. */
   metricsToken?: string | undefined;
+  /** WEBHOOK_ALLOWED_HOSTS: the receivers policies' webhooks may name; unset or empty: none (webhooks off). */
+  webhookAllowedHosts?: readonly HostRule[] | undefined;
 };
 
 /** Builds the whole HTTP app without listening, so tests can drive it with app.request(). */

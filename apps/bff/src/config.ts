@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type HostRule, parseWebhookAllowedHosts } from './health/webhook-hosts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** apps/bff, whether running from src/ (tsx) or dist/ (bundle). */
@@ -56,6 +57,15 @@ const Env = z.object({
     .min(0.01)
     .max(24 * 30)
     .default(12),
+  /** Receivers personal alert policies may send webhooks to (health/webhook-hosts.ts); unset: none. */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const { rules, errors } = parseWebhookAllowedHosts(text);
+      for (const message of errors) ctx.addIssue({ code: 'custom', message });
+      return rules;
+    }),
 });
 
 export type Config = {
@@ -86,6 +96,11 @@ export type Config = {
   sessionTtlMs: number;
   /** METRICS_TOKEN: the bearer token of GET /metrics; undefined: /metrics is off (404). */
   metricsToken: string | undefined;
+  /**
+   * WEBHOOK_ALLOWED_HOSTS: the only receivers a policy's webhook may name (checked when a policy is saved and
+   * at each delivery). Empty (unset): no webhook receiver is permitted; webhooks are off.
+   */
+  webhookAllowedHosts: HostRule[];
 };
 
 function isDirectory(path: string): boolean {
@@ -146,5 +161,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD || undefined,
     sessionTtlMs: Math.round(e.SESSION_TTL_HOURS * 3600_000),
     metricsToken: e.METRICS_TOKEN,
+    webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
   };
 }

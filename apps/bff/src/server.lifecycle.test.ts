@@ -268,11 +268,24 @@ describe('configuration errors', () => {
     expect(p.err()).not.toMatch(/\n\s+at /);
   }, 60_000);
 
+  it('refuses a malformed WEBHOOK_ALLOWED_HOSTS entry, naming the variable and the entry', async () => {
+    const p = bff({ WEBHOOK_ALLOWED_HOSTS: 'hooks.zj.gov.cn,10.20.1.0/16' });
+    expect(await p.exited).toBe(1);
+    expect(p.err()).toContain(
+      'WEBHOOK_ALLOWED_HOSTS: "10.20.1.0/16": bits are set past the /16 prefix (did you mean 10.20.0.0/16?)',
+    );
+    expect(p.err()).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
   it('warns about a missing WEB_DIST, and HOST=0.0.0.0 prints the machine’s own addresses', async () => {
     const p = bff({ WEB_DIST: '/nonexistent/dist', HOST: '0.0.0.0' });
     await listening(p);
     try {
       expect(p.err()).toContain('Warning: WEB_DIST (/nonexistent/dist) has no index.html');
+      // WEBHOOK_ALLOWED_HOSTS unset: said once, as information.
+      expect(p.out().match(/"msg":"webhooks are off: WEBHOOK_ALLOWED_HOSTS lists no receiver/g)).toHaveLength(
+        1,
+      );
       expect(p.out()).not.toContain('http://0.0.0.0');
       const port = new URL((await listening(p)).url).port;
       const own = Object.values(networkInterfaces())

@@ -94,7 +94,17 @@ const app = createApp({
   auth,
   geoDir: config.geoDir,
   metricsToken: config.metricsToken,
+  webhookAllowedHosts: config.webhookAllowedHosts,
 });
+if (config.webhookAllowedHosts.length === 0)
+  logger.info(
+    'webhooks are off: WEBHOOK_ALLOWED_HOSTS lists no receiver, so alert policies cannot name a webhook URL',
+  );
+else
+  logger.info(
+    { webhookAllowedHosts: config.webhookAllowedHosts.map((r) => r.entry) },
+    'webhook receivers permitted (WEBHOOK_ALLOWED_HOSTS)',
+  );
 
 const fast = fastSnapshot(services.snapshots, logger);
 const allowFast = fastPathAllowed(auth);

@@ -9,8 +9,9 @@
  * - `PUT /admin/channels/<channel>` `{secret}`: register (or replace) a channel's secret;
  * - `GET /admin/deliveries?channel=`: every delivery received (verified or not), oldest first;
  * - `DELETE /admin/deliveries`: forget them;
- * - `PUT /admin/mode` `{mode: 'ok'|'fail'|'down', times?}`: `fail` answers 503, `down` destroys the connection
- *   without an answer; `times` limits it to the next N deliveries (then back to `ok`).
+ * - `PUT /admin/mode` `{mode: 'ok'|'fail'|'down'|'redirect', times?, location?}`: `fail` answers 503, `down`
+ *   destroys the connection without an answer, `redirect` answers 302 with `Location: <location>` (a sender
+ *   must not follow it); `times` limits it to the next N deliveries (then back to `ok`).
  *
  * Start in-process with `startReceiver({port: 0})`, or standalone with `tsx upstreams/receiver/main.ts`.
  */
@@ -26,14 +27,15 @@ export function signWebhook(secret: string, timestampMs: number, body: string): 
   return `sha256=${createHmac('sha256', secret).update(`${timestampMs}.${body}`).digest('hex')}`;
 }
 
-export type ReceiverMode = 'ok' | 'fail' | 'down';
+export type ReceiverMode = 'ok' | 'fail' | 'down' | 'redirect';
+const MODES: readonly unknown[] = ['ok', 'fail', 'down', 'redirect'] satisfies ReceiverMode[];
 
 export type ReceivedDelivery = {
   channel: string;
   receivedAt: string;
   /** The signature matched the channel's secret. */
   verified: boolean;
-  /** The status the receiver answered with (0: the connection was dropped). */
+  /** The status the receiver answered with (0: the connection was dropped; 302: told to redirect). */
   status: number;
   body: unknown;
 };
@@ -101,6 +103,7 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Running
   const received: ReceivedDelivery[] = [];
   let mode: ReceiverMode = 'ok';
   let modeLeft = Number.POSITIVE_INFINITY;
+  let redirectTo = '';
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://receiver');
@@ -124,6 +127,11 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Running
       if (current === 'fail') {
         received.push({ ...entry, status: 503 });
         return reply(res, 503, { errcode: 503, errmsg: 'receiver told to fail' });
+      }
+      if (current === 'redirect') {
+        received.push({ ...entry, status: 302 });
+        res.setHeader('location', redirectTo);
+        return reply(res, 302, { errcode: 302, errmsg: `moved to ${redirectTo}` });
       }
       if (!verified) {
         received.push({ ...entry, status: 401 });
@@ -151,16 +159,21 @@ export async function startReceiver(opts: ReceiverOptions = {}): Promise<Running
       return reply(res, 200, { ok: true });
     }
     if (url.pathname === '/admin/mode' && req.method === 'PUT') {
-      const body = parseJson(raw) as { mode?: unknown; times?: unknown } | undefined;
-      if (body?.mode !== 'ok' && body?.mode !== 'fail' && body?.mode !== 'down')
+      const body = parseJson(raw) as { mode?: unknown; times?: unknown; location?: unknown } | undefined;
+      if (!body || !MODES.includes(body.mode))
         return reply(res, 400, {
-          error: { code: 'VALIDATION', message: "mode: one of 'ok', 'fail', 'down'" },
+          error: { code: 'VALIDATION', message: "mode: one of 'ok', 'fail', 'down', 'redirect'" },
+        });
+      if (body.mode === 'redirect' && (typeof body.location !== 'string' || body.location === ''))
+        return reply(res, 400, {
+          error: { code: 'VALIDATION', message: 'location: the URL the redirect points to' },
         });
       const times = body.times === undefined ? Number.POSITIVE_INFINITY : Number(body.times);
       if (!(times > 0))
         return reply(res, 400, { error: { code: 'VALIDATION', message: 'times: a positive number' } });
-      mode = body.mode;
+      mode = body.mode as ReceiverMode;
       modeLeft = times;
+      redirectTo = typeof body.location === 'string' ? body.location : '';
       return reply(res, 200, { mode });
     }
     return reply(res, 404, {

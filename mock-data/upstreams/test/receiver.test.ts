@@ -55,4 +55,31 @@ describe('webhook receiver', () => {
     });
     expect(bad.status).toBe(400);
   });
+
+  it('answers 302 with the Location it was given, when told to redirect', async () => {
+    const location = `${rx.url}/hooks/elsewhere`;
+    const set = await fetch(`${rx.url}/admin/mode`, {
+      method: 'PUT',
+      body: JSON.stringify({ mode: 'redirect', location, times: 1 }),
+    });
+    expect(set.status).toBe(200);
+    const body = '{}';
+    const ts = 2;
+    const res = await fetch(`${rx.url}/hooks/duty`, {
+      method: 'POST',
+      headers: {
+        'x-cockpit-signature': signWebhook('s3cret-key', ts, body),
+        'x-cockpit-timestamp': String(ts),
+      },
+      body,
+      redirect: 'manual',
+    });
+    expect([res.status, res.headers.get('location')]).toEqual([302, location]);
+    expect((await post(body, signWebhook('s3cret-key', ts, body), ts)).status).toBe(200);
+    const noWhere = await fetch(`${rx.url}/admin/mode`, {
+      method: 'PUT',
+      body: JSON.stringify({ mode: 'redirect' }),
+    });
+    expect(noWhere.status).toBe(400);
+  });
 });

@@ -57,7 +57,21 @@ export type AlertThreshold = z.infer<typeof AlertThreshold>;
 const WebhookUrl = z
   .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
   .max(500)
-  .meta({ description: 'http(s) only' });
+  .meta({
+    description:
+      'http(s) only, without user:password; its host must be one WEBHOOK_ALLOWED_HOSTS permits (400 WEBHOOK_HOST_NOT_ALLOWED otherwise; checked again at each delivery)',
+  });
+
+export const WebhookReceivers = z
+  .object({
+    enabled: z.boolean().meta({ description: 'false: no receiver is permitted (webhooks are off)' }),
+    allowedHosts: z.array(z.string()).meta({
+      description:
+        'The entries of WEBHOOK_ALLOWED_HOSTS: host names, *.sub-domain wildcards (not the domain itself), IP addresses and CIDR ranges, each optionally with :port',
+    }),
+  })
+  .meta({ id: 'WebhookReceivers', description: 'The webhook receivers an administrator permits' });
+export type WebhookReceivers = z.infer<typeof WebhookReceivers>;
 
 export const AlertPolicyInput = z
   .object({

@@ -267,6 +267,7 @@ beforeAll(async () => {
     'DELETE /api/v1/me/alert-policies/:id': {
       in: { path: '/api/v1/me/alert-policies/nope', method: 'DELETE' },
     },
+    'GET /api/v1/me/webhook-receivers': { in: { path: '/api/v1/me/webhook-receivers' } },
     'GET /api/v1/me/notifications': { in: { path: '/api/v1/me/notifications' } },
     'POST /api/v1/me/notifications/read': {
       in: { path: '/api/v1/me/notifications/read', method: 'POST', body: { ids: [] } },

@@ -4,12 +4,15 @@ import type { Actor, AuthService, Principal } from '../auth/service';
 import type { IndicatorDefinitions } from '../indicators/definitions';
 import { HttpError } from '../lib/errors';
 import type { PolicyRecord } from '../store/policies';
+import { type HostRule, webhookUrlProblem } from './webhook-hosts';
 
 export type AlertPolicyDeps = {
   auth: AuthService;
   indicators: IndicatorDefinitions;
   /** Whether an alarm rule exists (ACORE's rules); absent: any rule id is accepted. */
   ruleExists?: (ruleId: string) => Promise<boolean> | boolean;
+  /** WEBHOOK_ALLOWED_HOSTS: the receivers a webhook URL may name (empty: none, webhooks are off). */
+  webhookAllowedHosts: readonly HostRule[];
   now?: () => Date;
 };
 
@@ -54,6 +57,22 @@ export class AlertPolicyService {
     }
     if (input.threshold && kind !== 'indicator')
       throw invalid('threshold', 'an own threshold applies to an indicator subscription only');
+    this.checkWebhook(input.channels.webhookUrl);
+  }
+
+  /**
+   * A webhook URL names a receiver WEBHOOK_ALLOWED_HOSTS permits and carries no credentials: otherwise any
+   * user could make the BFF POST to any host it reaches (the departments' systems, loopback admin ports).
+   * Checked on every save, so a policy saved before the list changed is saved again only with a permitted
+   * receiver (or without a webhook); the dispatcher checks again at each delivery.
+   */
+  private checkWebhook(url: string | null): void {
+    if (!url) return;
+    const field = 'channels.webhookUrl';
+    const problem = webhookUrlProblem(this.deps.webhookAllowedHosts, url);
+    if (problem?.code === 'VALIDATION') throw invalid(field, problem.message);
+    if (problem)
+      throw new HttpError(400, problem.code, `${field}: ${problem.message}`, { field, host: problem.host });
   }
 
   async list(p: Principal): Promise<AlertPolicy[]> {

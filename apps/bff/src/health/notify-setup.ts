@@ -6,6 +6,7 @@ import type { Services } from '../services';
 import { AlertPolicyService } from './alert-policies';
 import { NotificationDispatcher, notificationListOf } from './notify';
 import { SCREEN_SILENT_RULE, ScreenWatch } from './screens';
+import type { HostRule } from './webhook-hosts';
 
 /**
  * Builds the people's half of the health inspection once per app: the notification dispatcher (kept on
@@ -15,8 +16,11 @@ export function setUpNotifications(deps: {
   auth: AuthService;
   services: Services;
   logger: Logger;
+  /** WEBHOOK_ALLOWED_HOSTS (unset: no receiver is permitted). */
+  webhookAllowedHosts?: readonly HostRule[] | undefined;
 }): NotificationsRouterDeps {
   const { auth, services, logger } = deps;
+  const webhookAllowedHosts = deps.webhookAllowedHosts ?? [];
   const indicators = services.indicators;
   const alarms = services.alarms;
   const store = auth.store.policies;
@@ -41,6 +45,7 @@ export function setUpNotifications(deps: {
       onChange: changed,
       store: auth.store,
       logger,
+      allowedHosts: webhookAllowedHosts,
       inScope: (scope, code) => auth.inScope(scope, code),
       indicatorOfRule: (ruleId) => alarms.getRule(ruleId)?.indicatorId,
       fieldOfIndicator: (id) => indicators.get(id)?.field,
@@ -64,7 +69,12 @@ export function setUpNotifications(deps: {
       auth,
       indicators,
       ruleExists: (id) => alarms.getRule(id) !== undefined,
+      webhookAllowedHosts,
     }),
+    webhookReceivers: {
+      enabled: webhookAllowedHosts.length > 0,
+      allowedHosts: webhookAllowedHosts.map((r) => r.entry),
+    },
     store,
     screens: services.screens,
     changed,

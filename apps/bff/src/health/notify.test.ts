@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { notificationTopic } from '@cockpit/contracts';
 import { type RunningReceiver, startReceiver } from '@cockpit/mock-data/upstreams/receiver/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +11,7 @@ import { sseReader } from '../test/sse';
 import { type AlarmFeed, NotificationDispatcher } from './notify';
 import type { MatchableAlarm } from './notify-match';
 import { SCREEN_SILENT_RULE } from './screens';
+import { parseWebhookAllowedHosts } from './webhook-hosts';
 
 /**
  * Personal alert policies and the notification dispatcher, over the real store, the real HTTP routes and
@@ -17,6 +21,8 @@ import { SCREEN_SILENT_RULE } from './screens';
 
 const TOWNSHIP = '331023105';
 const OTHER_TOWNSHIP = '331023106';
+/** WEBHOOK_ALLOWED_HOSTS=127.0.0.1: the simulated receiver listens there (on any port). */
+const RECEIVER_HOSTS = parseWebhookAllowedHosts('127.0.0.1').rules;
 
 let app: ReturnType<typeof createTestApp>;
 const services = testServices();
@@ -60,6 +66,7 @@ function dispatcher(over: Partial<ConstructorParameters<typeof NotificationDispa
     store: app.auth.store,
     logger: createLogger('silent'),
     inScope: (scope, code) => app.auth.inScope(scope, code),
+    allowedHosts: RECEIVER_HOSTS,
     now: () => new Date(nowMs),
     retryBaseMs: 5,
     maxAttempts: 4,
@@ -82,7 +89,7 @@ async function notifications(t = token) {
 }
 
 beforeAll(async () => {
-  app = createTestApp({ services });
+  app = createTestApp({ services, webhookAllowedHosts: RECEIVER_HOSTS });
   rx = await startReceiver({ port: 0 });
   userId = await addUser(app, { username: 'duty-op', roles: ['operator'], scope: TOWNSHIP });
   token = (await signIn(app, 'duty-op')).token;
@@ -445,5 +452,180 @@ describe('live notification centre', () => {
     while (!pushed.data.includes('直播测试')) pushed = await stream.next();
     expect(pushed.event).toBe('delta');
     await stream.close();
+  });
+});
+
+/** Checks `done` again after each short pause until it holds: waits for a condition, never for a span. */
+async function until(done: () => Promise<boolean>, what: string) {
+  for (let i = 0; i < 2000; i++) {
+    if (await done()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+type ErrorBody = { error: { code: string; message: string } };
+type DeadLetters = {
+  items: { url: string; attempts: number; lastStatus: number | null; lastError: string }[];
+};
+
+describe('webhook receivers (WEBHOOK_ALLOWED_HOSTS)', () => {
+  it('a receiver that is not permitted, or a URL with credentials: 400 naming the field and the host; nothing stored', async () => {
+    const base = { name: '外发', subscription: { kind: 'region', ref: TOWNSHIP } };
+    const cases: [string, string, string][] = [
+      ['http://10.0.0.5:8080/admin', 'WEBHOOK_HOST_NOT_ALLOWED', 'the host 10.0.0.5:8080'],
+      [`http://localhost:${rx.port}/hooks/x`, 'WEBHOOK_HOST_NOT_ALLOWED', `the host localhost:${rx.port}`],
+      ['http://[::1]:8095/hooks/x', 'WEBHOOK_HOST_NOT_ALLOWED', 'the host [::1]:8095'],
+      ['http://2130706433.evil.example/', 'WEBHOOK_HOST_NOT_ALLOWED', 'the host 2130706433.evil.example'],
+      [`http://duty:secret@127.0.0.1:${rx.port}/hooks/x`, 'VALIDATION', 'credentials'],
+      [`http://127.0.0.1@evil.example/hooks/x`, 'VALIDATION', 'credentials'],
+    ];
+    for (const [webhookUrl, code, says] of cases) {
+      const res = await app.request(
+        '/api/v1/me/alert-policies',
+        json('POST', { ...base, channels: { webhookUrl } }),
+      );
+      const { error } = (await res.json()) as ErrorBody;
+      expect([res.status, error.code], webhookUrl).toEqual([400, code]);
+      expect(error.message, webhookUrl).toContain('channels.webhookUrl');
+      expect(error.message, webhookUrl).toContain(says);
+      if (code === 'WEBHOOK_HOST_NOT_ALLOWED') expect(error.message).toContain('WEBHOOK_ALLOWED_HOSTS');
+    }
+    expect(await app.auth.store.policies.listPolicies(userId)).toEqual([]);
+
+    // Replacing a policy is judged the same way; the stored one stays as it was.
+    const { policy } = await createPolicy({ ...base, channels: { webhookUrl: `${rx.url}/hooks/ok` } });
+    const put = await app.request(
+      `/api/v1/me/alert-policies/${policy.id}`,
+      json('PUT', { ...base, channels: { webhookUrl: 'http://10.0.0.5:8080/admin' } }),
+    );
+    expect([put.status, ((await put.json()) as ErrorBody).error.code]).toEqual([
+      400,
+      'WEBHOOK_HOST_NOT_ALLOWED',
+    ]);
+    expect((await app.auth.store.policies.getPolicy(policy.id))?.channels.webhookUrl).toBe(
+      `${rx.url}/hooks/ok`,
+    );
+
+    // The form can say which receivers are permitted.
+    const receivers = await app.request('/api/v1/me/webhook-receivers', { headers: bearer(token) });
+    expect(await receivers.json()).toEqual({ enabled: true, allowedHosts: ['127.0.0.1'] });
+  });
+
+  it('unset: no receiver is permitted (webhooks are off); policies without a webhook still save', async () => {
+    const off = createTestApp({ services: testServices() });
+    const receivers = await off.request('/api/v1/me/webhook-receivers');
+    expect(await receivers.json()).toEqual({ enabled: false, allowedHosts: [] });
+    const base = { name: '无 Webhook', subscription: { kind: 'region', ref: TOWNSHIP } };
+    const res = await off.request(
+      '/api/v1/me/alert-policies',
+      json('POST', { ...base, channels: { webhookUrl: `${rx.url}/hooks/duty` } }, off.adminToken),
+    );
+    const { error } = (await res.json()) as ErrorBody;
+    expect([res.status, error.code]).toEqual([400, 'WEBHOOK_HOST_NOT_ALLOWED']);
+    expect(error.message).toContain('none is permitted');
+    const plain = await off.request('/api/v1/me/alert-policies', json('POST', base, off.adminToken));
+    expect(plain.status).toBe(201);
+  });
+
+  it('saved while permitted, then restarted without that receiver: dead-lettered with the reason, never sent', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cockpit-webhook-'));
+    const before = createTestApp({ services: testServices(), dataDir, webhookAllowedHosts: RECEIVER_HOSTS });
+    await addUser(before, { username: 'moved-rx', roles: ['operator'], scope: TOWNSHIP });
+    const t = (await signIn(before, 'moved-rx')).token;
+    const saved = await before.request(
+      '/api/v1/me/alert-policies',
+      json(
+        'POST',
+        {
+          name: '旧接收端',
+          subscription: { kind: 'region', ref: TOWNSHIP },
+          channels: { inApp: false, webhookUrl: `${rx.url}/hooks/moved` },
+        },
+        t,
+      ),
+    );
+    expect(saved.status).toBe(201);
+    const { webhookSecret } = (await saved.json()) as { webhookSecret: string };
+    await fetch(`${rx.url}/admin/channels/moved`, {
+      method: 'PUT',
+      body: JSON.stringify({ secret: webhookSecret }),
+    });
+    // While permitted, one delivery is tried: the receiver fails it, and its retry waits past the restart.
+    await fetch(`${rx.url}/admin/mode`, { method: 'PUT', body: JSON.stringify({ mode: 'fail', times: 1 }) });
+    const first = dispatcher({ store: before.auth.store, retryBaseMs: 3_600_000 });
+    first.handle(alarm({ id: 'moved-1' }), { kind: 'fire' });
+    await until(
+      async () => (await before.auth.store.policies.listDeliveries('pending')).some((d) => d.attempts === 1),
+      'the first attempt failed and its retry is waiting',
+    );
+    first.stop();
+    await before.auth.store.close();
+
+    // The restart: the same store, WEBHOOK_ALLOWED_HOSTS no longer lists the receiver.
+    const services2 = testServices();
+    const after = createTestApp({
+      services: services2,
+      dataDir,
+      webhookAllowedHosts: parseWebhookAllowedHosts('hooks.zj.gov.cn').rules,
+    });
+    await after.ready;
+    const d = services2.notifications!;
+    d.start(); // resumes the pending delivery
+    d.handle(alarm({ id: 'moved-2' }), { kind: 'fire' }); // and a new alarm for the same policy
+    await d.idle();
+    d.stop();
+    expect(d.stats).toMatchObject({
+      webhookRefused: 2,
+      deadLetters: 2,
+      webhookFailedAttempts: 0,
+      webhookDelivered: 0,
+    });
+    const dead = (await (await after.request('/api/v1/admin/dead-letters')).json()) as DeadLetters;
+    expect(dead.items.map((x) => x.attempts).sort()).toEqual([0, 1]);
+    for (const x of dead.items) {
+      expect(x.url).toBe(`${rx.url}/hooks/moved`);
+      expect(x.lastError).toBe(
+        `WEBHOOK_HOST_NOT_ALLOWED: not sent: the host 127.0.0.1:${rx.port} is not a permitted webhook receiver; an administrator permits receivers with WEBHOOK_ALLOWED_HOSTS`,
+      );
+    }
+    // The receiver saw only the attempt made while it was permitted.
+    expect(rx.deliveries().map((x) => [x.channel, x.status])).toEqual([['moved', 503]]);
+    await after.auth.store.close();
+  });
+
+  it('does not follow a redirect: a 302 is a failed attempt, and where it points gets nothing', async () => {
+    const { webhookSecret } = await createPolicy({
+      name: '跳转',
+      subscription: { kind: 'region', ref: TOWNSHIP },
+      channels: { inApp: false, webhookUrl: `${rx.url}/hooks/bounce` },
+    });
+    for (const channel of ['bounce', 'landing'])
+      await fetch(`${rx.url}/admin/channels/${channel}`, {
+        method: 'PUT',
+        body: JSON.stringify({ secret: webhookSecret }),
+      });
+    // The place it points to is on a permitted host too: still not followed.
+    const landing = `${rx.url}/hooks/landing`;
+    await fetch(`${rx.url}/admin/mode`, {
+      method: 'PUT',
+      body: JSON.stringify({ mode: 'redirect', location: landing }),
+    });
+    const f = feed();
+    const d = dispatcher({ maxAttempts: 2 });
+    d.attach(f);
+    f.emit(alarm({ id: 'bounce-1' }));
+    await d.idle();
+    expect(rx.deliveries().map((x) => [x.channel, x.status])).toEqual([
+      ['bounce', 302],
+      ['bounce', 302],
+    ]);
+    expect(d.stats).toMatchObject({ webhookDelivered: 0, webhookFailedAttempts: 2, deadLetters: 1 });
+    const dead = (await (await app.request('/api/v1/admin/dead-letters')).json()) as DeadLetters;
+    const bounced = dead.items.find((x) => x.url === `${rx.url}/hooks/bounce`);
+    expect(bounced).toMatchObject({ attempts: 2, lastStatus: 302 });
+    expect(bounced?.lastError).toBe(
+      `HTTP 302: redirect to ${landing} not followed (webhooks are sent to the URL as saved)`,
+    );
   });
 });

@@ -17,6 +17,7 @@ import {
   policyMatches,
   type RegionValue,
 } from './notify-match';
+import { type HostRule, webhookUrlProblem } from './webhook-hosts';
 
 /** A user's notification centre as the API and the live topic send it: newest first, with the unread count. */
 export async function notificationListOf(
@@ -59,6 +60,11 @@ export type DispatcherOptions = {
   indicator?: (id: string) => IndicatorDefinition | undefined;
   /** A region's name (own thresholds name the regions that crossed). */
   regionName?: (code: string) => string | undefined;
+  /**
+   * WEBHOOK_ALLOWED_HOSTS, judged again at each delivery (the list may have changed since the policy was
+   * saved): a delivery to a receiver no longer permitted is not sent but dead-lettered at once. Empty: none.
+   */
+  allowedHosts: readonly HostRule[];
   /** Tells a user's notification centre that something changed (the live topic). */
   onChange?: (userId: string) => void;
   now?: () => Date;
@@ -83,10 +89,18 @@ export type DispatcherStats = {
   digests: number;
   webhookDelivered: number;
   webhookFailedAttempts: number;
+  /** Deliveries not sent because their receiver is not (or no longer) permitted; each is also a dead letter. */
+  webhookRefused: number;
   deadLetters: number;
 };
 
 const RANK = { info: 0, warning: 1, critical: 2 } as const;
+
+/** ` to <Location>` of a redirect answer (cut short), or nothing without one. */
+function locationOf(res: Response): string {
+  const location = res.headers.get('location');
+  return location ? ` to ${location.length > 200 ? `${location.slice(0, 200)}…` : location}` : '';
+}
 
 /** The severity of the indicator's band a value reaches (null: below the warning band, or no bands). */
 function bandSeverity(def: IndicatorDefinition | undefined, value: number): PolicySeverity | null {
@@ -114,6 +128,7 @@ export class NotificationDispatcher {
     digests: 0,
     webhookDelivered: 0,
     webhookFailedAttempts: 0,
+    webhookRefused: 0,
     deadLetters: 0,
   };
   private queue: Promise<void> = Promise.resolve();
@@ -142,19 +157,25 @@ export class NotificationDispatcher {
     return feed.onTransition((alarm, transition) => this.handle(alarm, transition));
   }
 
-  /** Starts the daily digest (croner, Asia/Shanghai) and resumes deliveries left pending by a restart. */
+  /**
+   * Starts the daily digest (croner, Asia/Shanghai) and resumes deliveries left pending by a restart (each
+   * judged against today's WEBHOOK_ALLOWED_HOSTS).
+   */
   start(): void {
     this.cron ??= new Cron(
       this.opts.digestCron ?? '0 8 * * *',
       { timezone: 'Asia/Shanghai', protect: true },
       () => void this.runDigest().catch((err) => this.opts.logger.error({ err }, 'notify: digest failed')),
     );
-    void this.opts.store.policies
-      .listDeliveries('pending')
-      .then((pending) => {
-        for (const d of pending) this.track(this.attempt(d));
-      })
-      .catch((err) => this.opts.logger.warn({ err }, 'notify: could not resume deliveries'));
+    // Tracked, so idle() also waits for the resumed ones.
+    this.track(
+      this.opts.store.policies
+        .listDeliveries('pending')
+        .then((pending) => {
+          for (const d of pending) this.track(this.attempt(d));
+        })
+        .catch((err) => this.opts.logger.warn({ err }, 'notify: could not resume deliveries')),
+    );
   }
 
   stop(): void {
@@ -446,9 +467,35 @@ export class NotificationDispatcher {
     this.track(this.attempt(d));
   }
 
+  /** A delivery given up: stored as dead (the admins' dead-letter list) and logged. */
+  private async deadLetter(
+    d: DeliveryRecord,
+    failure: Pick<DeliveryRecord, 'attempts' | 'lastStatus'>,
+    error: string,
+  ) {
+    this.stats.deadLetters++;
+    this.opts.logger.warn({ deliveryId: d.id, url: d.url, error }, 'notify: webhook dead-lettered');
+    await this.opts.store.policies.updateDelivery({
+      ...d,
+      ...failure,
+      state: 'dead',
+      lastError: error,
+      nextAttemptAt: null,
+      finishedAt: this.now().toISOString(),
+    });
+  }
+
   /** One try; on failure the next is scheduled after base × 2^(attempts−1), or the delivery is dead-lettered. */
   private async attempt(d: DeliveryRecord): Promise<void> {
     if (this.stopped) return;
+    // The receiver is judged again now: a host dropped from WEBHOOK_ALLOWED_HOSTS since the policy was saved
+    // (or since this delivery was queued, before a restart) is never sent to, and retrying would not help.
+    const refused = webhookUrlProblem(this.opts.allowedHosts, d.url);
+    if (refused) {
+      this.stats.webhookRefused++;
+      await this.deadLetter(d, d, `${refused.code}: not sent: ${refused.message}`);
+      return;
+    }
     const policy = await this.opts.store.policies.getPolicy(d.policyId);
     const secret = policy?.webhookSecret;
     let status: number | null = null;
@@ -466,11 +513,15 @@ export class NotificationDispatcher {
           },
           body: d.payload,
           signal: AbortSignal.timeout(this.attemptTimeoutMs),
-          redirect: 'error',
+          // Never followed: a permitted receiver must not bounce the request to a host that is not. A 3xx
+          // is a failed attempt like any other non-2xx answer.
+          redirect: 'manual',
         });
         status = res.status;
         await res.body?.cancel();
-        if (!res.ok) error = `HTTP ${res.status}`;
+        if (status >= 300 && status < 400)
+          error = `HTTP ${status}: redirect${locationOf(res)} not followed (webhooks are sent to the URL as saved)`;
+        else if (!res.ok) error = `HTTP ${res.status}`;
       } catch (err) {
         error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       }
@@ -492,17 +543,7 @@ export class NotificationDispatcher {
     }
     this.stats.webhookFailedAttempts++;
     if (attempts >= this.maxAttempts || !policy || !secret) {
-      this.stats.deadLetters++;
-      this.opts.logger.warn({ deliveryId: d.id, url: d.url, error }, 'notify: webhook dead-lettered');
-      await this.opts.store.policies.updateDelivery({
-        ...d,
-        attempts,
-        state: 'dead',
-        lastStatus: status,
-        lastError: error,
-        nextAttemptAt: null,
-        finishedAt,
-      });
+      await this.deadLetter(d, { attempts, lastStatus: status }, error);
       return;
     }
     const delayMs = this.retryBaseMs * 2 ** (attempts - 1);

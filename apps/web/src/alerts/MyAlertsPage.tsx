@@ -9,7 +9,8 @@ import { can, homePath } from '../auth/redirect';
 import { useSessionUser } from '../auth/session.api';
 import { UserMenu } from '../auth/UserMenu';
 import { ApiRequestError } from '../lib/api';
-import { createPolicy, deletePolicy, policiesQuery, updatePolicy } from './alerts.api';
+import { createPolicy, deletePolicy, policiesQuery, updatePolicy, webhookReceiversQuery } from './alerts.api';
+import { isWebhookUrlError, WebhookUrlField } from './WebhookUrlField';
 import '../admin/admin.css';
 import './alerts.css';
 import './i18n';
@@ -64,8 +65,11 @@ export default function MyAlertsPage() {
   const { search } = useLocation();
   const queryClient = useQueryClient();
   const policies = useQuery(policiesQuery());
+  const receivers = useQuery(webhookReceiversQuery());
   const [editing, setEditing] = useState<{ id: string | null; draft: Draft } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The save's refusal of the webhook URL (shown beside that field). */
+  const [webhookError, setWebhookError] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   if (!user) return null;
   if (!can(user, 'alert:policy')) return <Forbidden reason="permission" />;
@@ -75,6 +79,7 @@ export default function MyAlertsPage() {
     e.preventDefault();
     if (!editing) return;
     setError(null);
+    setWebhookError(null);
     try {
       const input = policyInputOf(editing.draft);
       const saved = editing.id ? await updatePolicy(editing.id, input) : await createPolicy(input);
@@ -82,15 +87,23 @@ export default function MyAlertsPage() {
       setEditing(null);
       await refresh();
     } catch (err) {
-      setError(
-        t('alerts.policy.failed', { message: err instanceof ApiRequestError ? err.message : String(err) }),
-      );
+      const message = t('alerts.policy.failed', {
+        message: err instanceof ApiRequestError ? err.message : String(err),
+      });
+      if (isWebhookUrlError(err)) setWebhookError(message);
+      else setError(message);
     }
   };
   const remove = async (p: AlertPolicy) => {
     if (!window.confirm(t('alerts.policy.deleteConfirm', { name: p.name }))) return;
     await deletePolicy(p.id);
     await refresh();
+  };
+  /** Opens (or closes, with null) the form; the last save's errors belong to the last form. */
+  const edit = (next: { id: string | null; draft: Draft } | null) => {
+    setError(null);
+    setWebhookError(null);
+    setEditing(next);
   };
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
     setEditing((e) => (e ? { ...e, draft: { ...e.draft, [key]: value } } : e));
@@ -124,7 +137,7 @@ export default function MyAlertsPage() {
               type="button"
               className="button"
               data-testid="policy-create"
-              onClick={() => setEditing({ id: null, draft: draftOf(null, user.scope) })}
+              onClick={() => edit({ id: null, draft: draftOf(null, user.scope) })}
             >
               {t('alerts.policy.create')}
             </button>
@@ -219,15 +232,15 @@ export default function MyAlertsPage() {
                 ))}
               </select>
             </label>
-            <label>
-              {t('alerts.policy.webhookUrl')}
-              <input
-                value={editing.draft.webhookUrl}
-                onChange={(e) => set('webhookUrl', e.target.value)}
-                name="webhookUrl"
-                inputMode="url"
-              />
-            </label>
+            <WebhookUrlField
+              value={editing.draft.webhookUrl}
+              onChange={(value) => {
+                set('webhookUrl', value);
+                setWebhookError(null);
+              }}
+              error={webhookError}
+              receivers={receivers.data}
+            />
             <label className="alerts-form__check">
               <input
                 type="checkbox"
@@ -248,7 +261,7 @@ export default function MyAlertsPage() {
               <button type="submit" className="button" data-testid="policy-save">
                 {t('alerts.policy.save')}
               </button>
-              <button type="button" className="button button--ghost" onClick={() => setEditing(null)}>
+              <button type="button" className="button button--ghost" onClick={() => edit(null)}>
                 {t('alerts.policy.cancel')}
               </button>
             </div>
@@ -299,7 +312,7 @@ export default function MyAlertsPage() {
                     <button
                       type="button"
                       className="button button--ghost"
-                      onClick={() => setEditing({ id: p.id, draft: draftOf(p, user.scope) })}
+                      onClick={() => edit({ id: p.id, draft: draftOf(p, user.scope) })}
                     >
                       {t('alerts.policy.edit')}
                     </button>

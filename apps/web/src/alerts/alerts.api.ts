@@ -11,6 +11,7 @@ import {
   NotificationList,
   ScreenStatusList,
   SilenceList,
+  WebhookReceivers,
 } from '@cockpit/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -37,6 +38,14 @@ export const policiesQuery = () =>
   queryOptions({
     queryKey: ['me', 'alert-policies'],
     queryFn: ({ signal }) => getJson('/api/v1/me/alert-policies', AlertPolicyList, signal),
+  });
+
+/** The receivers WEBHOOK_ALLOWED_HOSTS permits (none: webhooks are off); fixed until the BFF restarts. */
+export const webhookReceiversQuery = () =>
+  queryOptions({
+    queryKey: ['me', 'webhook-receivers'],
+    queryFn: ({ signal }) => getJson('/api/v1/me/webhook-receivers', WebhookReceivers, signal),
+    staleTime: 5 * 60_000,
   });
 
 export const createPolicy = (input: AlertPolicyInput) =>

@@ -36,6 +36,8 @@ const zh = {
     deliveries: { immediate: '立即', digest: '每日摘要（08:00）' },
     inApp: '站内通知',
     webhookUrl: 'Webhook 地址（http/https）',
+    webhookOff: '未开放 Webhook：请管理员在 WEBHOOK_ALLOWED_HOSTS 中登记接收地址',
+    webhookAllowed: '允许的接收地址：{{hosts}}',
     enabled: '启用',
     save: '保存',
     cancel: '取消',
@@ -117,6 +119,9 @@ const en: typeof zh = {
     deliveries: { immediate: 'Immediately', digest: 'Daily digest (08:00)' },
     inApp: 'In-app',
     webhookUrl: 'Webhook URL (http/https)',
+    webhookOff:
+      'Webhooks are not enabled: ask an administrator to list the receiver in WEBHOOK_ALLOWED_HOSTS',
+    webhookAllowed: 'Permitted receivers: {{hosts}}',
     enabled: 'Enabled',
     save: 'Save',
     cancel: 'Cancel',

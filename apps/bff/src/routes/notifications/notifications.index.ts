@@ -7,6 +7,7 @@ import {
   MarkReadRequest,
   NotificationList,
   ScreenStatusList,
+  WebhookReceivers,
 } from '@cockpit/contracts';
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf, guard } from '../../auth/access';
@@ -65,7 +66,7 @@ const r = {
     responses: {
       201: jsonResponse(AlertPolicySaved, 'Created'),
       400: errorResponse(
-        'A field that does not parse or names nothing (quiet hours, webhook URL, indicator …)',
+        'A field that does not parse or names nothing (quiet hours, webhook URL, indicator …); WEBHOOK_HOST_NOT_ALLOWED: the webhook URL names a receiver WEBHOOK_ALLOWED_HOSTS does not permit',
       ),
       403: errorResponse('A region outside the scope'),
     },
@@ -79,7 +80,7 @@ const r = {
     request: { params: IdParam, ...body(AlertPolicyInput) },
     responses: {
       200: jsonResponse(AlertPolicySaved, 'Saved'),
-      400: errorResponse('Invalid field'),
+      400: errorResponse('Invalid field; WEBHOOK_HOST_NOT_ALLOWED: a receiver that is not permitted'),
       404: errorResponse('No such policy of mine'),
     },
   }),
@@ -91,6 +92,14 @@ const r = {
     middleware: [own],
     request: { params: IdParam },
     responses: { 204: { description: 'Deleted' }, 404: errorResponse('No such policy of mine') },
+  }),
+  webhookReceivers: createRoute({
+    method: 'get',
+    path: '/api/v1/me/webhook-receivers',
+    tags: ['notifications'],
+    summary: 'The webhook receivers a policy may name (WEBHOOK_ALLOWED_HOSTS); none: webhooks are off',
+    middleware: [own],
+    responses: { 200: jsonResponse(WebhookReceivers, 'Permitted receivers') },
   }),
   notifications: createRoute({
     method: 'get',
@@ -147,6 +156,8 @@ export type NotificationsRouterDeps = {
   policies: AlertPolicyService;
   store: PoliciesStore;
   screens: ScreenWatch;
+  /** What GET /me/webhook-receivers answers (from WEBHOOK_ALLOWED_HOSTS). */
+  webhookReceivers: WebhookReceivers;
   now?: () => Date;
   /** A user's notification centre changed (the live topic republishes). */
   changed?: (userId: string) => void;
@@ -174,6 +185,7 @@ export function notificationsRouter(deps: NotificationsRouterDeps) {
       await deps.policies.delete(c.get('principal')!, c.req.valid('param').id, actorOf(c));
       return c.body(null, 204);
     })
+    .openapi(r.webhookReceivers, (c) => c.json(deps.webhookReceivers, 200))
     .openapi(r.notifications, async (c) => {
       return c.json(
         await notificationListOf(deps.store, c.get('principal')!.id, c.req.valid('query').limit),
