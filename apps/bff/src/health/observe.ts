@@ -130,29 +130,17 @@ export function conditionOf(rule: AlarmRule, def: IndicatorDefinition | undefine
  * (every indicator × region). Values are grouped by indicator once; each rule then walks only its
  * indicator's regions, so 1,000 rules over 411 regions stay a few hundred thousand comparisons.
  * A value that is not `ok` (its upstream is failing) is unknown: the outage is its own grouped alarm.
+ * It runs on every refresh and makes tens of thousands of observations: a rule's summary is one function
+ * for all of its observations, and the loops are small functions that allocate nothing but the observations.
  */
 export function indicatorObservations(
   rules: Iterable<AlarmRule>,
   values: readonly HourlyValue[],
   definition: (id: string) => IndicatorDefinition | undefined,
 ): { covered: Set<string>; observations: Observation[] } {
-  // Values by indicator, and within it by township (a township's own value and its villages'): a rule scoped
-  // to a township or village reads its township's few dozen values, not the county's 411.
-  const byIndicator = new Map<string, { all: HourlyValue[]; byTownship: Map<string, HourlyValue[]> }>();
-  for (const v of values) {
-    let entry = byIndicator.get(v.indicatorId);
-    if (!entry) {
-      entry = { all: [], byTownship: new Map() };
-      byIndicator.set(v.indicatorId, entry);
-    }
-    entry.all.push(v);
-    if (v.regionCode.length >= TOWNSHIP_CODE_LENGTH) {
-      const township = v.regionCode.slice(0, TOWNSHIP_CODE_LENGTH);
-      const list = entry.byTownship.get(township);
-      if (list) list.push(v);
-      else entry.byTownship.set(township, [v]);
-    }
-  }
+  const byIndicator = valuesByIndicator(values);
+  // The values in a scope and level, filtered once per pass for all the rules that share them.
+  const inScope = new Map<string, HourlyValue[]>();
   const covered = new Set<string>();
   const observations: Observation[] = [];
   for (const rule of rules) {
@@ -163,46 +151,104 @@ export function indicatorObservations(
     covered.add(rule.id);
     const codeLength =
       rule.level === 'township' ? 9 : rule.level === 'village' ? 12 : rule.level === 'county' ? 6 : 0;
-    const unit = def?.unit === '%' ? 100 : 1;
-    const source = def?.source.system ?? 'bff';
-    const entry = byIndicator.get(rule.indicatorId);
-    const candidates =
-      rule.regionScope.length >= TOWNSHIP_CODE_LENGTH
-        ? entry?.byTownship.get(rule.regionScope.slice(0, TOWNSHIP_CODE_LENGTH))
-        : entry?.all;
-    for (const v of candidates ?? []) {
-      if (!v.regionCode.startsWith(rule.regionScope)) continue;
-      if (codeLength !== 0 && v.regionCode.length !== codeLength) continue;
-      if (v.status !== 'ok') {
-        observations.push({
-          ruleId: rule.id,
-          regionCode: v.regionCode,
-          entityId: null,
-          source,
-          groupKey: null,
-          active: null,
-          value: v.value,
-          summary: '',
-        });
-        continue;
-      }
-      if (v.value === null || !meets(condition, v.value)) continue;
-      const value = v.value;
-      observations.push({
-        ruleId: rule.id,
-        regionCode: v.regionCode,
-        entityId: null,
-        source,
-        groupKey: null,
-        active: true,
-        value,
-        // Made only when the alarm fires: most observations are pending or already open.
-        summary: () =>
-          `${def?.name.zh ?? rule.indicatorId} ${round(value * unit)}${def?.unit ?? ''}（${condition.op} ${round(condition.value * unit)}${def?.unit ?? ''}）`,
-      });
+    const scopeKey = `${rule.indicatorId}|${rule.regionScope}|${codeLength}`;
+    let scoped = inScope.get(scopeKey);
+    if (!scoped) {
+      scoped = valuesInScope(byIndicator.get(rule.indicatorId), rule.regionScope, codeLength);
+      inScope.set(scopeKey, scoped);
     }
+    if (scoped.length > 0) observeRule(observations, rule, def, condition, scoped);
   }
   return { covered, observations };
+}
+
+type IndicatorValues = { all: HourlyValue[]; byTownship: Map<string, HourlyValue[]> };
+
+/**
+ * Values by indicator, and within it by township (a township's own value and its villages'): a rule scoped
+ * to a township or village reads its township's few dozen values, not the county's 411.
+ */
+function valuesByIndicator(values: readonly HourlyValue[]): Map<string, IndicatorValues> {
+  const byIndicator = new Map<string, IndicatorValues>();
+  // A refresh lists a region's values together: its township is looked up once per run of them.
+  let code = '';
+  let township = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    let entry = byIndicator.get(v.indicatorId);
+    if (!entry) {
+      entry = { all: [], byTownship: new Map() };
+      byIndicator.set(v.indicatorId, entry);
+    }
+    entry.all.push(v);
+    if (v.regionCode.length >= TOWNSHIP_CODE_LENGTH) {
+      if (v.regionCode !== code) {
+        code = v.regionCode;
+        township = code.slice(0, TOWNSHIP_CODE_LENGTH);
+      }
+      const list = entry.byTownship.get(township);
+      if (list) list.push(v);
+      else entry.byTownship.set(township, [v]);
+    }
+  }
+  return byIndicator;
+}
+
+/** An indicator's values within `scope` (a code prefix) and of codes `codeLength` long (0: any). */
+function valuesInScope(entry: IndicatorValues | undefined, scope: string, codeLength: number): HourlyValue[] {
+  const candidates =
+    scope.length >= TOWNSHIP_CODE_LENGTH
+      ? entry?.byTownship.get(scope.slice(0, TOWNSHIP_CODE_LENGTH))
+      : entry?.all;
+  if (!candidates) return [];
+  // A township's list holds exactly the codes that start with the township's code.
+  if (scope.length === TOWNSHIP_CODE_LENGTH && codeLength === 0) return candidates;
+  const out: HourlyValue[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const v = candidates[i]!;
+    if ((codeLength === 0 || v.regionCode.length === codeLength) && v.regionCode.startsWith(scope))
+      out.push(v);
+  }
+  return out;
+}
+
+/** One rule's observations over the values in its scope: active where the condition holds, unknown if not ok. */
+function observeRule(
+  out: Observation[],
+  rule: AlarmRule,
+  def: IndicatorDefinition | undefined,
+  condition: AlarmCondition,
+  scoped: readonly HourlyValue[],
+) {
+  const source = def?.source.system ?? 'bff';
+  const summary = indicatorSummary(rule, def, condition);
+  for (let i = 0; i < scoped.length; i++) {
+    const v = scoped[i]!;
+    const ok = v.status === 'ok';
+    if (ok && (v.value === null || !meets(condition, v.value))) continue;
+    out.push({
+      ruleId: rule.id,
+      regionCode: v.regionCode,
+      entityId: null,
+      active: ok ? true : null,
+      source,
+      summary: ok ? summary : '',
+      groupKey: null,
+      value: v.value,
+    });
+  }
+}
+
+/** The words of an indicator rule's observation, made only when its alarm fires (most are pending or open). */
+function indicatorSummary(
+  rule: AlarmRule,
+  def: IndicatorDefinition | undefined,
+  condition: AlarmCondition,
+): (o: Observation) => string {
+  const unit = def?.unit === '%' ? 100 : 1;
+  const { op, value: bound } = condition;
+  return (o) =>
+    `${def?.name.zh ?? rule.indicatorId} ${round(o.value! * unit)}${def?.unit ?? ''}（${op} ${round(bound * unit)}${def?.unit ?? ''}）`;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
