@@ -189,6 +189,10 @@ type Pass = {
   actions: EngineAction[];
   /** Keys observed in the pass that have no track (their truth unknown, or not active): few. */
   untracked: Set<string>;
+  /** The rule of the current run of observations, and its tracks by region. */
+  runRuleId: string | null;
+  runRule: EngineRule | undefined;
+  runTracks: Map<string, Track> | undefined;
 };
 
 /**
@@ -218,6 +222,9 @@ export function evaluate(input: {
     coversRegion: input.coversRegion,
     actions: [],
     untracked: new Set(),
+    runRuleId: null,
+    runRule: undefined,
+    runTracks: undefined,
   };
   for (let i = 0; i < observations.length; i++) observe(pass, observations[i]!);
   // Keys of the covered rules that were not seen this pass: clear (hysteresis before resolve). The tracked
@@ -234,10 +241,20 @@ export function evaluate(input: {
 
 function observe(pass: Pass, o: Observation) {
   const { now, state } = pass;
-  const rule = pass.rules.get(o.ruleId);
+  // A rule's observations mostly come together: its rule and tracks by region are looked up once per run.
+  if (o.ruleId !== pass.runRuleId) {
+    pass.runRuleId = o.ruleId;
+    pass.runRule = pass.rules.get(o.ruleId);
+    pass.runTracks = undefined;
+  }
+  const rule = pass.runRule;
   if (!rule?.enabled) return;
   // By rule and region when the key names no entity (no key string to build); else, or if new, by key.
-  let track = o.entityId === null ? pass.index.get(o.ruleId)?.get(o.regionCode) : undefined;
+  let track: Track | undefined;
+  if (o.entityId === null) {
+    pass.runTracks ??= pass.index.get(o.ruleId); // none yet: looked up again until the rule has a track
+    track = pass.runTracks?.get(o.regionCode);
+  }
   let key: string;
   if (track) key = track.key;
   else {
