@@ -154,6 +154,53 @@ describe('indicator observations, against the function before its fast paths', (
     );
   });
 
+  it('property: refreshes in the same layout (kept from one to the next) or another, each as the reference', () => {
+    const pairArb = fc.record({
+      indicatorId: fc.constantFrom(...INDICATORS, UNKNOWN),
+      regionCode: fc.constantFrom(...CODES),
+    });
+    const readingArb = fc.record({
+      value: fc.option(fc.double({ min: -10, max: 200, noNaN: true }), { nil: null, freq: 8 }),
+      status: fc.constantFrom('ok', 'ok', 'stale', 'error') as fc.Arbitrary<HourlyValue['status']>,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(pairArb, { minLength: 1, maxLength: 30 }),
+        fc.array(
+          fc.record({
+            rules: fc.array(ruleArb, { maxLength: 8 }),
+            readings: fc.array(readingArb, { minLength: 30, maxLength: 30 }),
+            /** Another layout: the first two values trade regions, or the last one is missing. */
+            change: fc.constantFrom(null, null, null, 'swap', 'shorter'),
+          }),
+          { minLength: 2, maxLength: 5 },
+        ),
+        (pairs, refreshes) => {
+          const definition = (id: string) => byId.get(id);
+          for (const refresh of refreshes) {
+            const rules = refresh.rules.map(({ ownCondition: _, ...r }, i) => ({ ...r, id: `${r.id}#${i}` }));
+            let values: HourlyValue[] = pairs.map((pair, i) => ({ ...pair, ...refresh.readings[i]! }));
+            if (refresh.change === 'swap' && values.length >= 2)
+              values = [
+                { ...values[0]!, regionCode: values[1]!.regionCode },
+                { ...values[1]!, regionCode: values[0]!.regionCode },
+                ...values.slice(2),
+              ];
+            if (refresh.change === 'shorter') values = values.slice(0, -1);
+            const shown = (r: { covered: Set<string>; observations: Observation[] }) => ({
+              covered: [...r.covered],
+              observations: r.observations.map((o) => ({ ...o, summary: summaryOf(o) })),
+            });
+            expect(shown(indicatorObservations(rules, values, definition))).toEqual(
+              shown(referenceIndicatorObservations(rules, values, definition)),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('rules that share a scope each judge its values (the filtered list is shared, not used up)', () => {
     const rule = seeded.find((r) => r.indicatorId === INDICATORS[1])!;
     const values: HourlyValue[] = ['331023001001', '331023001002', '331023002001'].map((regionCode) => ({

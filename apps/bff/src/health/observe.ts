@@ -130,17 +130,16 @@ export function conditionOf(rule: AlarmRule, def: IndicatorDefinition | undefine
  * (every indicator × region). Values are grouped by indicator once; each rule then walks only its
  * indicator's regions, so 1,000 rules over 411 regions stay a few hundred thousand comparisons.
  * A value that is not `ok` (its upstream is failing) is unknown: the outage is its own grouped alarm.
- * It runs on every refresh and makes tens of thousands of observations: a rule's summary is one function
- * for all of its observations, and the loops are small functions that allocate nothing but the observations.
+ * It runs on every refresh and makes tens of thousands of observations: the grouping is kept from one
+ * refresh to the next while the values come in the same layout (`layoutOf`), a rule's summary is one
+ * function for all of its observations, and the loops allocate nothing but the observations.
  */
 export function indicatorObservations(
   rules: Iterable<AlarmRule>,
   values: readonly HourlyValue[],
   definition: (id: string) => IndicatorDefinition | undefined,
 ): { covered: Set<string>; observations: Observation[] } {
-  const byIndicator = valuesByIndicator(values);
-  // The values in a scope and level, filtered once per pass for all the rules that share them.
-  const inScope = new Map<string, HourlyValue[]>();
+  const layout = layoutOf(values);
   const covered = new Set<string>();
   const observations: Observation[] = [];
   for (const rule of rules) {
@@ -151,65 +150,94 @@ export function indicatorObservations(
     covered.add(rule.id);
     const codeLength =
       rule.level === 'township' ? 9 : rule.level === 'village' ? 12 : rule.level === 'county' ? 6 : 0;
-    const scopeKey = `${rule.indicatorId}|${rule.regionScope}|${codeLength}`;
-    let scoped = inScope.get(scopeKey);
-    if (!scoped) {
-      scoped = valuesInScope(byIndicator.get(rule.indicatorId), rule.regionScope, codeLength);
-      inScope.set(scopeKey, scoped);
-    }
-    if (scoped.length > 0) observeRule(observations, rule, def, condition, scoped);
+    const positions = positionsInScope(layout, rule.indicatorId, rule.regionScope, codeLength);
+    if (positions.length > 0) observeRule(observations, rule, def, condition, values, positions);
   }
   return { covered, observations };
 }
 
-type IndicatorValues = { all: HourlyValue[]; byTownship: Map<string, HourlyValue[]> };
-
 /**
- * Values by indicator, and within it by township (a township's own value and its villages'): a rule scoped
- * to a township or village reads its township's few dozen values, not the county's 411.
+ * Where each indicator's values sit in a list of values: their positions by indicator, and within it by
+ * township (a township's own value and its villages': a rule scoped to a township or village reads its
+ * township's few dozen values, not the county's 411); and, once a rule asked, the positions within each
+ * indicator × scope × level (shared by the rules that ask the same: hundreds share the county scope).
  */
-function valuesByIndicator(values: readonly HourlyValue[]): Map<string, IndicatorValues> {
-  const byIndicator = new Map<string, IndicatorValues>();
-  // A refresh lists a region's values together: its township is looked up once per run of them.
+type Layout = {
+  indicatorIds: string[];
+  regionCodes: string[];
+  byIndicator: Map<string, { all: number[]; byTownship: Map<string, number[]> }>;
+  inScope: Map<string, number[]>;
+};
+
+/** The last list's layout: each refresh lists the same indicators × regions in the same order. */
+let lastLayout: Layout | undefined;
+
+/** The layout of `values`: the last one when every position holds the same indicator and region again. */
+function layoutOf(values: readonly HourlyValue[]): Layout {
+  if (lastLayout && sameLayout(lastLayout, values)) return lastLayout;
+  const layout: Layout = {
+    indicatorIds: new Array(values.length),
+    regionCodes: new Array(values.length),
+    byIndicator: new Map(),
+    inScope: new Map(),
+  };
+  // A refresh lists a region's values together: its township is sliced once per run of them.
   let code = '';
   let township = '';
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    let entry = byIndicator.get(v.indicatorId);
+    layout.indicatorIds[i] = v.indicatorId;
+    layout.regionCodes[i] = v.regionCode;
+    let entry = layout.byIndicator.get(v.indicatorId);
     if (!entry) {
       entry = { all: [], byTownship: new Map() };
-      byIndicator.set(v.indicatorId, entry);
+      layout.byIndicator.set(v.indicatorId, entry);
     }
-    entry.all.push(v);
+    entry.all.push(i);
     if (v.regionCode.length >= TOWNSHIP_CODE_LENGTH) {
       if (v.regionCode !== code) {
         code = v.regionCode;
         township = code.slice(0, TOWNSHIP_CODE_LENGTH);
       }
       const list = entry.byTownship.get(township);
-      if (list) list.push(v);
-      else entry.byTownship.set(township, [v]);
+      if (list) list.push(i);
+      else entry.byTownship.set(township, [i]);
     }
   }
-  return byIndicator;
+  lastLayout = layout;
+  return layout;
 }
 
-/** An indicator's values within `scope` (a code prefix) and of codes `codeLength` long (0: any). */
-function valuesInScope(entry: IndicatorValues | undefined, scope: string, codeLength: number): HourlyValue[] {
+function sameLayout(layout: Layout, values: readonly HourlyValue[]): boolean {
+  if (layout.indicatorIds.length !== values.length) return false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v.indicatorId !== layout.indicatorIds[i] || v.regionCode !== layout.regionCodes[i]) return false;
+  }
+  return true;
+}
+
+/** The positions of an indicator's values within `scope` (a code prefix), of codes `codeLength` long (0: any). */
+function positionsInScope(layout: Layout, indicatorId: string, scope: string, codeLength: number): number[] {
+  const scopeKey = `${indicatorId}|${scope}|${codeLength}`;
+  const known = layout.inScope.get(scopeKey);
+  if (known) return known;
+  const entry = layout.byIndicator.get(indicatorId);
   const candidates =
     scope.length >= TOWNSHIP_CODE_LENGTH
       ? entry?.byTownship.get(scope.slice(0, TOWNSHIP_CODE_LENGTH))
       : entry?.all;
-  if (!candidates) return [];
+  let positions: number[] = [];
   // A township's list holds exactly the codes that start with the township's code.
-  if (scope.length === TOWNSHIP_CODE_LENGTH && codeLength === 0) return candidates;
-  const out: HourlyValue[] = [];
-  for (let i = 0; i < candidates.length; i++) {
-    const v = candidates[i]!;
-    if ((codeLength === 0 || v.regionCode.length === codeLength) && v.regionCode.startsWith(scope))
-      out.push(v);
-  }
-  return out;
+  if (candidates && scope.length === TOWNSHIP_CODE_LENGTH && codeLength === 0) positions = candidates;
+  else
+    for (const i of candidates ?? []) {
+      const code = layout.regionCodes[i]!;
+      if ((codeLength === 0 || code.length === codeLength) && code.startsWith(scope)) positions.push(i);
+    }
+  if (layout.inScope.size >= 100_000) layout.inScope.clear(); // rules come and go: stay bounded
+  layout.inScope.set(scopeKey, positions);
+  return positions;
 }
 
 /** One rule's observations over the values in its scope: active where the condition holds, unknown if not ok. */
@@ -218,12 +246,13 @@ function observeRule(
   rule: AlarmRule,
   def: IndicatorDefinition | undefined,
   condition: AlarmCondition,
-  scoped: readonly HourlyValue[],
+  values: readonly HourlyValue[],
+  positions: readonly number[],
 ) {
   const source = def?.source.system ?? 'bff';
   const summary = indicatorSummary(rule, def, condition);
-  for (let i = 0; i < scoped.length; i++) {
-    const v = scoped[i]!;
+  for (let i = 0; i < positions.length; i++) {
+    const v = values[positions[i]!]!;
     const ok = v.status === 'ok';
     if (ok && (v.value === null || !meets(condition, v.value))) continue;
     out.push({
