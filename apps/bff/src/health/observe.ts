@@ -130,29 +130,16 @@ export function conditionOf(rule: AlarmRule, def: IndicatorDefinition | undefine
  * (every indicator × region). Values are grouped by indicator once; each rule then walks only its
  * indicator's regions, so 1,000 rules over 411 regions stay a few hundred thousand comparisons.
  * A value that is not `ok` (its upstream is failing) is unknown: the outage is its own grouped alarm.
+ * It runs on every refresh and makes tens of thousands of observations: the grouping is kept from one
+ * refresh to the next while the values come in the same layout (`layoutOf`), a rule's summary is one
+ * function for all of its observations, and the loops allocate nothing but the observations.
  */
 export function indicatorObservations(
   rules: Iterable<AlarmRule>,
   values: readonly HourlyValue[],
   definition: (id: string) => IndicatorDefinition | undefined,
 ): { covered: Set<string>; observations: Observation[] } {
-  // Values by indicator, and within it by township (a township's own value and its villages'): a rule scoped
-  // to a township or village reads its township's few dozen values, not the county's 411.
-  const byIndicator = new Map<string, { all: HourlyValue[]; byTownship: Map<string, HourlyValue[]> }>();
-  for (const v of values) {
-    let entry = byIndicator.get(v.indicatorId);
-    if (!entry) {
-      entry = { all: [], byTownship: new Map() };
-      byIndicator.set(v.indicatorId, entry);
-    }
-    entry.all.push(v);
-    if (v.regionCode.length >= TOWNSHIP_CODE_LENGTH) {
-      const township = v.regionCode.slice(0, TOWNSHIP_CODE_LENGTH);
-      const list = entry.byTownship.get(township);
-      if (list) list.push(v);
-      else entry.byTownship.set(township, [v]);
-    }
-  }
+  const layout = layoutOf(values);
   const covered = new Set<string>();
   const observations: Observation[] = [];
   for (const rule of rules) {
@@ -163,46 +150,134 @@ export function indicatorObservations(
     covered.add(rule.id);
     const codeLength =
       rule.level === 'township' ? 9 : rule.level === 'village' ? 12 : rule.level === 'county' ? 6 : 0;
-    const unit = def?.unit === '%' ? 100 : 1;
-    const source = def?.source.system ?? 'bff';
-    const entry = byIndicator.get(rule.indicatorId);
-    const candidates =
-      rule.regionScope.length >= TOWNSHIP_CODE_LENGTH
-        ? entry?.byTownship.get(rule.regionScope.slice(0, TOWNSHIP_CODE_LENGTH))
-        : entry?.all;
-    for (const v of candidates ?? []) {
-      if (!v.regionCode.startsWith(rule.regionScope)) continue;
-      if (codeLength !== 0 && v.regionCode.length !== codeLength) continue;
-      if (v.status !== 'ok') {
-        observations.push({
-          ruleId: rule.id,
-          regionCode: v.regionCode,
-          entityId: null,
-          source,
-          groupKey: null,
-          active: null,
-          value: v.value,
-          summary: '',
-        });
-        continue;
-      }
-      if (v.value === null || !meets(condition, v.value)) continue;
-      const value = v.value;
-      observations.push({
-        ruleId: rule.id,
-        regionCode: v.regionCode,
-        entityId: null,
-        source,
-        groupKey: null,
-        active: true,
-        value,
-        // Made only when the alarm fires: most observations are pending or already open.
-        summary: () =>
-          `${def?.name.zh ?? rule.indicatorId} ${round(value * unit)}${def?.unit ?? ''}（${condition.op} ${round(condition.value * unit)}${def?.unit ?? ''}）`,
-      });
-    }
+    const positions = positionsInScope(layout, rule.indicatorId, rule.regionScope, codeLength);
+    if (positions.length > 0) observeRule(observations, rule, def, condition, values, positions);
   }
   return { covered, observations };
+}
+
+/**
+ * Where each indicator's values sit in a list of values: their positions by indicator, and within it by
+ * township (a township's own value and its villages': a rule scoped to a township or village reads its
+ * township's few dozen values, not the county's 411); and, once a rule asked, the positions within each
+ * indicator × scope × level (shared by the rules that ask the same: hundreds share the county scope).
+ */
+type Layout = {
+  indicatorIds: string[];
+  regionCodes: string[];
+  byIndicator: Map<string, { all: number[]; byTownship: Map<string, number[]> }>;
+  inScope: Map<string, number[]>;
+};
+
+/** The last list's layout: each refresh lists the same indicators × regions in the same order. */
+let lastLayout: Layout | undefined;
+
+/** The layout of `values`: the last one when every position holds the same indicator and region again. */
+function layoutOf(values: readonly HourlyValue[]): Layout {
+  if (lastLayout && sameLayout(lastLayout, values)) return lastLayout;
+  const layout: Layout = {
+    indicatorIds: new Array(values.length),
+    regionCodes: new Array(values.length),
+    byIndicator: new Map(),
+    inScope: new Map(),
+  };
+  // A refresh lists a region's values together: its township is sliced once per run of them.
+  let code = '';
+  let township = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    layout.indicatorIds[i] = v.indicatorId;
+    layout.regionCodes[i] = v.regionCode;
+    let entry = layout.byIndicator.get(v.indicatorId);
+    if (!entry) {
+      entry = { all: [], byTownship: new Map() };
+      layout.byIndicator.set(v.indicatorId, entry);
+    }
+    entry.all.push(i);
+    if (v.regionCode.length >= TOWNSHIP_CODE_LENGTH) {
+      if (v.regionCode !== code) {
+        code = v.regionCode;
+        township = code.slice(0, TOWNSHIP_CODE_LENGTH);
+      }
+      const list = entry.byTownship.get(township);
+      if (list) list.push(i);
+      else entry.byTownship.set(township, [i]);
+    }
+  }
+  lastLayout = layout;
+  return layout;
+}
+
+function sameLayout(layout: Layout, values: readonly HourlyValue[]): boolean {
+  if (layout.indicatorIds.length !== values.length) return false;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v.indicatorId !== layout.indicatorIds[i] || v.regionCode !== layout.regionCodes[i]) return false;
+  }
+  return true;
+}
+
+/** The positions of an indicator's values within `scope` (a code prefix), of codes `codeLength` long (0: any). */
+function positionsInScope(layout: Layout, indicatorId: string, scope: string, codeLength: number): number[] {
+  const scopeKey = `${indicatorId}|${scope}|${codeLength}`;
+  const known = layout.inScope.get(scopeKey);
+  if (known) return known;
+  const entry = layout.byIndicator.get(indicatorId);
+  const candidates =
+    scope.length >= TOWNSHIP_CODE_LENGTH
+      ? entry?.byTownship.get(scope.slice(0, TOWNSHIP_CODE_LENGTH))
+      : entry?.all;
+  let positions: number[] = [];
+  // A township's list holds exactly the codes that start with the township's code.
+  if (candidates && scope.length === TOWNSHIP_CODE_LENGTH && codeLength === 0) positions = candidates;
+  else
+    for (const i of candidates ?? []) {
+      const code = layout.regionCodes[i]!;
+      if ((codeLength === 0 || code.length === codeLength) && code.startsWith(scope)) positions.push(i);
+    }
+  if (layout.inScope.size >= 100_000) layout.inScope.clear(); // rules come and go: stay bounded
+  layout.inScope.set(scopeKey, positions);
+  return positions;
+}
+
+/** One rule's observations over the values in its scope: active where the condition holds, unknown if not ok. */
+function observeRule(
+  out: Observation[],
+  rule: AlarmRule,
+  def: IndicatorDefinition | undefined,
+  condition: AlarmCondition,
+  values: readonly HourlyValue[],
+  positions: readonly number[],
+) {
+  const source = def?.source.system ?? 'bff';
+  const summary = indicatorSummary(rule, def, condition);
+  for (let i = 0; i < positions.length; i++) {
+    const v = values[positions[i]!]!;
+    const ok = v.status === 'ok';
+    if (ok && (v.value === null || !meets(condition, v.value))) continue;
+    out.push({
+      ruleId: rule.id,
+      regionCode: v.regionCode,
+      entityId: null,
+      active: ok ? true : null,
+      source,
+      summary: ok ? summary : '',
+      groupKey: null,
+      value: v.value,
+    });
+  }
+}
+
+/** The words of an indicator rule's observation, made only when its alarm fires (most are pending or open). */
+function indicatorSummary(
+  rule: AlarmRule,
+  def: IndicatorDefinition | undefined,
+  condition: AlarmCondition,
+): (o: Observation) => string {
+  const unit = def?.unit === '%' ? 100 : 1;
+  const { op, value: bound } = condition;
+  return (o) =>
+    `${def?.name.zh ?? rule.indicatorId} ${round(o.value! * unit)}${def?.unit ?? ''}（${op} ${round(bound * unit)}${def?.unit ?? ''}）`;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
