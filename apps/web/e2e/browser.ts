@@ -2,6 +2,10 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { inject } from 'vitest';
 import { CHROMIUM_FLAGS as FLAGS, findChromium } from './chromium-path.mjs';
 
+const DEVICE_SCALE = Number(process.env.E2E_DEVICE_SCALE ?? 0.5);
+if (!(DEVICE_SCALE > 0 && DEVICE_SCALE <= 4))
+  throw new Error(`E2E_DEVICE_SCALE must be a number in (0, 4], not ${process.env.E2E_DEVICE_SCALE}`);
+
 /** Calls the BFF's API signed in (the shared admin session of global-setup.ts, as a bearer token). */
 export function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
@@ -34,8 +38,13 @@ export async function launch(opts: { signedIn?: boolean } = {}): Promise<Browser
   const newContext = browser.newContext.bind(browser);
   // Pages ask for reduced motion unless a test says otherwise (`reducedMotion: 'no-preference'`): the app then
   // skips chart transitions and the trauma map's running light, which in software GL cost more than a core.
+  //
+  // Pages render at half density unless a test says otherwise (E2E_DEVICE_SCALE, default 0.5): layout, text
+  // sizes and map label boxes are in CSS pixels and do not change, but software GL draws a quarter of the
+  // pixels (the browser tests took 440-460 s at density 1 on two quiet cores, 379 s at 0.5). Screenshots are
+  // then half size, and map labels in them are blurred: E2E_DEVICE_SCALE=1 takes them at full density.
   const withDefaults = (options?: Parameters<Browser['newContext']>[0]) =>
-    newContext({ reducedMotion: 'reduce', ...options });
+    newContext({ reducedMotion: 'reduce', deviceScaleFactor: DEVICE_SCALE, ...options });
   if (opts.signedIn === false) {
     browser.newContext = withDefaults;
   } else {
