@@ -97,7 +97,7 @@ export async function waitForMapIdle(page: Page) {
       return Boolean(map?.loaded() && !map.isMoving());
     },
     undefined,
-    { timeout: 60_000, polling: 100 },
+    { timeout: 120_000, polling: 100 },
   );
 }
 
@@ -105,7 +105,9 @@ export async function waitForMapIdle(page: Page) {
 export async function waitForRegion(page: Page, code: string) {
   await page
     .locator(`[data-testid="map"][data-ready-region="${code}"]`)
-    .waitFor({ state: 'attached', timeout: 60_000 });
+    // A bound that stops a hang, not a timing: a 4K wall's first map took over 60 s once on two cores busy
+    // with two busy loops and a second test run.
+    .waitFor({ state: 'attached', timeout: 120_000 });
   await waitForMapIdle(page);
 }
 

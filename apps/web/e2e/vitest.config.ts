@@ -43,7 +43,8 @@ const excluded = extended ? [] : EXTENDED;
 const lane = {
   root,
   globalSetup: ['e2e/global-setup.ts'],
-  testTimeout: 90_000,
+  // Bounds that stop a hang, never timings: on two cores busy with other work a wall test can take minutes.
+  testTimeout: 180_000,
   // A browser condition (a lazily loaded panel, live data) can take tens of seconds on a busy 2-core machine:
   // polls wait up to 30 s unless a test says otherwise (still a condition, never a span of time).
   expect: { poll: { timeout: 30_000 } },
