@@ -21,7 +21,5 @@ export default defineConfig({
     hookTimeout: 120_000,
     maxWorkers: Math.max(2, availableParallelism() - 1),
     isolate: false,
-    // Removes the temp directories of the file's test apps after the file (src/test/temp-dirs.ts).
-    setupFiles: ['src/test/cleanup.setup.ts'],
   },
 });

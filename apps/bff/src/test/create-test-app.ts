@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COUNTY_CODE } from '@cockpit/contracts';
 import { type AppDeps, createApp } from '../app';
@@ -12,7 +13,6 @@ import type { HistoryStore } from '../store/history';
 import { openStore } from '../store/sqlite';
 import type { Store } from '../store/types';
 import { SYSTEMS, type SystemId } from '../upstreams/systems';
-import { testTempDir } from './temp-dirs';
 
 let geography: ReturnType<typeof openGeography> | undefined;
 
@@ -24,7 +24,7 @@ export function testGeography() {
 
 /** A tiny built SPA: index.html and one hashed asset. */
 export function fakeWebDist(): string {
-  const dir = testTempDir('cockpit-web-');
+  const dir = mkdtempSync(join(tmpdir(), 'cockpit-web-'));
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>cockpit</title><div id="root"></div>');
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("app")');
@@ -41,7 +41,7 @@ export const TEST_TIMING: Timing = { fastMs: 150, mediumMs: 150, slowMs: 150 };
 function lazyHistoryStore(): HistoryStore {
   let opened: Promise<Store> | undefined;
   const store = () => {
-    opened ??= openStore(testTempDir('cockpit-history-'));
+    opened ??= openStore(mkdtempSync(join(tmpdir(), 'cockpit-history-')));
     return opened;
   };
   return new Proxy({} as HistoryStore, {
@@ -137,7 +137,7 @@ export function createTestApp(overrides: TestAppOptions = {}) {
   const adminToken = randomBytes(24).toString('base64url');
   // Seeded (admin + its session) on the real store; everything else waits for that through the deferred
   // one, so requests need not wait: a public route (health) answers at once.
-  const seeded = openStore(dataDir ?? testTempDir('cockpit-data-')).then(async (real) => {
+  const seeded = openStore(dataDir ?? mkdtempSync(join(tmpdir(), 'cockpit-data-'))).then(async (real) => {
     await new AuthService(real, hierarchy, createLogger('silent')).seed(TEST_ADMIN_PASSWORD);
     const admin = await real.users.byUsername('admin');
     const now = Date.now();
